@@ -1,0 +1,46 @@
+// Vite plugin: validates the annotation file against the article at build time (a bad entry fails
+// the build, naming it) and turns the article into the data the extension ships.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { encodeFingerprint, sampledFingerprint, shinglesOfWords } from '../core/fingerprint';
+import { wordHashes } from '../core/tokenize';
+import { validateAnnotations } from './validate';
+
+const ANNOTATIONS = fileURLToPath(new URL('./annotations.json', import.meta.url));
+const ARTICLE = fileURLToPath(new URL('./article.txt', import.meta.url));
+
+const FINGERPRINT_ID = 'virtual:backstory-fingerprint';
+const ANNOTATIONS_ID = 'virtual:backstory-annotations';
+
+export function loadAnnotationData() {
+  const articleText = readFileSync(ARTICLE, 'utf8');
+  const file = validateAnnotations(JSON.parse(readFileSync(ANNOTATIONS, 'utf8')), articleText);
+  const allShingles = Uint32Array.from(new Set(shinglesOfWords(wordHashes(articleText))));
+  return {
+    file,
+    fingerprint: encodeFingerprint(sampledFingerprint(articleText)),
+    articleShingles: encodeFingerprint(allShingles),
+  };
+}
+
+export function annotationData(): Plugin {
+  return {
+    name: 'backstory-annotations',
+    resolveId(id) {
+      return id === FINGERPRINT_ID || id === ANNOTATIONS_ID ? `\0${id}` : undefined;
+    },
+    load(id) {
+      if (id !== `\0${FINGERPRINT_ID}` && id !== `\0${ANNOTATIONS_ID}`) return undefined;
+      this.addWatchFile(ANNOTATIONS);
+      this.addWatchFile(ARTICLE);
+      const data = loadAnnotationData();
+      if (id === `\0${FINGERPRINT_ID}`) return `export default ${JSON.stringify(data.fingerprint)};`;
+      return [
+        `export const article = ${JSON.stringify(data.file.article)};`,
+        `export const notes = ${JSON.stringify(data.file.notes)};`,
+        `export const articleShingles = ${JSON.stringify(data.articleShingles)};`,
+      ].join('\n');
+    },
+  };
+}

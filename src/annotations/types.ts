@@ -1,0 +1,55 @@
+// The shape of the bundled annotation file (W3C Web Annotation style selectors).
+
+export const NOTE_KINDS = ['person', 'event', 'claim'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+export interface Source {
+  title: string;
+  url: string;
+}
+
+/** https://www.w3.org/TR/annotation-model/#text-quote-selector */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+export interface Note {
+  /** Stable id, `kind/slug`, used in messages and tests. */
+  id: string;
+  kind: NoteKind;
+  title: string;
+  /** One line: who or what, as of the article's date. */
+  summary: string;
+  body: string;
+  /** ISO date the note's facts are stated as of. */
+  asOf: string;
+  /** Every form of the name the article (or a respelled copy) uses; each mention is highlighted. */
+  aliases?: string[];
+  /** Specific passages to highlight, such as a disputed claim. */
+  selectors?: TextQuoteSelector[];
+  sources: Source[];
+}
+
+export interface ArticleMeta {
+  title: string;
+  publisher: string;
+  published: string;
+  url: string;
+  about: string;
+  sources: Source[];
+}
+
+export interface AnnotationFile {
+  article: ArticleMeta;
+  notes: Note[];
+}
+
+/** What the content script and popup need of a note: no body, no sources. */
+export interface NoteSummary {
+  id: string;
+  kind: NoteKind;
+  title: string;
+}

@@ -1,0 +1,148 @@
+// Checks the annotation file against its schema and against the article text. Every problem is
+// reported with the entry it belongs to, so a bad entry fails the build instead of shipping a
+// half-working extension.
+import { compileNotes, findMatches } from '../core/match';
+import { wordHashes } from '../core/tokenize';
+import { NOTE_KINDS, type AnnotationFile, type Note } from './types';
+
+export class AnnotationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid annotation file:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'AnnotationError';
+  }
+}
+
+type Raw = Record<string, unknown>;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isRecord(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0;
+}
+
+function checkHttpsUrl(url: unknown, where: string, problems: string[]): void {
+  if (!isText(url)) return void problems.push(`${where}: url is missing`);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void problems.push(`${where}: url "${url}" is not a well-formed URL`);
+  }
+  if (parsed.protocol !== 'https:') problems.push(`${where}: url "${url}" is not https`);
+}
+
+function checkSources(sources: unknown, where: string, problems: string[]): void {
+  if (!Array.isArray(sources) || sources.length === 0) return void problems.push(`${where}: needs at least one source`);
+  sources.forEach((source: unknown, i) => {
+    const at = `${where}: source ${i + 1}`;
+    if (!isRecord(source)) return void problems.push(`${at} is not an object`);
+    if (!isText(source.title)) problems.push(`${at}: title is missing`);
+    checkHttpsUrl(source.url, at, problems);
+  });
+}
+
+function indexOfWords(haystack: readonly number[], needle: readonly number[], from: number): number {
+  outer: for (let i = from; i + needle.length <= haystack.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (haystack[i + k] !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function occurrences(haystack: readonly number[], needle: readonly number[]): number {
+  let count = 0;
+  for (let at = indexOfWords(haystack, needle, 0); at >= 0; at = indexOfWords(haystack, needle, at + 1)) count++;
+  return count;
+}
+
+function checkSelector(selector: unknown, where: string, article: readonly number[], problems: string[]): void {
+  if (!isRecord(selector)) return void problems.push(`${where} is not an object`);
+  if (selector.type !== 'TextQuoteSelector') problems.push(`${where}: type must be "TextQuoteSelector"`);
+  if (!isText(selector.exact)) return void problems.push(`${where}: exact is missing or empty`);
+  for (const field of ['prefix', 'suffix'] as const) {
+    if (selector[field] !== undefined && typeof selector[field] !== 'string') problems.push(`${where}: ${field} must be a string`);
+  }
+  const exact = wordHashes(selector.exact);
+  if (exact.length === 0) return void problems.push(`${where}: exact "${selector.exact}" has no words`);
+  if (indexOfWords(article, exact, 0) < 0) return void problems.push(`${where}: exact "${selector.exact}" does not occur in the article`);
+  const withContext = wordHashes(`${String(selector.prefix ?? '')} ${selector.exact} ${String(selector.suffix ?? '')}`);
+  const found = occurrences(article, withContext);
+  if (found === 0) problems.push(`${where}: prefix + exact + suffix for "${selector.exact}" does not occur in the article`);
+  if (found > 1) problems.push(`${where}: prefix + exact + suffix for "${selector.exact}" occurs ${found} times; make it unique`);
+}
+
+function checkNote(raw: unknown, index: number, article: readonly number[], problems: string[]): raw is Note {
+  const before = problems.length;
+  if (!isRecord(raw)) {
+    problems.push(`note ${index + 1} is not an object`);
+    return false;
+  }
+  const where = `note "${isText(raw.id) ? raw.id : `#${index + 1}`}"`;
+  if (!isText(raw.id)) problems.push(`${where}: id is missing`);
+  if (!NOTE_KINDS.includes(raw.kind as Note['kind'])) problems.push(`${where}: kind must be one of ${NOTE_KINDS.join(', ')}`);
+  for (const field of ['title', 'summary', 'body'] as const) {
+    if (!isText(raw[field])) problems.push(`${where}: ${field} is missing or empty`);
+  }
+  if (typeof raw.asOf !== 'string' || !ISO_DATE.test(raw.asOf)) problems.push(`${where}: asOf must be an ISO date (YYYY-MM-DD)`);
+  checkSources(raw.sources, where, problems);
+  const { aliases, selectors } = raw;
+  if (aliases !== undefined && !Array.isArray(aliases)) problems.push(`${where}: aliases must be a list`);
+  if (selectors !== undefined && !Array.isArray(selectors)) problems.push(`${where}: selectors must be a list`);
+  const aliasList: unknown[] = Array.isArray(aliases) ? aliases : [];
+  const selectorList: unknown[] = Array.isArray(selectors) ? selectors : [];
+  if (aliasList.length + selectorList.length === 0) problems.push(`${where}: needs at least one alias or selector`);
+  aliasList.forEach((alias, i) => {
+    if (!isText(alias) || wordHashes(alias).length === 0) problems.push(`${where}: alias ${i + 1} is empty`);
+  });
+  selectorList.forEach((selector, i) => checkSelector(selector, `${where}: selector ${i + 1}`, article, problems));
+  return problems.length === before;
+}
+
+function checkArticleMeta(raw: unknown, problems: string[]): void {
+  if (!isRecord(raw)) return void problems.push('article: metadata is missing');
+  for (const field of ['title', 'publisher', 'about'] as const) {
+    if (!isText(raw[field])) problems.push(`article: ${field} is missing or empty`);
+  }
+  if (typeof raw.published !== 'string' || !ISO_DATE.test(raw.published)) problems.push('article: published must be an ISO date');
+  checkHttpsUrl(raw.url, 'article', problems);
+  checkSources(raw.sources, 'article', problems);
+}
+
+function checkAcrossNotes(notes: readonly Note[], article: readonly number[], problems: string[]): void {
+  const ids = new Set<string>();
+  const aliasOwner = new Map<string, string>();
+  for (const note of notes) {
+    if (ids.has(note.id)) problems.push(`note "${note.id}": id is used twice`);
+    ids.add(note.id);
+    for (const alias of note.aliases ?? []) {
+      const key = wordHashes(alias).join(' ');
+      const owner = aliasOwner.get(key);
+      if (owner && owner !== note.id) problems.push(`note "${note.id}": alias "${alias}" is also an alias of "${owner}"`);
+      aliasOwner.set(key, note.id);
+    }
+  }
+  const everywhere = new Uint8Array(article.length).fill(1);
+  const matched = new Set(findMatches(article, everywhere, compileNotes(notes)).map((match) => match.noteId));
+  for (const note of notes) {
+    if (!matched.has(note.id)) problems.push(`note "${note.id}": none of its aliases or selectors occurs in the article`);
+  }
+}
+
+/** Returns the file typed, or throws an AnnotationError listing every problem. */
+export function validateAnnotations(data: unknown, articleText: string): AnnotationFile {
+  const problems: string[] = [];
+  const article = wordHashes(articleText);
+  if (!isRecord(data)) throw new AnnotationError(['the file is not a JSON object']);
+  checkArticleMeta(data.article, problems);
+  if (!Array.isArray(data.notes) || data.notes.length === 0) problems.push('notes: the list is missing or empty');
+  const rawNotes: unknown[] = Array.isArray(data.notes) ? data.notes : [];
+  const notes = rawNotes.filter((note, i): note is Note => checkNote(note, i, article, problems));
+  if (problems.length === 0) checkAcrossNotes(notes, article, problems);
+  if (problems.length > 0) throw new AnnotationError(problems);
+  return data as unknown as AnnotationFile;
+}
+

@@ -1,0 +1,122 @@
+// The content script every http(s) page loads: the gate. It reads the page text once, looks for the
+// article's fingerprint, and stops there, having written nothing, unless the article is present.
+// Only then does it load the overlay.
+import fingerprintData from 'virtual:backstory-fingerprint';
+import type { NoteSummary } from '../annotations/types';
+import { collectMatches, containment, decodeFingerprint, DETECTION_THRESHOLD } from '../core/fingerprint';
+import { parseToContent, type PageState, type PageStatus, type ToContent } from '../shared/messages';
+import { DEFAULT_SETTINGS, isActiveOn, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
+import { extensionApi } from './extension-api';
+import { watchAddedText } from './text-watch';
+import type { Overlay } from './overlay';
+
+const LOG_PREFIX = '[Backstory]';
+const fingerprint = decodeFingerprint(fingerprintData);
+const found = new Set<number>();
+const host = location.hostname;
+
+let settings: Settings = DEFAULT_SETTINGS;
+let session: { controller: AbortController; overlay?: Overlay; notes: NoteSummary[] } | undefined;
+let stopWatching: (() => void) | undefined;
+
+function reportError(error: unknown): void {
+  console.error(LOG_PREFIX, error);
+}
+
+function articleIsHere(text: string): boolean {
+  collectMatches(text, fingerprint, found);
+  return containment(found, fingerprint) >= DETECTION_THRESHOLD;
+}
+
+function reportCount(count: number): void {
+  extensionApi.runtime.sendMessage({ type: 'note-count', count }).catch(() => undefined);
+}
+
+function endSession(): void {
+  session?.controller.abort();
+  if (session) reportCount(0);
+  session = undefined;
+}
+
+function startSession(): void {
+  stopWatching?.();
+  stopWatching = undefined;
+  const controller = new AbortController();
+  const current: NonNullable<typeof session> = { controller, notes: [] };
+  session = current;
+  import('./overlay')
+    .then(({ startOverlay }) => {
+      if (controller.signal.aborted) return;
+      current.overlay = startOverlay(controller.signal, {
+        onNotes(notes) {
+          current.notes = notes;
+          reportCount(notes.length);
+        },
+        onGone() {
+          endSession();
+          found.clear();
+          watch();
+        },
+      });
+    })
+    .catch((error: unknown) => {
+      reportError(error);
+      endSession();
+    });
+}
+
+function watch(): void {
+  stopWatching ??= watchAddedText((text) => {
+    if (!session && articleIsHere(text)) startSession();
+  });
+}
+
+function apply(): void {
+  if (!isActiveOn(settings, host)) {
+    endSession();
+    stopWatching?.();
+    stopWatching = undefined;
+    return;
+  }
+  if (session) return;
+  if (articleIsHere(document.body?.textContent ?? document.documentElement?.textContent ?? '')) startSession();
+  else watch();
+}
+
+function pageState(): PageState {
+  if (!settings.enabled) return 'off';
+  if (!isActiveOn(settings, host)) return 'site-off';
+  return session && session.notes.length > 0 ? 'found' : 'not-found';
+}
+
+function answer(message: ToContent): PageStatus | boolean {
+  switch (message.type) {
+    case 'get-status':
+      return { state: pageState(), host, notes: session?.notes ?? [] };
+    case 'show-note':
+      return session?.overlay?.show(message.id) ?? false;
+    case 'step-note':
+      session?.overlay?.step(message.direction);
+      return true;
+  }
+}
+
+async function init(): Promise<void> {
+  const onMessage = (raw: unknown, _sender: unknown, sendResponse: (response: unknown) => void): void => {
+    const message = parseToContent(raw);
+    if (message) sendResponse(answer(message));
+  };
+  // A synchronous sendResponse works alike in Chrome and Firefox; the polyfill's types insist on
+  // `return true`, which would hold the channel open for messages this script ignores.
+  extensionApi.runtime.onMessage.addListener(onMessage as unknown as Parameters<typeof extensionApi.runtime.onMessage.addListener>[0]);
+  extensionApi.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    settings = parseSettings(changes[SETTINGS_KEY].newValue);
+    apply();
+  });
+  const stored = await extensionApi.storage.local.get(SETTINGS_KEY);
+  settings = parseSettings(stored[SETTINGS_KEY]);
+  apply();
+}
+
+init().catch(reportError);

@@ -1,0 +1,176 @@
+// Everything Backstory does on a page that carries the article, loaded only once the gate has found
+// it: anchor the notes, paint them, show popovers on hover, keyboard and popup requests, and re-anchor
+// when the page changes. All of it is torn down by the AbortSignal it is started with.
+import { articleShingles, notes } from 'virtual:backstory-annotations';
+import type { Note, NoteKind, NoteSummary } from '../annotations/types';
+import { decodeFingerprint, markArticleWords } from '../core/fingerprint';
+import { compileNotes, findMatches } from '../core/match';
+import { tokenize } from '../core/tokenize';
+import { caretAtPoint, rangeContainsPoint } from './caret';
+import { clearHighlights, paintHighlights } from './highlight-registry';
+import { Popover } from './popover';
+import { indexText, offsetOf, rangeOf, type TextIndex } from './text-index';
+
+/** How long the pointer must rest before a popover opens or closes: no flashing on the way past. */
+const DWELL_MS = 350;
+/** Page changes are batched for this long before re-anchoring. */
+const REANCHOR_DELAY_MS = 150;
+
+interface Anchored {
+  note: Note;
+  kind: NoteKind;
+  start: number;
+  end: number;
+  range: Range;
+}
+
+export interface OverlayEvents {
+  /** The notes shown changed (after anchoring or re-anchoring). */
+  onNotes(notes: NoteSummary[]): void;
+  /** The article is no longer on the page. */
+  onGone(): void;
+}
+
+export interface Overlay {
+  notes(): NoteSummary[];
+  show(id: string): boolean;
+  step(direction: 1 | -1): void;
+}
+
+const notesById = new Map(notes.map((note) => [note.id, note]));
+const compiled = compileNotes(notes);
+const articleSet = decodeFingerprint(articleShingles);
+
+function anchorNotes(root: Node): { index: TextIndex; anchored: Anchored[] } {
+  const index = indexText(root);
+  const words = tokenize(index.text);
+  const inArticle = markArticleWords(words.hashes, articleSet);
+  const anchored = findMatches(words.hashes, inArticle, compiled).map((match) => {
+    const start = words.starts[match.first];
+    const end = words.ends[match.end - 1];
+    return { note: notesById.get(match.noteId) as Note, kind: match.kind, start, end, range: rangeOf(index, start, end) };
+  });
+  return { index, anchored };
+}
+
+function commonAncestor(anchored: readonly Anchored[]): Node {
+  const first = anchored[0].range.commonAncestorContainer;
+  const last = anchored[anchored.length - 1].range.commonAncestorContainer;
+  const span = document.createRange();
+  span.setStartBefore(first);
+  span.setEndAfter(last);
+  return span.commonAncestorContainer;
+}
+
+function summaries(anchored: readonly Anchored[]): NoteSummary[] {
+  const seen = new Map<string, NoteSummary>();
+  for (const { note } of anchored) {
+    if (!seen.has(note.id)) seen.set(note.id, { id: note.id, kind: note.kind, title: note.title });
+  }
+  return [...seen.values()];
+}
+
+export function startOverlay(signal: AbortSignal, events: OverlayEvents): Overlay {
+  const popover = new Popover(signal);
+  let index: TextIndex = { text: '', nodes: [], starts: [], positions: new Map() };
+  let anchored: Anchored[] = [];
+  let current = -1;
+
+  function anchor(): void {
+    ({ index, anchored } = anchorNotes(document.body ?? document.documentElement));
+    popover.hide();
+    current = -1;
+    if (anchored.length === 0) {
+      clearHighlights();
+      events.onGone();
+      return;
+    }
+    articleRoot = commonAncestor(anchored);
+    paintHighlights(anchored);
+    events.onNotes(summaries(anchored));
+  }
+
+  function anchoredAt(x: number, y: number): Anchored[] {
+    const caret = caretAtPoint(x, y);
+    if (!caret) return [];
+    const offset = offsetOf(index, caret.node, caret.offset);
+    if (offset < 0) return [];
+    return anchored
+      .filter((item) => item.start <= offset && offset <= item.end && rangeContainsPoint(item.range, x, y))
+      .sort((a, b) => a.end - a.start - (b.end - b.start));
+  }
+
+  function open(items: readonly Anchored[], focus: boolean): void {
+    const notesHere = [...new Map(items.map((item) => [item.note.id, item.note])).values()];
+    popover.show(notesHere, items[0].range, { focus });
+  }
+
+  function reveal(position: number): void {
+    current = position;
+    const item = anchored[position];
+    item.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    open([item], true);
+  }
+
+  // Hover: act only once the pointer has rested, then open, keep or close.
+  let dwell: ReturnType<typeof setTimeout> | undefined;
+  document.addEventListener('pointermove', (event) => {
+    if (event.pointerType === 'touch') return;
+    clearTimeout(dwell);
+    const { clientX, clientY } = event;
+    const overPopover = popover.contains(event);
+    dwell = setTimeout(() => {
+      if (overPopover) return;
+      const items = anchoredAt(clientX, clientY);
+      if (items.length > 0) {
+        if (popover.anchor !== items[0].range) open(items, false);
+      } else if (popover.isOpen() && document.activeElement?.tagName.toLowerCase() !== 'backstory-popover') {
+        popover.hide();
+      }
+    }, DWELL_MS);
+  }, { passive: true, signal });
+  signal.addEventListener('abort', () => clearTimeout(dwell), { once: true });
+
+  document.addEventListener('scroll', () => {
+    const anchor = popover.anchor;
+    if (!anchor) return;
+    const rect = anchor.getBoundingClientRect();
+    if (rect.bottom < 0 || rect.top > innerHeight) popover.hide();
+  }, { passive: true, capture: true, signal });
+
+  // Re-anchor after the page changes the article's text. Our own element lives on <html>, outside
+  // the observed article, so our work never re-triggers this.
+  let reanchor: ReturnType<typeof setTimeout> | undefined;
+  let articleRoot: Node | undefined;
+  const isRelevant = (record: MutationRecord): boolean => {
+    const root = articleRoot;
+    if (!root || root.contains(record.target) || !root.isConnected) return true;
+    return [...record.removedNodes].some((node) => node.contains(root));
+  };
+  const observer = new MutationObserver((records) => {
+    if (!records.some(isRelevant)) return;
+    clearTimeout(reanchor);
+    reanchor = setTimeout(anchor, REANCHOR_DELAY_MS);
+  });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(reanchor);
+    clearHighlights();
+  }, { once: true });
+
+  anchor();
+
+  return {
+    notes: () => summaries(anchored),
+    show(id) {
+      const position = anchored.findIndex((item) => item.note.id === id);
+      if (position < 0) return false;
+      reveal(position);
+      return true;
+    },
+    step(direction) {
+      if (anchored.length === 0) return;
+      reveal((current + direction + anchored.length) % anchored.length);
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// The article's fingerprint: hashes of every run of SHINGLE_SIZE consecutive words. A page carries
+// the article when it contains a large enough share of those shingles (containment), whatever
+// boilerplate surrounds them.
+import { forEachWord } from './tokenize';
+
+export const SHINGLE_SIZE = 5;
+/** Share of the article's shingles a page must contain: an excerpt of the first quarter passes,
+ * a commentary quoting a few sentences does not. */
+export const DETECTION_THRESHOLD = 0.15;
+/** Fewest consecutive words, all inside article shingles, that count as the article's own text. */
+export const MIN_ARTICLE_RUN = 8;
+
+export function combineShingle(window: ArrayLike<number>, first: number): number {
+  let hash = 0x9e3779b9;
+  for (let k = 0; k < SHINGLE_SIZE; k++) {
+    hash = Math.imul(hash ^ window[(first + k) % SHINGLE_SIZE], 0x85ebca6b);
+    hash ^= hash >>> 13;
+  }
+  return hash >>> 0;
+}
+
+/** The gate keeps only shingles whose hash is even: half the data to ship, same expected share. */
+export function isSampled(shingle: number): boolean {
+  return (shingle & 1) === 0;
+}
+
+/** Calls `onShingle` with the hash of every shingle in `text`, in order. */
+export function forEachShingle(text: string, onShingle: (shingle: number) => void): void {
+  const window = new Uint32Array(SHINGLE_SIZE);
+  let count = 0;
+  forEachWord(text, (hash) => {
+    window[count % SHINGLE_SIZE] = hash;
+    count++;
+    if (count >= SHINGLE_SIZE) onShingle(combineShingle(window, count % SHINGLE_SIZE));
+  });
+}
+
+export function shinglesOfWords(hashes: ArrayLike<number>): Uint32Array {
+  const count = Math.max(0, hashes.length - SHINGLE_SIZE + 1);
+  const shingles = new Uint32Array(count);
+  const window = new Uint32Array(SHINGLE_SIZE);
+  for (let i = 0; i < hashes.length; i++) {
+    window[i % SHINGLE_SIZE] = hashes[i];
+    const first = i - SHINGLE_SIZE + 1;
+    if (first >= 0) shingles[first] = combineShingle(window, (i + 1) % SHINGLE_SIZE);
+  }
+  return shingles;
+}
+
+/** The sampled, distinct shingles of the article: what the gate ships and looks for. */
+export function sampledFingerprint(articleText: string): Uint32Array {
+  const sampled = new Set<number>();
+  forEachShingle(articleText, (shingle) => {
+    if (isSampled(shingle)) sampled.add(shingle);
+  });
+  return Uint32Array.from([...sampled].sort((a, b) => a - b));
+}
+
+/** Adds to `found` every fingerprint shingle that occurs in `text`. */
+export function collectMatches(text: string, fingerprint: ReadonlySet<number>, found: Set<number>): void {
+  forEachShingle(text, (shingle) => {
+    if (isSampled(shingle) && fingerprint.has(shingle)) found.add(shingle);
+  });
+}
+
+export function containment(found: ReadonlySet<number>, fingerprint: ReadonlySet<number>): number {
+  return fingerprint.size === 0 ? 0 : found.size / fingerprint.size;
+}
+
+/**
+ * Marks the words of a page that belong to the article's own text: words covered by article
+ * shingles, in runs of at least MIN_ARTICLE_RUN words. A sidebar that repeats a name, or a related
+ * link that shares a phrase, stays unmarked.
+ */
+export function markArticleWords(pageWords: ArrayLike<number>, articleShingles: ReadonlySet<number>): Uint8Array {
+  const covered = new Uint8Array(pageWords.length);
+  const shingles = shinglesOfWords(pageWords);
+  for (let i = 0; i < shingles.length; i++) {
+    if (articleShingles.has(shingles[i])) covered.fill(1, i, i + SHINGLE_SIZE);
+  }
+  let runStart = 0;
+  for (let i = 0; i <= covered.length; i++) {
+    if (i < covered.length && covered[i]) continue;
+    if (i - runStart < MIN_ARTICLE_RUN) covered.fill(0, runStart, i);
+    runStart = i + 1;
+  }
+  return covered;
+}
+
+export function encodeFingerprint(shingles: Uint32Array): string {
+  const bytes = new Uint8Array(shingles.buffer, shingles.byteOffset, shingles.byteLength);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+export function decodeFingerprint(encoded: string): Set<number> {
+  const binary = atob(encoded);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Set(new Uint32Array(bytes.buffer));
+}

@@ -1,0 +1,119 @@
+// Finds where each note applies in a page's words: every mention of an alias, and the passage a
+// TextQuoteSelector names. Works on word hashes and word indices only, never on the DOM.
+import type { NoteKind, TextQuoteSelector } from '../annotations/types';
+import { wordHashes } from './tokenize';
+
+export interface MatchableNote {
+  id: string;
+  kind: NoteKind;
+  aliases?: readonly string[];
+  selectors?: readonly TextQuoteSelector[];
+}
+
+export interface WordMatch {
+  noteId: string;
+  kind: NoteKind;
+  /** Index of the first word. */
+  first: number;
+  /** Index just past the last word. */
+  end: number;
+}
+
+interface Alias {
+  noteId: string;
+  kind: NoteKind;
+  words: number[];
+}
+
+interface Quote {
+  noteId: string;
+  kind: NoteKind;
+  exact: number[];
+  prefix: number[];
+  suffix: number[];
+}
+
+/** How many words of a selector's prefix and suffix are compared to tell repeated quotes apart. */
+const CONTEXT_WORDS = 8;
+
+export interface CompiledNotes {
+  aliasesByFirstWord: Map<number, Alias[]>;
+  quotes: Quote[];
+}
+
+export function compileNotes(notes: readonly MatchableNote[]): CompiledNotes {
+  const aliasesByFirstWord = new Map<number, Alias[]>();
+  const quotes: Quote[] = [];
+  for (const note of notes) {
+    for (const alias of note.aliases ?? []) {
+      const words = wordHashes(alias);
+      if (words.length === 0) continue;
+      const list = aliasesByFirstWord.get(words[0]) ?? [];
+      list.push({ noteId: note.id, kind: note.kind, words });
+      aliasesByFirstWord.set(words[0], list);
+    }
+    for (const selector of note.selectors ?? []) {
+      quotes.push({
+        noteId: note.id,
+        kind: note.kind,
+        exact: wordHashes(selector.exact),
+        prefix: wordHashes(selector.prefix ?? '').slice(-CONTEXT_WORDS),
+        suffix: wordHashes(selector.suffix ?? '').slice(0, CONTEXT_WORDS),
+      });
+    }
+  }
+  for (const list of aliasesByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return { aliasesByFirstWord, quotes };
+}
+
+function wordsEqualAt(words: ArrayLike<number>, allowed: ArrayLike<number>, at: number, expected: readonly number[]): boolean {
+  if (at < 0 || at + expected.length > words.length) return false;
+  for (let k = 0; k < expected.length; k++) {
+    if (words[at + k] !== expected[k] || !allowed[at + k]) return false;
+  }
+  return true;
+}
+
+function contextScore(words: ArrayLike<number>, quote: Quote, at: number): number {
+  let score = 0;
+  for (let k = 1; k <= quote.prefix.length && words[at - k] === quote.prefix[quote.prefix.length - k]; k++) score++;
+  const after = at + quote.exact.length;
+  for (let k = 0; k < quote.suffix.length && words[after + k] === quote.suffix[k]; k++) score++;
+  return score;
+}
+
+function findQuote(words: ArrayLike<number>, allowed: ArrayLike<number>, quote: Quote): number {
+  let best = -1;
+  let bestScore = -1;
+  if (quote.exact.length === 0) return best;
+  for (let at = 0; at + quote.exact.length <= words.length; at++) {
+    if (words[at] !== quote.exact[0] || !wordsEqualAt(words, allowed, at, quote.exact)) continue;
+    const score = contextScore(words, quote, at);
+    if (score > bestScore) {
+      best = at;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * Every alias mention (longest alias first, mentions never overlap) and every quote, among the
+ * words marked in `allowed` (the article's own text). Sorted by position.
+ */
+export function findMatches(words: ArrayLike<number>, allowed: ArrayLike<number>, notes: CompiledNotes): WordMatch[] {
+  const matches: WordMatch[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!allowed[i]) continue;
+    const candidates = notes.aliasesByFirstWord.get(words[i]);
+    const alias = candidates?.find((candidate) => wordsEqualAt(words, allowed, i, candidate.words));
+    if (!alias) continue;
+    matches.push({ noteId: alias.noteId, kind: alias.kind, first: i, end: i + alias.words.length });
+    i += alias.words.length - 1;
+  }
+  for (const quote of notes.quotes) {
+    const at = findQuote(words, allowed, quote);
+    if (at >= 0) matches.push({ noteId: quote.noteId, kind: quote.kind, first: at, end: at + quote.exact.length });
+  }
+  return matches.sort((a, b) => a.first - b.first || b.end - a.end);
+}

@@ -1,0 +1,105 @@
+// The toolbar popup: this tab's state, its notes, and the two switches. Settings changes are picked
+// up live by every tab's content script through storage.onChanged.
+import browser from 'webextension-polyfill';
+import type { NoteKind } from '../annotations/types';
+import { parsePageStatus, type PageStatus, type ToContent } from '../shared/messages';
+import { parseSettings, SETTINGS_KEY, withSite, type Settings } from '../shared/settings';
+
+const KIND_LABEL: Record<NoteKind, string> = { person: 'Person', event: 'Event', claim: 'Context' };
+/** Time for the content script to apply a settings change before the popup asks again. */
+const SETTLE_MS = 400;
+
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`popup.html has no #${id}`);
+  return element as T;
+}
+
+const statusText = byId<HTMLParagraphElement>('status');
+const enabledSwitch = byId<HTMLInputElement>('enabled');
+const siteSwitch = byId<HTMLInputElement>('site');
+const siteLabel = byId<HTMLSpanElement>('site-label');
+const notesSection = byId<HTMLElement>('notes-section');
+const notesList = byId<HTMLUListElement>('notes');
+
+async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+async function sendToTab(message: ToContent): Promise<unknown> {
+  const tabId = await activeTabId();
+  if (tabId === undefined) return undefined;
+  return browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+}
+
+async function readSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return parseSettings(stored[SETTINGS_KEY]);
+}
+
+function describe(status: PageStatus | undefined): string {
+  if (!status) return 'Backstory does not run on this page.';
+  switch (status.state) {
+    case 'found':
+      return `Article found: ${status.notes.length} ${status.notes.length === 1 ? 'note' : 'notes'}.`;
+    case 'not-found':
+      return 'The article is not on this page.';
+    case 'off':
+      return 'Highlights are off everywhere.';
+    case 'site-off':
+      return `Off on ${status.host}.`;
+  }
+}
+
+function renderNotes(status: PageStatus | undefined): void {
+  const notes = status?.state === 'found' ? status.notes : [];
+  notesSection.hidden = notes.length === 0;
+  notesList.replaceChildren(
+    ...notes.map((note) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'note-link';
+      const kind = document.createElement('span');
+      kind.className = 'kind';
+      kind.textContent = KIND_LABEL[note.kind];
+      const title = document.createElement('span');
+      title.textContent = note.title;
+      button.append(kind, title);
+      button.addEventListener('click', async () => {
+        await sendToTab({ type: 'show-note', id: note.id });
+        window.close();
+      });
+      const item = document.createElement('li');
+      item.append(button);
+      return item;
+    }),
+  );
+}
+
+async function refresh(): Promise<void> {
+  const [settings, status] = await Promise.all([readSettings(), sendToTab({ type: 'get-status' }).then(parsePageStatus)]);
+  statusText.textContent = describe(status);
+  enabledSwitch.checked = settings.enabled;
+  const host = status?.host ?? '';
+  siteSwitch.disabled = host === '';
+  siteSwitch.checked = host !== '' && !settings.disabledSites.includes(host);
+  siteLabel.textContent = host ? `On ${host}` : 'On this site';
+  siteSwitch.dataset.host = host;
+  renderNotes(status);
+}
+
+async function update(change: (settings: Settings) => Settings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: change(await readSettings()) });
+  setTimeout(() => void refresh(), SETTLE_MS);
+}
+
+enabledSwitch.addEventListener('change', () => {
+  void update((settings) => ({ ...settings, enabled: enabledSwitch.checked }));
+});
+siteSwitch.addEventListener('change', () => {
+  const host = siteSwitch.dataset.host ?? '';
+  if (host) void update((settings) => withSite(settings, host, siteSwitch.checked));
+});
+
+void refresh();

@@ -1,0 +1,57 @@
+// Messages between the popup, the background and the content script. Every receiver parses what it
+// gets; anything that is not one of these shapes is ignored.
+import { NOTE_KINDS, type NoteSummary } from '../annotations/types';
+
+export type PageState = 'found' | 'not-found' | 'off' | 'site-off';
+
+export interface PageStatus {
+  state: PageState;
+  host: string;
+  notes: NoteSummary[];
+}
+
+export type ToContent =
+  | { type: 'get-status' }
+  | { type: 'show-note'; id: string }
+  | { type: 'step-note'; direction: 1 | -1 };
+
+export type ToBackground = { type: 'note-count'; count: number };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+export function parseToContent(message: unknown): ToContent | undefined {
+  if (!isRecord(message)) return undefined;
+  switch (message.type) {
+    case 'get-status':
+      return { type: 'get-status' };
+    case 'show-note':
+      return typeof message.id === 'string' ? { type: 'show-note', id: message.id } : undefined;
+    case 'step-note':
+      return message.direction === 1 || message.direction === -1
+        ? { type: 'step-note', direction: message.direction }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function parseToBackground(message: unknown): ToBackground | undefined {
+  if (!isRecord(message) || message.type !== 'note-count') return undefined;
+  const { count } = message;
+  return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? { type: 'note-count', count } : undefined;
+}
+
+const PAGE_STATES: readonly string[] = ['found', 'not-found', 'off', 'site-off'];
+const KINDS: readonly string[] = NOTE_KINDS;
+
+function isNoteSummary(value: unknown): value is NoteSummary {
+  return isRecord(value) && typeof value.id === 'string' && typeof value.title === 'string' && KINDS.includes(String(value.kind));
+}
+
+export function parsePageStatus(message: unknown): PageStatus | undefined {
+  if (!isRecord(message) || !PAGE_STATES.includes(String(message.state)) || typeof message.host !== 'string') return undefined;
+  const notes = Array.isArray(message.notes) ? message.notes.filter(isNoteSummary) : [];
+  return { state: message.state as PageState, host: message.host, notes };
+}
