@@ -22,9 +22,19 @@ const siteLabel = byId<HTMLSpanElement>('site-label');
 const notesSection = byId<HTMLElement>('notes-section');
 const notesList = byId<HTMLUListElement>('notes');
 
+/**
+ * The tab the popup is about: the active tab; or, when popup.html is open as a tab of its own (a
+ * reader who bookmarked it, or a test), the tab that was active before it.
+ */
 async function activeTabId(): Promise<number | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+  const self = await browser.tabs.getCurrent();
+  if (!self) {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id;
+  }
+  const others = (await browser.tabs.query({ currentWindow: true })).filter((tab) => tab.id !== self.id);
+  others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  return others[0]?.id;
 }
 
 async function sendToTab(message: ToContent): Promise<unknown> {

@@ -1,0 +1,101 @@
+// Launches the real browsers with the built extension loaded: Chromium through playwright-core,
+// Firefox through puppeteer-core over WebDriver BiDi. Both are driven through the same small
+// TestBrowser interface so every scenario runs in both.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+
+const ROOT = new URL('../../../', import.meta.url).pathname;
+export const DIST = { chromium: join(ROOT, 'dist/chrome'), firefox: join(ROOT, 'dist/firefox') };
+
+/** The part of a page API that playwright-core and puppeteer-core share. */
+export interface TestPage {
+  goto(url: string, options?: { timeout?: number }): Promise<unknown>;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  mouse: { move(x: number, y: number): Promise<void> };
+  keyboard: { press(key: string): Promise<void> };
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestBrowser {
+  name: 'chromium' | 'firefox';
+  newPage(): Promise<TestPage>;
+  /** Opens the extension's popup page in a new tab (it then reports on the tab used before it). */
+  openPopup(): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FIREFOX = process.env.FIREFOX_PATH ?? ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find(existsSync) ?? 'firefox-esr';
+
+export async function launchChromium(): Promise<TestBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${DIST.chromium}`,
+      `--load-extension=${DIST.chromium}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    name: 'chromium',
+    newPage: async () => (await context.newPage()) as unknown as TestPage,
+    async openPopup() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/src/popup/popup.html`);
+      return page as unknown as TestPage;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const FIREFOX_UUID = 'c0ffee00-0000-4000-8000-00000000b57e';
+
+export async function launchFirefox(): Promise<TestBrowser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    args: ['--remote-allow-system-access', '--width=1280', '--height=800'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ 'backstory@backstory.invalid': FIREFOX_UUID }),
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.reportingpolicy.firstRun': false,
+      'browser.shell.checkDefaultBrowser': false,
+    },
+  });
+  await browser.installExtension(DIST.firefox);
+  return {
+    name: 'firefox',
+    async newPage() {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 800 });
+      return page as unknown as TestPage;
+    },
+    async openPopup() {
+      const page = await browser.newPage();
+      // goto() to an extension page may never report completion in Firefox: do not wait for it.
+      await page.goto(`moz-extension://${FIREFOX_UUID}/src/popup/popup.html`, { timeout: 3000 }).catch(() => undefined);
+      await page.waitForSelector('#status');
+      return page as unknown as TestPage;
+    },
+    close: () => browser.close(),
+  };
+}
+
+export const launchers = { chromium: launchChromium, firefox: launchFirefox };
