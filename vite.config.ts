@@ -3,7 +3,7 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
-import { annotationData } from './src/annotations/build-plugin';
+import { annotationData } from './src/annotations/build-plugin.ts';
 
 type Browser = 'chrome' | 'firefox';
 const browser: Browser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';

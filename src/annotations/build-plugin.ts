@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { encodeFingerprint, sampledFingerprint, shinglesOfWords } from '../core/fingerprint';
-import { wordHashes } from '../core/tokenize';
-import { validateAnnotations } from './validate';
+import { encodeFingerprint, sampledFingerprint, shinglesOfWords } from '../core/fingerprint.ts';
+import { wordHashes } from '../core/tokenize.ts';
+import { validateAnnotations } from './validate.ts';
 
 const ANNOTATIONS = fileURLToPath(new URL('./annotations.json', import.meta.url));
 const ARTICLE = fileURLToPath(new URL('./article.txt', import.meta.url));

@@ -1,7 +1,7 @@
 // Background: settings defaults on install, the toolbar badge, and keyboard commands.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { parseToBackground } from '../shared/messages';
-import { parseSettings, SETTINGS_KEY } from '../shared/settings';
+import { parseToBackground } from '../shared/messages.ts';
+import { parseSettings, SETTINGS_KEY } from '../shared/settings.ts';
 
 browser.runtime.onInstalled.addListener(async () => {
   const stored = await browser.storage.local.get(SETTINGS_KEY);

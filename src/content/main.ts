@@ -2,13 +2,13 @@
 // article's fingerprint, and stops there, having written nothing, unless the article is present.
 // Only then does it load the overlay.
 import fingerprintData from 'virtual:backstory-fingerprint';
-import type { NoteSummary } from '../annotations/types';
-import { collectMatches, containment, decodeFingerprint, DETECTION_THRESHOLD } from '../core/fingerprint';
-import { parseToContent, type PageState, type PageStatus, type ToContent } from '../shared/messages';
-import { DEFAULT_SETTINGS, isActiveOn, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
-import { extensionApi } from './extension-api';
-import { watchAddedText } from './text-watch';
-import type { Overlay } from './overlay';
+import type { NoteSummary } from '../annotations/types.ts';
+import { carriesArticle, collectMatches, decodeFingerprint } from '../core/fingerprint.ts';
+import { parseToContent, type PageState, type PageStatus, type ToContent } from '../shared/messages.ts';
+import { DEFAULT_SETTINGS, isActiveOn, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
+import { extensionApi } from './extension-api.ts';
+import { watchAddedText } from './text-watch.ts';
+import type { Overlay } from './overlay.ts';
 
 const LOG_PREFIX = '[Backstory]';
 const fingerprint = decodeFingerprint(fingerprintData);
@@ -25,7 +25,7 @@ function reportError(error: unknown): void {
 
 function articleIsHere(text: string): boolean {
   collectMatches(text, fingerprint, found);
-  return containment(found, fingerprint) >= DETECTION_THRESHOLD;
+  return carriesArticle(found, fingerprint);
 }
 
 function reportCount(count: number): void {
@@ -44,7 +44,7 @@ function startSession(): void {
   const controller = new AbortController();
   const current: NonNullable<typeof session> = { controller, notes: [] };
   session = current;
-  import('./overlay')
+  import('./overlay.ts')
     .then(({ startOverlay }) => {
       if (controller.signal.aborted) return;
       current.overlay = startOverlay(controller.signal, {

@@ -1,5 +1,5 @@
 // Builds the DOM of one note for the popover. Note text is only ever set as text.
-import type { Note } from '../annotations/types';
+import type { Note } from '../annotations/types.ts';
 
 const KIND_LABEL: Record<Note['kind'], string> = { person: 'Person', event: 'Event', claim: 'Context' };
 

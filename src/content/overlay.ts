@@ -1,28 +1,17 @@
 // Everything Backstory does on a page that carries the article, loaded only once the gate has found
 // it: anchor the notes, paint them, show popovers on hover, keyboard and popup requests, and re-anchor
 // when the page changes. All of it is torn down by the AbortSignal it is started with.
-import { articleShingles, notes } from 'virtual:backstory-annotations';
-import type { Note, NoteKind, NoteSummary } from '../annotations/types';
-import { decodeFingerprint, markArticleWords } from '../core/fingerprint';
-import { compileNotes, findMatches } from '../core/match';
-import { tokenize } from '../core/tokenize';
-import { caretAtPoint, rangeContainsPoint } from './caret';
-import { clearHighlights, paintHighlights } from './highlight-registry';
-import { Popover } from './popover';
-import { indexText, offsetOf, rangeOf, type TextIndex } from './text-index';
+import type { NoteSummary } from '../annotations/types.ts';
+import { anchorNotes, type Anchored } from './anchor.ts';
+import { caretAtPoint, rangeContainsPoint } from './caret.ts';
+import { clearHighlights, paintHighlights } from './highlight-registry.ts';
+import { Popover } from './popover.ts';
+import { offsetOf, type TextIndex } from './text-index.ts';
 
 /** How long the pointer must rest before a popover opens or closes: no flashing on the way past. */
 const DWELL_MS = 350;
 /** Page changes are batched for this long before re-anchoring. */
 const REANCHOR_DELAY_MS = 150;
-
-interface Anchored {
-  note: Note;
-  kind: NoteKind;
-  start: number;
-  end: number;
-  range: Range;
-}
 
 export interface OverlayEvents {
   /** The notes shown changed (after anchoring or re-anchoring). */
@@ -35,22 +24,6 @@ export interface Overlay {
   notes(): NoteSummary[];
   show(id: string): boolean;
   step(direction: 1 | -1): void;
-}
-
-const notesById = new Map(notes.map((note) => [note.id, note]));
-const compiled = compileNotes(notes);
-const articleSet = decodeFingerprint(articleShingles);
-
-function anchorNotes(root: Node): { index: TextIndex; anchored: Anchored[] } {
-  const index = indexText(root);
-  const words = tokenize(index.text);
-  const inArticle = markArticleWords(words.hashes, articleSet);
-  const anchored = findMatches(words.hashes, inArticle, compiled).map((match) => {
-    const start = words.starts[match.first];
-    const end = words.ends[match.end - 1];
-    return { note: notesById.get(match.noteId) as Note, kind: match.kind, start, end, range: rangeOf(index, start, end) };
-  });
-  return { index, anchored };
 }
 
 function commonAncestor(anchored: readonly Anchored[]): Node {

@@ -1,8 +1,8 @@
 // The popover that shows notes: a <backstory-popover> element on <html> (never in <body>) with an
 // open shadow root, so page styles cannot reach it. Positioned with Floating UI next to the Range.
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
-import type { Note } from '../annotations/types';
-import { renderNote } from './note-card';
+import type { Note } from '../annotations/types.ts';
+import { renderNote } from './note-card.ts';
 import popoverCss from './popover.css?inline';
 
 export const POPOVER_TAG = 'backstory-popover';

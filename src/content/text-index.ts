@@ -1,6 +1,6 @@
 // Reads the visible text of a subtree into one string, remembering which text node each part came
 // from, so word offsets can become DOM Ranges. Reads only; never writes to the page.
-import { locateSpan } from '../core/offsets';
+import { locateSpan } from '../core/offsets.ts';
 
 export interface TextIndex {
   text: string;

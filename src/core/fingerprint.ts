@@ -1,7 +1,7 @@
 // The article's fingerprint: hashes of every run of SHINGLE_SIZE consecutive words. A page carries
 // the article when it contains a large enough share of those shingles (containment), whatever
 // boilerplate surrounds them.
-import { forEachWord } from './tokenize';
+import { forEachWord } from './tokenize.ts';
 
 export const SHINGLE_SIZE = 5;
 /** Share of the article's shingles a page must contain: an excerpt of the first quarter passes,
@@ -65,6 +65,10 @@ export function collectMatches(text: string, fingerprint: ReadonlySet<number>, f
 
 export function containment(found: ReadonlySet<number>, fingerprint: ReadonlySet<number>): number {
   return fingerprint.size === 0 ? 0 : found.size / fingerprint.size;
+}
+
+export function carriesArticle(found: ReadonlySet<number>, fingerprint: ReadonlySet<number>): boolean {
+  return containment(found, fingerprint) >= DETECTION_THRESHOLD;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Finds where each note applies in a page's words: every mention of an alias, and the passage a
 // TextQuoteSelector names. Works on word hashes and word indices only, never on the DOM.
-import type { NoteKind, TextQuoteSelector } from '../annotations/types';
-import { wordHashes } from './tokenize';
+import type { NoteKind, TextQuoteSelector } from '../annotations/types.ts';
+import { wordHashes } from './tokenize.ts';
 
 export interface MatchableNote {
   id: string;
@@ -66,10 +66,10 @@ export function compileNotes(notes: readonly MatchableNote[]): CompiledNotes {
   return { aliasesByFirstWord, quotes };
 }
 
-function wordsEqualAt(words: ArrayLike<number>, allowed: ArrayLike<number>, at: number, expected: readonly number[]): boolean {
+function wordsEqualAt(words: ArrayLike<number>, at: number, expected: readonly number[]): boolean {
   if (at < 0 || at + expected.length > words.length) return false;
   for (let k = 0; k < expected.length; k++) {
-    if (words[at + k] !== expected[k] || !allowed[at + k]) return false;
+    if (words[at + k] !== expected[k]) return false;
   }
   return true;
 }
@@ -82,12 +82,12 @@ function contextScore(words: ArrayLike<number>, quote: Quote, at: number): numbe
   return score;
 }
 
-function findQuote(words: ArrayLike<number>, allowed: ArrayLike<number>, quote: Quote): number {
+function findQuote(words: ArrayLike<number>, quote: Quote): number {
   let best = -1;
   let bestScore = -1;
   if (quote.exact.length === 0) return best;
   for (let at = 0; at + quote.exact.length <= words.length; at++) {
-    if (words[at] !== quote.exact[0] || !wordsEqualAt(words, allowed, at, quote.exact)) continue;
+    if (words[at] !== quote.exact[0] || !wordsEqualAt(words, at, quote.exact)) continue;
     const score = contextScore(words, quote, at);
     if (score > bestScore) {
       best = at;
@@ -99,21 +99,26 @@ function findQuote(words: ArrayLike<number>, allowed: ArrayLike<number>, quote: 
 
 /**
  * Every alias mention (longest alias first, mentions never overlap) and every quote, among the
- * words marked in `allowed` (the article's own text). Sorted by position.
+ * words marked in `allowed` (the article's own text). Unmarked words in between, such as an ad
+ * inside a paragraph, are skipped over. Sorted by position.
  */
 export function findMatches(words: ArrayLike<number>, allowed: ArrayLike<number>, notes: CompiledNotes): WordMatch[] {
+  const positions: number[] = [];
+  for (let i = 0; i < words.length; i++) if (allowed[i]) positions.push(i);
+  const article = Uint32Array.from(positions, (position) => words[position]);
   const matches: WordMatch[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (!allowed[i]) continue;
-    const candidates = notes.aliasesByFirstWord.get(words[i]);
-    const alias = candidates?.find((candidate) => wordsEqualAt(words, allowed, i, candidate.words));
+  const add = (noteId: string, kind: NoteKind, first: number, length: number) =>
+    matches.push({ noteId, kind, first: positions[first], end: positions[first + length - 1] + 1 });
+  for (let i = 0; i < article.length; i++) {
+    const candidates = notes.aliasesByFirstWord.get(article[i]);
+    const alias = candidates?.find((candidate) => wordsEqualAt(article, i, candidate.words));
     if (!alias) continue;
-    matches.push({ noteId: alias.noteId, kind: alias.kind, first: i, end: i + alias.words.length });
+    add(alias.noteId, alias.kind, i, alias.words.length);
     i += alias.words.length - 1;
   }
   for (const quote of notes.quotes) {
-    const at = findQuote(words, allowed, quote);
-    if (at >= 0) matches.push({ noteId: quote.noteId, kind: quote.kind, first: at, end: at + quote.exact.length });
+    const at = findQuote(article, quote);
+    if (at >= 0) add(quote.noteId, quote.kind, at, quote.exact.length);
   }
   return matches.sort((a, b) => a.first - b.first || b.end - a.end);
 }

@@ -1,9 +1,9 @@
 // The toolbar popup: this tab's state, its notes, and the two switches. Settings changes are picked
 // up live by every tab's content script through storage.onChanged.
 import browser from 'webextension-polyfill';
-import type { NoteKind } from '../annotations/types';
-import { parsePageStatus, type PageStatus, type ToContent } from '../shared/messages';
-import { parseSettings, SETTINGS_KEY, withSite, type Settings } from '../shared/settings';
+import type { NoteKind } from '../annotations/types.ts';
+import { parsePageStatus, type PageStatus, type ToContent } from '../shared/messages.ts';
+import { parseSettings, SETTINGS_KEY, withSite, type Settings } from '../shared/settings.ts';
 
 const KIND_LABEL: Record<NoteKind, string> = { person: 'Person', event: 'Event', claim: 'Context' };
 /** Time for the content script to apply a settings change before the popup asks again. */

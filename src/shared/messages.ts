@@ -1,6 +1,6 @@
 // Messages between the popup, the background and the content script. Every receiver parses what it
 // gets; anything that is not one of these shapes is ignored.
-import { NOTE_KINDS, type NoteSummary } from '../annotations/types';
+import { NOTE_KINDS, type NoteSummary } from '../annotations/types.ts';
 
 export type PageState = 'found' | 'not-found' | 'off' | 'site-off';
 

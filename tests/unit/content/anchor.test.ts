@@ -1,0 +1,108 @@
+// @vitest-environment jsdom
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { notes } from 'virtual:backstory-annotations';
+import { anchorNotes } from '../../../src/content/anchor.ts';
+import { compileNotes, findMatches } from '../../../src/core/match.ts';
+import { tokenize } from '../../../src/core/tokenize.ts';
+import {
+  ARTICLE_TEXT,
+  escapeHtml,
+  PARAGRAPHS,
+  paragraphsHtml,
+  withAdsBetweenAndInside,
+  withBrSeparators,
+  withDropCap,
+  withLinkedNames,
+  withTypographicNoise,
+} from '../../support/article.ts';
+
+/** What each note should anchor to: its matches in the plain article text. */
+function expectedAnchors(): string[] {
+  const tokens = tokenize(ARTICLE_TEXT);
+  const all = new Uint8Array(tokens.hashes.length).fill(1);
+  return findMatches(tokens.hashes, all, compileNotes(notes)).map(
+    (match) => `${match.noteId}: ${ARTICLE_TEXT.slice(tokens.starts[match.first], tokens.ends[match.end - 1])}`,
+  );
+}
+
+const visible = (text: string) => text.replace(/[\u00ad\u200b-\u200d\ufeff]/g, '').replace(/\s+/g, ' ');
+
+/** Anchors the notes in a page, checking that anchoring leaves the page's DOM exactly as it was. */
+function anchorsIn(bodyHtml: string): string[] {
+  document.body.innerHTML = bodyHtml; // test fixture, not extension code
+  const before = document.body.innerHTML;
+  const anchors = anchorNotes(document.body).anchored.map((item) => `${item.note.id}: ${visible(item.range.toString())}`);
+  expect(document.body.innerHTML).toBe(before);
+  return anchors;
+}
+
+const EXPECTED = expectedAnchors();
+const page = (article: string) => `
+  <nav><a href="/">Home</a> <a href="/trump">Trump</a> <a href="/putin">Putin</a></nav>
+  <main><h1>Elon Musk commends US-Russia talks</h1><article>${article}</article></main>
+  <aside class="sidebar"><h2>Most read</h2><p>Musk and Trump: what Zelensky and Rubio said about Lavrov.</p></aside>
+  <section class="comments"><p>Putin and Biden again? Kremlin talking points.</p></section>`;
+
+describe('anchorNotes', () => {
+  it('anchors every note in a plain layout, and nothing outside the article', () => {
+    expect(anchorsIn(page(paragraphsHtml()))).toEqual(EXPECTED);
+    const { anchored } = anchorNotes(document.body);
+    const article = document.querySelector('article');
+    expect(anchored.every((item) => article?.contains(item.range.commonAncestorContainer))).toBe(true);
+  });
+
+  it('anchors the same notes when names are wrapped in links and bold', () => {
+    expect(anchorsIn(page(withLinkedNames(paragraphsHtml())))).toEqual(EXPECTED);
+  });
+
+  it('anchors the same notes with a drop cap in its own element', () => {
+    expect(anchorsIn(page(withDropCap()))).toEqual(EXPECTED);
+  });
+
+  it('anchors the same notes with ads and read-more boxes between and inside paragraphs', () => {
+    const withoutAds = (entry: string) => entry.replace(' Advertisement', '');
+    expect(anchorsIn(page(withAdsBetweenAndInside())).map(withoutAds)).toEqual(EXPECTED);
+  });
+
+  it('anchors the same notes when paragraphs are separated by <br>', () => {
+    expect(anchorsIn(page(withBrSeparators()))).toEqual(EXPECTED);
+  });
+
+  it('anchors the same notes through typographic noise', () => {
+    const noisy = anchorsIn(page(PARAGRAPHS.map((p) => `<p>${escapeHtml(withTypographicNoise(p))}</p>`).join('')));
+    expect(noisy.map((entry) => entry.split(':')[0])).toEqual(EXPECTED.map((entry) => entry.split(':')[0]));
+  });
+
+  it('anchors nothing on a page that only names the same people', () => {
+    expect(anchorsIn(page('<p>Musk, Trump, Putin, Lavrov and Rubio were all in the news this week.</p>'))).toEqual([]);
+  });
+
+  it('ranges cover exactly the text they anchor (offsets and Ranges round-trip)', () => {
+    document.body.innerHTML = page(withLinkedNames(withDropCap()));
+    const { index, anchored } = anchorNotes(document.body);
+    for (const item of anchored) expect(item.range.toString()).toBe(index.text.slice(item.start, item.end));
+  });
+
+  it('anchors every alias exactly once when the article is split at random points across inline elements', () => {
+    const tags = ['b', 'i', 'span', 'a', 'em', 'strong'];
+    const splitParagraph = fc.tuple(fc.array(fc.nat(), { maxLength: 12 }), fc.array(fc.constantFrom(...tags), { minLength: 12, maxLength: 12 }));
+    fc.assert(
+      fc.property(fc.array(splitParagraph, { minLength: PARAGRAPHS.length, maxLength: PARAGRAPHS.length }), (splits) => {
+        const html = PARAGRAPHS.map((paragraph, i) => {
+          const [points, wrappers] = splits[i];
+          const cuts = [...new Set(points.map((point) => point % paragraph.length))].sort((a, b) => a - b);
+          let out = '';
+          let last = 0;
+          cuts.forEach((cut, k) => {
+            out += `<${wrappers[k]}>${escapeHtml(paragraph.slice(last, cut))}</${wrappers[k]}>`;
+            last = cut;
+          });
+          return `<p>${out}${escapeHtml(paragraph.slice(last))}</p>`;
+        }).join('');
+        expect(anchorsIn(page(html))).toEqual(EXPECTED);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { decodeFingerprint, encodeFingerprint, markArticleWords, MIN_ARTICLE_RUN, sampledFingerprint, shinglesOfWords } from '../../../src/core/fingerprint.ts';
+import { wordHashes } from '../../../src/core/tokenize.ts';
+import { ARTICLE_TEXT, COMMENTARY, excerpt, PARAGRAPHS, PEOPLE_LIST, SAME_EVENT_ARTICLE, withTypographicNoise } from '../../support/article.ts';
+import { detects, FINGERPRINT, share } from '../../support/detect.ts';
+
+describe('fingerprint', () => {
+  it('round-trips through its base64 encoding', () => {
+    const shingles = sampledFingerprint(ARTICLE_TEXT);
+    expect(decodeFingerprint(encodeFingerprint(shingles))).toEqual(new Set(shingles));
+  });
+
+  it('keeps roughly half of the article shingles', () => {
+    const all = new Set(shinglesOfWords(wordHashes(ARTICLE_TEXT))).size;
+    expect(FINGERPRINT.size).toBeGreaterThan(all * 0.4);
+    expect(FINGERPRINT.size).toBeLessThan(all * 0.6);
+  });
+
+  it('detects the whole article', () => {
+    expect(share(ARTICLE_TEXT)).toBe(1);
+  });
+
+  it('detects the article with typographic noise', () => {
+    expect(detects(withTypographicNoise(ARTICLE_TEXT))).toBe(true);
+    expect(share(withTypographicNoise(ARTICLE_TEXT))).toBe(1);
+  });
+
+  it('detects an excerpt that carries the first quarter of the article', () => {
+    expect(detects(excerpt(0.25))).toBe(true);
+  });
+
+  it('detects the article inside a page of boilerplate', () => {
+    const boilerplate = 'Subscribe to our newsletter. Sign in. Cookie settings. '.repeat(500);
+    expect(detects(`${boilerplate}${ARTICLE_TEXT}${boilerplate}`)).toBe(true);
+  });
+
+  it('does not detect another article about the same talks with the same names', () => {
+    expect(share(SAME_EVENT_ARTICLE)).toBeLessThan(0.03);
+    expect(detects(SAME_EVENT_ARTICLE)).toBe(false);
+  });
+
+  it('does not detect a commentary quoting two sentences of it', () => {
+    expect(detects(COMMENTARY)).toBe(false);
+  });
+
+  it('does not detect a list of the same people', () => {
+    expect(share(PEOPLE_LIST)).toBeLessThan(0.02);
+    expect(detects(PEOPLE_LIST)).toBe(false);
+  });
+
+  it('does not detect a few paragraphs of it below the threshold', () => {
+    expect(detects(PARAGRAPHS[7])).toBe(false);
+    expect(detects(excerpt(0.08))).toBe(false);
+  });
+});
+
+describe('markArticleWords', () => {
+  const articleShingles = new Set(shinglesOfWords(wordHashes(ARTICLE_TEXT)));
+
+  it('marks the article text and not the page text around it', () => {
+    const before = 'Most read: Trump and Putin to meet soon, Kremlin says. Rubio heads to the Gulf.';
+    const words = wordHashes(`${before} ${PARAGRAPHS[1]} Comments: Musk and Trump again?`);
+    const marked = markArticleWords(words, articleShingles);
+    const beforeCount = wordHashes(before).length;
+    const articleCount = wordHashes(PARAGRAPHS[1]).length;
+    expect([...marked.slice(0, beforeCount)].every((flag) => flag === 0)).toBe(true);
+    expect([...marked.slice(beforeCount, beforeCount + articleCount)].every((flag) => flag === 1)).toBe(true);
+    expect([...marked.slice(beforeCount + articleCount)].every((flag) => flag === 0)).toBe(true);
+  });
+
+  it('leaves short runs that happen to share a phrase unmarked', () => {
+    const phrase = wordHashes('President Donald Trump shared a video clip');
+    expect(phrase.length).toBeLessThan(MIN_ARTICLE_RUN + 1);
+    const marked = markArticleWords(wordHashes('Yesterday Musk, an ally of President Donald Trump, said hello.'), articleShingles);
+    expect([...marked].every((flag) => flag === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parsePageStatus, parseToBackground, parseToContent } from '../../../src/shared/messages.ts';
+
+describe('message parsing', () => {
+  it('accepts the known messages', () => {
+    expect(parseToContent({ type: 'get-status' })).toEqual({ type: 'get-status' });
+    expect(parseToContent({ type: 'show-note', id: 'person/elon-musk', extra: 1 })).toEqual({ type: 'show-note', id: 'person/elon-musk' });
+    expect(parseToContent({ type: 'step-note', direction: -1 })).toEqual({ type: 'step-note', direction: -1 });
+    expect(parseToBackground({ type: 'note-count', count: 38 })).toEqual({ type: 'note-count', count: 38 });
+  });
+
+  it('ignores unknown and malformed messages', () => {
+    expect(parseToContent({ type: 'step-note', direction: 2 })).toBeUndefined();
+    expect(parseToContent({ type: 'show-note', id: 7 })).toBeUndefined();
+    expect(parseToContent('get-status')).toBeUndefined();
+    expect(parseToBackground({ type: 'note-count', count: -1 })).toBeUndefined();
+    expect(parseToBackground({ type: 'note-count', count: 1.5 })).toBeUndefined();
+  });
+
+  it('drops notes of the wrong shape from a page status', () => {
+    const status = parsePageStatus({ state: 'found', host: 'a.example', notes: [{ id: 'x', kind: 'person', title: 'X' }, { id: 'y', kind: 'rumour', title: 'Y' }, null] });
+    expect(status).toEqual({ state: 'found', host: 'a.example', notes: [{ id: 'x', kind: 'person', title: 'X' }] });
+    expect(parsePageStatus({ state: 'lost', host: 'a.example' })).toBeUndefined();
+  });
+
+  it('never throws on anything', () => {
+    fc.assert(
+      fc.property(fc.anything(), (message) => {
+        parseToContent(message);
+        parseToBackground(message);
+        parsePageStatus(message);
+      }),
+    );
+  });
+});
