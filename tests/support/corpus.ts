@@ -69,10 +69,14 @@ export function placeInto(html: string, articleHtml: string): string {
   return `${html.slice(0, bodyStart)}${article}${html.slice(bodyStart)}`;
 }
 
-/** Keeps a saved page offline: no scripts, and a CSP that blocks every request to other hosts. */
+/** Keeps a saved page offline and inert: no scripts or event handlers, no frames, and a CSP that blocks requests to other hosts. */
 export function offline(html: string): string {
   const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'none'">`;
-  const withoutBase = html.replace(/<base\b[^>]*>/gi, '');
+  const withoutBase = html
+    .replace(/<base\b[^>]*>/gi, '')
+    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*')/gi, '')
+    .replace(/(<iframe\b[^>]*?)\ssrc\s*=\s*("[^"]*"|'[^']*')/gi, '$1');
   const head = withoutBase.search(/<head[^>]*>/i);
   if (head < 0) return `${csp}${withoutBase}`;
   const at = withoutBase.indexOf('>', head) + 1;

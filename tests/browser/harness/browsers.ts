@@ -16,6 +16,7 @@ export interface TestPage {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   mouse: { move(x: number, y: number): Promise<void> };
   keyboard: { press(key: string): Promise<void> };
+  click(selector: string): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
@@ -45,6 +46,8 @@ export async function launchChromium(): Promise<TestBrowser> {
       '--disable-component-update',
       '--no-first-run',
       '--disable-sync',
+      // Saved pages point at their original sites: fail those lookups at once instead of timing out.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -77,6 +80,15 @@ export async function launchFirefox(): Promise<TestBrowser> {
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.reportingpolicy.firstRun': false,
       'browser.shell.checkDefaultBrowser': false,
+      // Saved pages point at their original sites: refuse those connections at once.
+      'network.dns.disablePrefetch': true,
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.no_proxies_on': '127.0.0.1',
+      'network.proxy.allow_hijacking_localhost': false,
     },
   });
   await browser.installExtension(DIST.firefox);

@@ -1,0 +1,6 @@
+// The built extension (dist/chrome) in Debian's Chromium, driven by playwright-core.
+import { describe } from 'vitest';
+import { launchChromium } from './harness/browsers.ts';
+import { describeExtension } from './scenarios.ts';
+
+describe('Chromium', () => describeExtension(launchChromium));

@@ -1,0 +1,98 @@
+// Functions that read the state of a page under test, from the page's main world (which shares
+// CSS.highlights with the content script).
+import type { TestPage } from './browsers.ts';
+
+export async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!accept(value)) {
+    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await probe();
+  }
+  return value;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Number of ranges in each `backstory…` highlight. */
+export function highlightCounts(page: TestPage): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const counts: Record<string, number> = {};
+    CSS.highlights.forEach((highlight, name) => {
+      if (name.startsWith('backstory')) counts[name] = highlight.size;
+    });
+    return counts;
+  }, null);
+}
+
+export const totalHighlights = async (page: TestPage) => Object.values(await highlightCounts(page)).reduce((a, b) => a + b, 0);
+
+/** Centre of the first highlighted range whose text is `text`. */
+export function highlightPoint(page: TestPage, name: string, text: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    ({ name, text }) => {
+      const highlight = CSS.highlights.get(name);
+      const range = highlight && [...(highlight as unknown as Set<Range>)].find((candidate) => candidate.toString() === text);
+      if (!range) return null;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0];
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    },
+    { name, text },
+  );
+}
+
+export interface PopoverState {
+  count: number;
+  parent: string | null;
+  open: boolean;
+  role: string | null;
+  title: string | null;
+  focused: boolean;
+  inViewport: boolean;
+}
+
+export function popoverState(page: TestPage): Promise<PopoverState> {
+  return page.evaluate(() => {
+    const hosts = document.getElementsByTagName('backstory-popover').length;
+    const host = document.getElementsByTagName('backstory-popover')[0];
+    const card = host?.shadowRoot?.querySelector<HTMLElement>('[role]');
+    const rect = card?.getBoundingClientRect();
+    return {
+      count: hosts,
+      parent: host?.parentElement?.tagName ?? null,
+      open: !!card && !card.hidden && (rect?.width ?? 0) > 0,
+      role: card?.getAttribute('role') ?? null,
+      title: card?.querySelector('.title')?.textContent ?? null,
+      focused: !!host && document.activeElement === host && host.shadowRoot?.activeElement === card,
+      inViewport: !!rect && rect.left >= 0 && rect.top >= 0 && rect.right <= innerWidth && rect.bottom <= innerHeight,
+    };
+  }, null);
+}
+
+/**
+ * Whether the live DOM equals the page's source parsed without scripts: what "the extension wrote
+ * nothing to the page" means. The popover host, when present, is reported separately.
+ */
+export function domMatchesSource(page: TestPage): Promise<{ same: boolean; extraOnHtml: string[] }> {
+  return page.evaluate(async () => {
+    const source = await (await fetch(location.href)).text();
+    const parsed = new DOMParser().parseFromString(source, 'text/html');
+    const live = document.documentElement;
+    const extraOnHtml = [...live.children].filter((child) => !['HEAD', 'BODY'].includes(child.tagName)).map((child) => child.tagName.toLowerCase());
+    // <noscript> parses as markup when scripting is off (DOMParser) and as text when it is on.
+    const withoutNoscript = (element: Element) => {
+      const copy = element.cloneNode(true) as Element;
+      copy.querySelectorAll('noscript').forEach((node) => node.remove());
+      return copy.innerHTML;
+    };
+    const attributes = (element: Element) => [...element.attributes].map((attribute) => `${attribute.name}=${attribute.value}`).join(' ');
+    const same =
+      withoutNoscript(parsed.body) === withoutNoscript(document.body) &&
+      attributes(parsed.documentElement) === attributes(live) &&
+      attributes(parsed.body) === attributes(document.body) &&
+      withoutNoscript(parsed.head) === withoutNoscript(document.head);
+    return { same, extraOnHtml };
+  }, null);
+}

@@ -1,0 +1,155 @@
+// What the built extension must do in a real browser. Each browser's test file runs all of these.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notes } from '../../src/annotations/annotations.json' with { type: 'json' };
+import { paragraphsHtml, withLinkedNames } from '../support/article.ts';
+import { corpusAvailable, corpusPage, offline, placeInto } from '../support/corpus.ts';
+import type { TestBrowser, TestPage } from './harness/browsers.ts';
+import { domMatchesSource, highlightCounts, highlightPoint, popoverState, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
+import { startServer, type TestServer } from './harness/server.ts';
+
+const PEOPLE = notes.filter((note) => note.kind === 'person').map((note) => note.title);
+/** Long enough for the gate to have run and, on pages with the article, the overlay to have loaded. */
+const SETTLE_MS = 1500;
+/** Near-miss real pages: politics pages that name Trump, Putin, Rubio or Ukraine. */
+const NEAR_MISSES = ['pages/yahoo-3.html', 'pages/nytimes-1.html', 'pages/breitbart.html', 'pages/wapo-2.html', 'pages/yahoo-2.html'];
+
+const articlePage = (body: string, script = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test</title></head><body>${body}${script}</body></html>`;
+
+export function describeExtension(launch: () => Promise<TestBrowser>): void {
+  let browser: TestBrowser;
+  let server: TestServer;
+  let demo: TestPage;
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launch(), startServer()]);
+    demo = await browser.newPage();
+    await demo.goto(`${server.origin}/demo/`);
+    await waitFor(() => totalHighlights(demo), (total) => total > 0);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe('on the demo page', () => {
+    it('highlights people, events and claims, each under its own name', async () => {
+      const counts = await highlightCounts(demo);
+      expect(Object.keys(counts).sort()).toEqual(['backstory-claim', 'backstory-event', 'backstory-person']);
+      expect(counts['backstory-person']).toBeGreaterThanOrEqual(30);
+      expect(counts['backstory-event']).toBeGreaterThanOrEqual(10);
+      expect(counts['backstory-claim']).toBeGreaterThanOrEqual(15);
+    });
+
+    it('highlights only the article, not the navigation, sidebar or comments that name the same people', async () => {
+      const outside = await demo.evaluate(() => {
+        const article = document.querySelector('article');
+        const ranges: Range[] = [];
+        CSS.highlights.forEach((highlight) => ranges.push(...(highlight as unknown as Set<Range>)));
+        return ranges.filter((range) => !article?.contains(range.commonAncestorContainer)).map((range) => range.toString());
+      }, null);
+      expect(outside).toEqual([]);
+    });
+
+    it('leaves the page DOM exactly as its source until a popover is opened', async () => {
+      expect(await domMatchesSource(demo)).toEqual({ same: true, extraOnHtml: [] });
+    });
+
+    it('shows the right note after a short dwell on a name, and not on a quick pass', async () => {
+      const point = await highlightPoint(demo, 'backstory-person', 'Lavrov');
+      expect(point).not.toBeNull();
+      if (!point) return;
+      await demo.mouse.move(point.x, point.y);
+      await sleep(80);
+      await demo.mouse.move(5, 5);
+      await sleep(600);
+      expect((await popoverState(demo)).open).toBe(false);
+      await demo.mouse.move(point.x, point.y);
+      const state = await waitFor(() => popoverState(demo), (value) => value.open);
+      expect(state).toMatchObject({ parent: 'HTML', role: 'dialog', title: 'Sergey Lavrov', inViewport: true, count: 1 });
+    });
+
+    it('keeps the page DOM as its source with the popover open: only its host is added, on <html>', async () => {
+      expect(await domMatchesSource(demo)).toEqual({ same: true, extraOnHtml: ['backstory-popover'] });
+    });
+
+    it('closes the popover on Escape', async () => {
+      await demo.keyboard.press('Escape');
+      await waitFor(() => popoverState(demo), (value) => !value.open);
+    });
+  });
+
+  describe('the popup', () => {
+    it('reports the article and lists every note, people included', async () => {
+      await demo.bringToFront();
+      const popup = await browser.openPopup();
+      const status = await waitFor(() => popup.evaluate(() => document.getElementById('status')?.textContent ?? '', null), (text) => text.startsWith('Article found'));
+      const listed = await popup.evaluate(() => [...document.querySelectorAll('#notes li')].map((item) => item.textContent ?? ''), null);
+      expect(status).toBe(`Article found: ${notes.length} notes.`);
+      expect(listed).toHaveLength(notes.length);
+      for (const person of PEOPLE) expect(listed).toContain(`Person${person}`);
+      await popup.close();
+    });
+
+    it('switches highlights off and on again, live, without reloading the page', async () => {
+      await demo.bringToFront();
+      const popup = await browser.openPopup();
+      await waitFor(() => popup.evaluate(() => (document.getElementById('enabled') as HTMLInputElement).checked, null), (checked) => checked);
+      const before = await highlightCounts(demo);
+      await popup.click('#enabled');
+      await waitFor(() => totalHighlights(demo), (total) => total === 0);
+      expect((await popoverState(demo)).count).toBe(0);
+      await waitFor(() => popup.evaluate(() => document.getElementById('status')?.textContent ?? '', null), (text) => text === 'Highlights are off everywhere.');
+      await popup.click('#enabled');
+      expect(await waitFor(() => highlightCounts(demo), (counts) => Object.keys(counts).length === 3)).toEqual(before);
+      await popup.close();
+    });
+
+    it('opens a note in the page from the list, with focus in the popover', async () => {
+      await demo.bringToFront();
+      const popup = await browser.openPopup();
+      await waitFor(() => popup.evaluate(() => document.querySelectorAll('#notes button').length, null), (count) => count > 0);
+      await popup.evaluate(() => {
+        const button = [...document.querySelectorAll<HTMLButtonElement>('#notes button')].find((candidate) => candidate.textContent?.includes('Yury Ushakov'));
+        button?.click();
+      }, null);
+      await demo.bringToFront();
+      const state = await waitFor(() => popoverState(demo), (value) => value.open);
+      expect(state).toMatchObject({ title: 'Yury Ushakov', focused: true, inViewport: true });
+      await demo.keyboard.press('Escape');
+      await waitFor(() => popoverState(demo), (value) => !value.open);
+      await popup.close().catch(() => undefined);
+    });
+  });
+
+  it('detects the article when it arrives after load', async () => {
+    const page = await browser.newPage();
+    const script = `<script>setTimeout(() => { const a = document.createElement('article'); a.innerHTML = ${JSON.stringify(paragraphsHtml())}; document.body.append(a); }, 600);</script>`;
+    await page.goto(server.page('/late.html', articlePage('<h1>Loading…</h1>', script)));
+    await sleep(300);
+    expect(await totalHighlights(page)).toBe(0);
+    await waitFor(() => totalHighlights(page), (total) => total > 0);
+    await page.close();
+  });
+
+  describe.runIf(corpusAvailable)('on real pages from the corpus', () => {
+    it('detects the article placed into a real news template', async () => {
+      const page = await browser.newPage();
+      const html = offline(placeInto(corpusPage('pages/nytimes-2.html'), withLinkedNames(paragraphsHtml())));
+      await page.goto(server.page('/corpus-with-article.html', html));
+      const counts = await waitFor(() => highlightCounts(page), (value) => Object.keys(value).length === 3);
+      expect(counts['backstory-person']).toBeGreaterThanOrEqual(30);
+      await page.close();
+    });
+
+    it.each(NEAR_MISSES)('does not detect %s and writes nothing to it', async (name) => {
+      const page = await browser.newPage();
+      await page.goto(server.page(`/${name}`, offline(corpusPage(name))));
+      await sleep(SETTLE_MS);
+      expect(await highlightCounts(page)).toEqual({});
+      expect(await domMatchesSource(page)).toEqual({ same: true, extraOnHtml: [] });
+      await page.close();
+    });
+  });
+}
