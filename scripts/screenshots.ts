@@ -1,0 +1,54 @@
+// `npm run screenshots`: renders the popover and the popup, light and dark, in Chromium with the
+// built extension loaded, into docs/.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../tests/browser/harness/server.ts';
+
+const DIST = join(process.cwd(), 'dist/chrome');
+const profile = mkdtempSync(join(tmpdir(), 'backstory-shots-'));
+const server = await startServer();
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1100, height: 720 },
+  deviceScaleFactor: 1,
+  args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+});
+try {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  for (const scheme of ['light', 'dark'] as const) {
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${server.origin}/demo/`);
+    await page.waitForFunction(() => (CSS.highlights.get('backstory-person')?.size ?? 0) > 0);
+    const point = await page.evaluate(() => {
+      const ranges = [...(CSS.highlights.get('backstory-person') as unknown as Set<Range>)];
+      const range = ranges.find((candidate) => candidate.toString() === 'Yury Ushakov') ?? ranges[0];
+      const rect = range.getClientRects()[0];
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(point.x, point.y);
+    await page.waitForFunction(() => {
+      const card = document.querySelector('backstory-popover')?.shadowRoot?.querySelector<HTMLElement>('.card');
+      return card && !card.hidden;
+    });
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `docs/popover-${scheme}.png` });
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 348, height: 560 });
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.goto(`chrome-extension://${extensionId}/src/popup/popup.html`);
+    await popup.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Article found'));
+    await popup.screenshot({ path: `docs/popup-${scheme}.png` });
+    await popup.close();
+    await page.close();
+    console.log(`docs/popover-${scheme}.png, docs/popup-${scheme}.png`);
+  }
+} finally {
+  await context.close();
+  await server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
