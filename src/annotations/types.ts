@@ -26,8 +26,10 @@ export interface Note {
   body: string;
   /** ISO date the note's facts are stated as of. */
   asOf: string;
-  /** Every form of the name the article (or a respelled copy) uses; each mention is highlighted. */
+  /** Every form of the name the article uses; each mention is highlighted. Each must occur in the article. */
   aliases?: string[];
+  /** Other forms that copies of the article may use (Zelenskyy, Sergei, a full name); matched like aliases. */
+  variants?: string[];
   /** Specific passages to highlight, such as a disputed claim. */
   selectors?: TextQuoteSelector[];
   sources: Source[];

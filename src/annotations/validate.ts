@@ -89,14 +89,19 @@ function checkNote(raw: unknown, index: number, article: readonly number[], prob
   }
   if (typeof raw.asOf !== 'string' || !ISO_DATE.test(raw.asOf)) problems.push(`${where}: asOf must be an ISO date (YYYY-MM-DD)`);
   checkSources(raw.sources, where, problems);
-  const { aliases, selectors } = raw;
+  const { aliases, variants, selectors } = raw;
   if (aliases !== undefined && !Array.isArray(aliases)) problems.push(`${where}: aliases must be a list`);
+  if (variants !== undefined && !Array.isArray(variants)) problems.push(`${where}: variants must be a list`);
   if (selectors !== undefined && !Array.isArray(selectors)) problems.push(`${where}: selectors must be a list`);
   const aliasList: unknown[] = Array.isArray(aliases) ? aliases : [];
   const selectorList: unknown[] = Array.isArray(selectors) ? selectors : [];
   if (aliasList.length + selectorList.length === 0) problems.push(`${where}: needs at least one alias or selector`);
   aliasList.forEach((alias, i) => {
-    if (!isText(alias) || wordHashes(alias).length === 0) problems.push(`${where}: alias ${i + 1} is empty`);
+    if (!isText(alias) || wordHashes(alias).length === 0) return void problems.push(`${where}: alias ${i + 1} is empty`);
+    if (indexOfWords(article, wordHashes(alias), 0) < 0) problems.push(`${where}: alias "${alias}" does not occur in the article (other spellings go in variants)`);
+  });
+  (Array.isArray(variants) ? variants : []).forEach((variant: unknown, i) => {
+    if (!isText(variant) || wordHashes(variant).length === 0) problems.push(`${where}: variant ${i + 1} is empty`);
   });
   selectorList.forEach((selector, i) => checkSelector(selector, `${where}: selector ${i + 1}`, article, problems));
   return problems.length === before;
@@ -118,7 +123,7 @@ function checkAcrossNotes(notes: readonly Note[], article: readonly number[], pr
   for (const note of notes) {
     if (ids.has(note.id)) problems.push(`note "${note.id}": id is used twice`);
     ids.add(note.id);
-    for (const alias of note.aliases ?? []) {
+    for (const alias of [...(note.aliases ?? []), ...(note.variants ?? [])]) {
       const key = wordHashes(alias).join(' ');
       const owner = aliasOwner.get(key);
       if (owner && owner !== note.id) problems.push(`note "${note.id}": alias "${alias}" is also an alias of "${owner}"`);

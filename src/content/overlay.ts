@@ -35,6 +35,15 @@ function commonAncestor(anchored: readonly Anchored[]): Node {
   return span.commonAncestorContainer;
 }
 
+/** Where a revealed note's text lands: high enough to leave room for the popover below it. */
+const READING_POSITION = 0.22;
+
+function scrollToReadingPosition(range: Range): void {
+  range.startContainer.parentElement?.scrollIntoView({ block: 'nearest' });
+  const { top } = range.getBoundingClientRect();
+  window.scrollBy({ top: top - innerHeight * READING_POSITION, behavior: 'instant' });
+}
+
 function summaries(anchored: readonly Anchored[]): NoteSummary[] {
   const seen = new Map<string, NoteSummary>();
   for (const { note } of anchored) {
@@ -81,7 +90,7 @@ export function startOverlay(signal: AbortSignal, events: OverlayEvents): Overla
   function reveal(position: number): void {
     current = position;
     const item = anchored[position];
-    item.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    scrollToReadingPosition(item.range);
     open([item], true);
   }
 

@@ -72,11 +72,9 @@ export class Popover {
           inline(),
           offset(6),
           flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          size({
-            padding: 8,
-            apply: ({ availableHeight }) => card.style.setProperty('max-height', `${Math.max(120, availableHeight)}px`),
-          }),
+          // When neither side has room (small screens), slide over the text rather than off screen.
+          shift({ padding: 8, crossAxis: true }),
+          size({ padding: 8, apply: () => card.style.setProperty('max-height', `${Math.max(120, innerHeight - 16)}px`) }),
         ],
       }).then(({ x, y }) => {
         card.style.left = `${x}px`;

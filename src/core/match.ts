@@ -7,6 +7,7 @@ export interface MatchableNote {
   id: string;
   kind: NoteKind;
   aliases?: readonly string[];
+  variants?: readonly string[];
   selectors?: readonly TextQuoteSelector[];
 }
 
@@ -45,7 +46,7 @@ export function compileNotes(notes: readonly MatchableNote[]): CompiledNotes {
   const aliasesByFirstWord = new Map<number, Alias[]>();
   const quotes: Quote[] = [];
   for (const note of notes) {
-    for (const alias of note.aliases ?? []) {
+    for (const alias of [...(note.aliases ?? []), ...(note.variants ?? [])]) {
       const words = wordHashes(alias);
       if (words.length === 0) continue;
       const list = aliasesByFirstWord.get(words[0]) ?? [];

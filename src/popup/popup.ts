@@ -1,11 +1,16 @@
 // The toolbar popup: this tab's state, its notes, and the two switches. Settings changes are picked
 // up live by every tab's content script through storage.onChanged.
 import browser from 'webextension-polyfill';
-import type { NoteKind } from '../annotations/types.ts';
+import { article } from 'virtual:backstory-annotations';
+import type { NoteKind, NoteSummary } from '../annotations/types.ts';
 import { parsePageStatus, type PageStatus, type ToContent } from '../shared/messages.ts';
 import { parseSettings, SETTINGS_KEY, withSite, type Settings } from '../shared/settings.ts';
 
-const KIND_LABEL: Record<NoteKind, string> = { person: 'Person', event: 'Event', claim: 'Context' };
+const GROUPS: ReadonlyArray<{ kind: NoteKind; heading: string }> = [
+  { kind: 'person', heading: 'People' },
+  { kind: 'event', heading: 'Events and things' },
+  { kind: 'claim', heading: 'Context on claims' },
+];
 /** Time for the content script to apply a settings change before the popup asks again. */
 const SETTLE_MS = 400;
 
@@ -20,7 +25,8 @@ const enabledSwitch = byId<HTMLInputElement>('enabled');
 const siteSwitch = byId<HTMLInputElement>('site');
 const siteLabel = byId<HTMLSpanElement>('site-label');
 const notesSection = byId<HTMLElement>('notes-section');
-const notesList = byId<HTMLUListElement>('notes');
+const notesList = byId<HTMLDivElement>('notes');
+const aboutSection = byId<HTMLElement>('about-section');
 
 /**
  * The tab the popup is about: the active tab; or, when popup.html is open as a tab of its own (a
@@ -62,29 +68,48 @@ function describe(status: PageStatus | undefined): string {
   }
 }
 
+function noteButton(note: NoteSummary): HTMLLIElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'note-link';
+  button.textContent = note.title;
+  button.addEventListener('click', async () => {
+    await sendToTab({ type: 'show-note', id: note.id });
+    window.close();
+  });
+  const item = document.createElement('li');
+  item.append(button);
+  return item;
+}
+
 function renderNotes(status: PageStatus | undefined): void {
   const notes = status?.state === 'found' ? status.notes : [];
   notesSection.hidden = notes.length === 0;
+  aboutSection.hidden = notes.length === 0;
   notesList.replaceChildren(
-    ...notes.map((note) => {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'note-link';
-      const kind = document.createElement('span');
-      kind.className = 'kind';
-      kind.textContent = KIND_LABEL[note.kind];
-      const title = document.createElement('span');
-      title.textContent = note.title;
-      button.append(kind, title);
-      button.addEventListener('click', async () => {
-        await sendToTab({ type: 'show-note', id: note.id });
-        window.close();
-      });
-      const item = document.createElement('li');
-      item.append(button);
-      return item;
+    ...GROUPS.filter((group) => notes.some((note) => note.kind === group.kind)).map((group) => {
+      const heading = document.createElement('h3');
+      heading.textContent = group.heading;
+      heading.id = `group-${group.kind}`;
+      const list = document.createElement('ul');
+      list.setAttribute('aria-labelledby', heading.id);
+      list.append(...notes.filter((note) => note.kind === group.kind).map(noteButton));
+      const section = document.createElement('div');
+      section.append(heading, list);
+      return section;
     }),
   );
+}
+
+function renderAbout(): void {
+  const link = document.createElement('a');
+  link.href = article.url;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  link.textContent = article.publisher;
+  const published = new Date(`${article.published}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  byId('about-source').replaceChildren(`“${article.title}”, `, link, `, ${published}.`);
+  byId('about-text').textContent = article.about;
 }
 
 async function refresh(): Promise<void> {
@@ -112,4 +137,5 @@ siteSwitch.addEventListener('change', () => {
   if (host) void update((settings) => withSite(settings, host, siteSwitch.checked));
 });
 
+renderAbout();
 void refresh();

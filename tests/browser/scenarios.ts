@@ -4,7 +4,7 @@ import { notes } from '../../src/annotations/annotations.json' with { type: 'jso
 import { paragraphsHtml, withLinkedNames } from '../support/article.ts';
 import { corpusAvailable, corpusPage, offline, placeInto } from '../support/corpus.ts';
 import type { TestBrowser, TestPage } from './harness/browsers.ts';
-import { domMatchesSource, highlightCounts, highlightPoint, popoverState, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
+import { domMatchesSource, fromExtensionPage, highlightCounts, highlightPoint, popoverState, setViewport, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
 import { startServer, type TestServer } from './harness/server.ts';
 
 const PEOPLE = notes.filter((note) => note.kind === 'person').map((note) => note.title);
@@ -85,10 +85,11 @@ export function describeExtension(launch: () => Promise<TestBrowser>): void {
       await demo.bringToFront();
       const popup = await browser.openPopup();
       const status = await waitFor(() => popup.evaluate(() => document.getElementById('status')?.textContent ?? '', null), (text) => text.startsWith('Article found'));
-      const listed = await popup.evaluate(() => [...document.querySelectorAll('#notes li')].map((item) => item.textContent ?? ''), null);
+      const people = await popup.evaluate(() => [...document.querySelectorAll('#notes ul[aria-labelledby="group-person"] li')].map((item) => item.textContent ?? ''), null);
+      const listed = await popup.evaluate(() => document.querySelectorAll('#notes li').length, null);
       expect(status).toBe(`Article found: ${notes.length} notes.`);
-      expect(listed).toHaveLength(notes.length);
-      for (const person of PEOPLE) expect(listed).toContain(`Person${person}`);
+      expect(listed).toBe(notes.length);
+      expect(people.sort()).toEqual([...PEOPLE].sort());
       await popup.close();
     });
 
@@ -120,6 +121,60 @@ export function describeExtension(launch: () => Promise<TestBrowser>): void {
       await demo.keyboard.press('Escape');
       await waitFor(() => popoverState(demo), (value) => !value.open);
       await popup.close().catch(() => undefined);
+    });
+  });
+
+  describe('keyboard and badge', () => {
+    it('steps through the notes in reading order, each opened with focus, as the keyboard commands do', async () => {
+      await demo.bringToFront();
+      const extensionPage = await browser.openPopup();
+      await fromExtensionPage(extensionPage, { send: { type: 'show-note', id: 'claim/political-influencer' } });
+      const titles: Array<string | null> = [(await waitFor(() => popoverState(demo), (value) => value.open)).title];
+      for (let i = 0; i < 2; i++) {
+        await fromExtensionPage(extensionPage, { send: { type: 'step-note', direction: 1 } });
+        const state = await waitFor(() => popoverState(demo), (value) => value.open && !titles.includes(value.title));
+        expect(state.focused).toBe(true);
+        titles.push(state.title);
+      }
+      const title = (id: string) => notes.find((note) => note.id === id)?.title;
+      expect(titles).toEqual([title('claim/political-influencer'), title('person/elon-musk'), title('claim/upcoming-talks')]);
+      await fromExtensionPage(extensionPage, { send: { type: 'step-note', direction: -1 } });
+      expect((await waitFor(() => popoverState(demo), (value) => value.title === 'Elon Musk')).open).toBe(true);
+      await demo.keyboard.press('Escape');
+      await waitFor(() => popoverState(demo), (value) => !value.open);
+      await extensionPage.close();
+    });
+
+    it('shows the number of notes on the toolbar badge of the article’s tab', async () => {
+      await demo.bringToFront();
+      const extensionPage = await browser.openPopup();
+      expect(await fromExtensionPage<string>(extensionPage, { badge: true })).toBe(String(notes.length));
+      await extensionPage.close();
+    });
+  });
+
+  describe('every note in the popover', () => {
+    it.each([
+      [360, 640],
+      [1280, 800],
+    ])('fits on screen without scrolling at %i×%i', async (width, height) => {
+      await demo.bringToFront();
+      const extensionPage = await browser.openPopup();
+      await setViewport(demo, width, height);
+      const misfits: string[] = [];
+      for (const note of notes) {
+        await fromExtensionPage(extensionPage, { send: { type: 'show-note', id: note.id } });
+        const state = await waitFor(() => popoverState(demo), (value) => value.open && value.title === note.title);
+        const scrolls = await demo.evaluate(() => {
+          const card = document.getElementsByTagName('backstory-popover')[0]?.shadowRoot?.querySelector('[role]');
+          return !card || card.scrollHeight > card.clientHeight + 1;
+        }, null);
+        if (!state.inViewport || scrolls) misfits.push(`${note.id}${state.inViewport ? '' : ' (off screen)'}${scrolls ? ' (scrolls)' : ''}`);
+      }
+      await demo.keyboard.press('Escape');
+      await setViewport(demo, 1280, 800);
+      await extensionPage.close();
+      expect(misfits, `at ${width}×${height}`).toEqual([]);
     });
   });
 

@@ -96,3 +96,29 @@ export function domMatchesSource(page: TestPage): Promise<{ same: boolean; extra
     return { same, extraOnHtml };
   }, null);
 }
+
+/** Resizes the viewport in either driver (playwright: setViewportSize, puppeteer: setViewport). */
+export async function setViewport(page: TestPage, width: number, height: number): Promise<void> {
+  const raw = page as unknown as {
+    setViewportSize?: (size: { width: number; height: number }) => Promise<void>;
+    setViewport?: (size: { width: number; height: number }) => Promise<void>;
+  };
+  if (raw.setViewportSize) await raw.setViewportSize({ width, height });
+  else await raw.setViewport?.({ width, height });
+}
+
+/**
+ * From an extension page (the popup opened as a tab): sends `message` to the tab used before it,
+ * as the background does for a keyboard command, or reads that tab's badge.
+ */
+export function fromExtensionPage<R>(extensionPage: TestPage, action: { send?: unknown; badge?: true }): Promise<R> {
+  return extensionPage.evaluate(async (request) => {
+    const self = await chrome.tabs.getCurrent();
+    const [target] = (await chrome.tabs.query({ currentWindow: true }))
+      .filter((tab) => tab.id !== self?.id)
+      .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+    if (target?.id === undefined) throw new Error('no target tab');
+    if (request.badge) return chrome.action.getBadgeText({ tabId: target.id });
+    return chrome.tabs.sendMessage(target.id, request.send);
+  }, action) as Promise<R>;
+}

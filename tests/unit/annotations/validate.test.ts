@@ -33,6 +33,17 @@ describe('validateAnnotations', () => {
     expect(problemsWith((note) => note.aliases?.push(' '))).toEqual(['note "person/elon-musk": alias 3 is empty']);
   });
 
+  it('names the entry with an alias that is not in the article', () => {
+    expect(problemsWith((note) => note.aliases?.push('Elon Reeve Musk'))).toEqual([
+      'note "person/elon-musk": alias "Elon Reeve Musk" does not occur in the article (other spellings go in variants)',
+    ]);
+  });
+
+  it('accepts variants that the article does not use, and rejects empty ones', () => {
+    expect(problemsWith((note) => (note.variants = ['Elon Reeve Musk']))).toEqual([]);
+    expect(problemsWith((note) => (note.variants = ['—']))).toEqual(['note "person/elon-musk": variant 1 is empty']);
+  });
+
   it('names the entry whose quote is not in the article', () => {
     const problems = problemsWith((note) => note.selectors?.push({ type: 'TextQuoteSelector', exact: 'Musk won the election' }), 'claim/upcoming-election');
     expect(problems).toEqual(['note "claim/upcoming-election": selector 2: exact "Musk won the election" does not occur in the article']);
