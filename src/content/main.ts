@@ -4,6 +4,7 @@
 import fingerprintData from 'virtual:backstory-fingerprint';
 import type { NoteSummary } from '../annotations/types.ts';
 import { carriesArticle, collectMatches, decodeFingerprint } from '../core/fingerprint.ts';
+import { collectMatchesInSlices, pageText, shadowTexts } from './page-text.ts';
 import { parseToContent, type PageState, type PageStatus, type ToContent } from '../shared/messages.ts';
 import { DEFAULT_SETTINGS, isActiveOn, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
 import { extensionApi } from './extension-api.ts';
@@ -19,8 +20,13 @@ let settings: Settings = DEFAULT_SETTINGS;
 let session: { controller: AbortController; overlay?: Overlay; notes: NoteSummary[] } | undefined;
 let stopWatching: (() => void) | undefined;
 
+let errorReported = false;
+
+/** Logs the first failure once, with a clear prefix; the page itself never sees it as uncaught. */
 function reportError(error: unknown): void {
-  console.error(LOG_PREFIX, error);
+  if (errorReported) return;
+  errorReported = true;
+  console.error(LOG_PREFIX, 'stopped after an error:', error);
 }
 
 function articleIsHere(text: string): boolean {
@@ -57,6 +63,10 @@ function startSession(): void {
           found.clear();
           watch();
         },
+        onError(error) {
+          reportError(error);
+          endSession();
+        },
       });
     })
     .catch((error: unknown) => {
@@ -71,7 +81,18 @@ function watch(): void {
   });
 }
 
-function apply(): void {
+/** Bumped by every apply(), so a slow scan of a huge page never acts on outdated settings. */
+let generation = 0;
+
+async function scanPage(): Promise<boolean> {
+  await collectMatchesInSlices(pageText(), fingerprint, found);
+  if (carriesArticle(found, fingerprint)) return true;
+  for (const text of shadowTexts(document)) collectMatches(text, fingerprint, found);
+  return carriesArticle(found, fingerprint);
+}
+
+async function apply(): Promise<void> {
+  const current = ++generation;
   if (!isActiveOn(settings, host)) {
     endSession();
     stopWatching?.();
@@ -79,7 +100,9 @@ function apply(): void {
     return;
   }
   if (session) return;
-  if (articleIsHere(document.body?.textContent ?? document.documentElement?.textContent ?? '')) startSession();
+  const here = await scanPage();
+  if (current !== generation || session) return;
+  if (here) startSession();
   else watch();
 }
 
@@ -112,11 +135,11 @@ async function init(): Promise<void> {
   extensionApi.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
     settings = parseSettings(changes[SETTINGS_KEY].newValue);
-    apply();
+    apply().catch(reportError);
   });
   const stored = await extensionApi.storage.local.get(SETTINGS_KEY);
   settings = parseSettings(stored[SETTINGS_KEY]);
-  apply();
+  await apply();
 }
 
 init().catch(reportError);

@@ -6,18 +6,24 @@ import { anchorNotes, type Anchored } from './anchor.ts';
 import { caretAtPoint, rangeContainsPoint } from './caret.ts';
 import { clearHighlights, paintHighlights } from './highlight-registry.ts';
 import { Popover } from './popover.ts';
+import { ShadowHighlightStyles } from './shadow-styles.ts';
 import { offsetOf, type TextIndex } from './text-index.ts';
 
 /** How long the pointer must rest before a popover opens or closes: no flashing on the way past. */
 const DWELL_MS = 350;
-/** Page changes are batched for this long before re-anchoring. */
+/** Page changes are batched for this long before re-anchoring… */
 const REANCHOR_DELAY_MS = 150;
+/** …but a page that never stops changing still gets re-anchored this often. */
+const MAX_REANCHOR_WAIT_MS = 1000;
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 export interface OverlayEvents {
   /** The notes shown changed (after anchoring or re-anchoring). */
   onNotes(notes: NoteSummary[]): void;
   /** The article is no longer on the page. */
   onGone(): void;
+  /** Something failed; the overlay must be torn down. */
+  onError(error: unknown): void;
 }
 
 export interface Overlay {
@@ -54,9 +60,23 @@ function summaries(anchored: readonly Anchored[]): NoteSummary[] {
 
 export function startOverlay(signal: AbortSignal, events: OverlayEvents): Overlay {
   const popover = new Popover(signal);
-  let index: TextIndex = { text: '', nodes: [], starts: [], positions: new Map() };
+  const shadowStyles = new ShadowHighlightStyles();
+  let index: TextIndex = { text: '', nodes: [], starts: [], positions: new Map(), shadowRoots: [] };
   let anchored: Anchored[] = [];
   let current = -1;
+  let articleRoot: Node | undefined;
+
+  /** Every callback from the page's event loop goes through this: an error ends the overlay, once. */
+  const guard =
+    <A extends unknown[]>(callback: (...args: A) => void) =>
+    (...args: A): void => {
+      if (signal.aborted) return;
+      try {
+        callback(...args);
+      } catch (error) {
+        events.onError(error);
+      }
+    };
 
   function anchor(): void {
     ({ index, anchored } = anchorNotes(document.body ?? document.documentElement));
@@ -68,6 +88,8 @@ export function startOverlay(signal: AbortSignal, events: OverlayEvents): Overla
       return;
     }
     articleRoot = commonAncestor(anchored);
+    shadowStyles.adopt(index.shadowRoots);
+    for (const root of index.shadowRoots) observer.observe(root, OBSERVED);
     paintHighlights(anchored);
     events.onNotes(summaries(anchored));
   }
@@ -94,51 +116,68 @@ export function startOverlay(signal: AbortSignal, events: OverlayEvents): Overla
     open([item], true);
   }
 
-  // Hover: act only once the pointer has rested, then open, keep or close.
+  // Mouse and pen: act only once the pointer has rested, then open, keep or close.
   let dwell: ReturnType<typeof setTimeout> | undefined;
-  document.addEventListener('pointermove', (event) => {
+  const settle = guard((x: number, y: number, overPopover: boolean) => {
+    if (overPopover) return;
+    const items = anchoredAt(x, y);
+    if (items.length > 0) {
+      if (popover.anchor !== items[0].range) open(items, false);
+    } else if (popover.isOpen() && !popover.hasFocus()) {
+      popover.hide();
+    }
+  });
+  document.addEventListener('pointermove', guard((event: PointerEvent) => {
     if (event.pointerType === 'touch') return;
     clearTimeout(dwell);
-    const { clientX, clientY } = event;
-    const overPopover = popover.contains(event);
-    dwell = setTimeout(() => {
-      if (overPopover) return;
-      const items = anchoredAt(clientX, clientY);
-      if (items.length > 0) {
-        if (popover.anchor !== items[0].range) open(items, false);
-      } else if (popover.isOpen() && document.activeElement?.tagName.toLowerCase() !== 'backstory-popover') {
-        popover.hide();
-      }
-    }, DWELL_MS);
-  }, { passive: true, signal });
+    dwell = setTimeout(settle, DWELL_MS, event.clientX, event.clientY, popover.contains(event));
+  }), { passive: true, signal });
   signal.addEventListener('abort', () => clearTimeout(dwell), { once: true });
 
-  document.addEventListener('scroll', () => {
-    const anchor = popover.anchor;
-    if (!anchor) return;
-    const rect = anchor.getBoundingClientRect();
-    if (rect.bottom < 0 || rect.top > innerHeight) popover.hide();
-  }, { passive: true, capture: true, signal });
+  // Touch: a tap on a highlight opens its note at once; a tap anywhere else closes it.
+  document.addEventListener('pointerup', guard((event: PointerEvent) => {
+    if (event.pointerType !== 'touch' || popover.contains(event)) return;
+    const items = anchoredAt(event.clientX, event.clientY);
+    if (items.length > 0) open(items, false);
+    else popover.hide();
+  }), { passive: true, signal });
 
-  // Re-anchor after the page changes the article's text. Our own element lives on <html>, outside
-  // the observed article, so our work never re-triggers this.
+  document.addEventListener('scroll', guard(() => {
+    const anchorRange = popover.anchor;
+    if (!anchorRange || popover.hasFocus()) return;
+    const rect = anchorRange.getBoundingClientRect();
+    if (rect.bottom < 0 || rect.top > innerHeight) popover.hide();
+  }), { passive: true, capture: true, signal });
+
+  // Re-anchor after the page changes the article's text: debounced, but never postponed for longer
+  // than MAX_REANCHOR_WAIT_MS by a page that never stops changing. Our own element lives on <html>,
+  // outside the observed article, so our work never re-triggers this.
   let reanchor: ReturnType<typeof setTimeout> | undefined;
-  let articleRoot: Node | undefined;
+  let pendingSince = 0;
   const isRelevant = (record: MutationRecord): boolean => {
     const root = articleRoot;
     if (!root || root.contains(record.target) || !root.isConnected) return true;
     return [...record.removedNodes].some((node) => node.contains(root));
   };
-  const observer = new MutationObserver((records) => {
-    if (!records.some(isRelevant)) return;
-    clearTimeout(reanchor);
-    reanchor = setTimeout(anchor, REANCHOR_DELAY_MS);
+  const runReanchor = guard(() => {
+    pendingSince = 0;
+    anchor();
   });
+  const observer = new MutationObserver(guard((records: MutationRecord[]) => {
+    if (!records.some(isRelevant)) return;
+    const now = performance.now();
+    pendingSince ||= now;
+    clearTimeout(reanchor);
+    const wait = Math.min(REANCHOR_DELAY_MS, Math.max(0, pendingSince + MAX_REANCHOR_WAIT_MS - now));
+    reanchor = setTimeout(runReanchor, wait);
+  }));
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(reanchor);
     clearHighlights();
+    shadowStyles.release();
   }, { once: true });
+  observer.observe(document.body ?? document.documentElement, OBSERVED);
 
   anchor();
 

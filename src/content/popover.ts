@@ -36,6 +36,11 @@ export class Popover {
     return this.anchor !== undefined;
   }
 
+  /** Whether keyboard focus is inside the popover (opened by keyboard, or tabbed into). */
+  hasFocus(): boolean {
+    return this.host !== undefined && document.activeElement === this.host;
+  }
+
   /** Whether an event happened inside the popover. */
   contains(event: Event): boolean {
     return this.host !== undefined && event.composedPath().includes(this.host);

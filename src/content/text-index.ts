@@ -1,5 +1,5 @@
-// Reads the visible text of a subtree into one string, remembering which text node each part came
-// from, so word offsets can become DOM Ranges. Reads only; never writes to the page.
+// Reads the visible text of a subtree (open shadow roots included) into one string, remembering
+// which text node each part came from, so word offsets can become DOM Ranges. Reads only.
 import { locateSpan } from '../core/offsets.ts';
 
 export interface TextIndex {
@@ -8,69 +8,82 @@ export interface TextIndex {
   /** Offset in `text` where each node's data begins. */
   starts: number[];
   positions: Map<Text, number>;
+  /** Open shadow roots whose text is part of the index (they need the highlight styles too). */
+  shadowRoots: ShadowRoot[];
 }
 
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'IFRAME', 'OBJECT', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD']);
 const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'DEL', 'INS', 'LABEL']);
 
-function isBlock(element: Element): boolean {
-  return !INLINE.has(element.tagName.toUpperCase());
-}
+const isElement = (node: Node): node is Element => node.nodeType === Node.ELEMENT_NODE;
+const isBlock = (element: Element): boolean => !INLINE.has(element.tagName.toUpperCase());
+const isSkipped = (element: Element): boolean => {
+  const tag = element.tagName.toUpperCase();
+  return SKIPPED.has(tag) || tag.startsWith('BACKSTORY-');
+};
 
-/**
- * Text nodes in document order. A separator goes between two nodes that are not in the same run of
- * inline content (different paragraphs, or a <br> between them), so words never join across blocks
- * but do join across inline elements: `<b>Mu</b>sk` reads as "Musk".
- */
-export function indexText(root: Node): TextIndex {
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  const parts: string[] = [];
-  const positions = new Map<Text, number>();
-  let length = 0;
-  let boundary = false;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      const element = node as Element;
-      if (SKIPPED.has(element.tagName.toUpperCase()) || element.tagName.toLowerCase().startsWith('backstory-')) {
-        return NodeFilter.FILTER_REJECT;
-      }
-      return NodeFilter.FILTER_ACCEPT;
-    },
-  });
-  let previousBlockEnd: Node | null = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType !== Node.TEXT_NODE) {
-      if (isBlock(node as Element)) boundary = true;
-      continue;
-    }
-    const text = node as Text;
-    // Leaving a block element is not visited by the walker: notice it by the previous text node's
-    // block ancestor no longer containing this one.
-    if (previousBlockEnd && !previousBlockEnd.contains(text)) boundary = true;
+class IndexBuilder {
+  readonly parts: string[] = [];
+  readonly index: TextIndex = { text: '', nodes: [], starts: [], positions: new Map(), shadowRoots: [] };
+  private length = 0;
+  private boundary = false;
+
+  markBoundary(): void {
+    this.boundary = true;
+  }
+
+  add(text: Text): void {
     const data = text.data;
-    if (data.length === 0) continue;
-    if (boundary && length > 0) {
-      parts.push('\n');
-      length += 1;
+    if (data.length === 0) return;
+    if (this.boundary && this.length > 0) {
+      this.parts.push('\n');
+      this.length += 1;
     }
-    boundary = false;
-    positions.set(text, nodes.length);
-    nodes.push(text);
-    starts.push(length);
-    parts.push(data);
-    length += data.length;
-    previousBlockEnd = nearestBlock(text, root);
+    this.boundary = false;
+    this.index.positions.set(text, this.index.nodes.length);
+    this.index.nodes.push(text);
+    this.index.starts.push(this.length);
+    this.parts.push(data);
+    this.length += data.length;
   }
-  return { text: parts.join(''), nodes, starts, positions };
+
+  /**
+   * Depth-first over `root` without recursion (pages nest 10,000 deep). Words join across inline
+   * elements (`<b>Mu</b>sk` reads "Musk"); entering or leaving a block, or a <br>, separates them.
+   */
+  walk(root: Node): void {
+    let node: Node | null = root.firstChild;
+    while (node) {
+      let descend = false;
+      if (node.nodeType === Node.TEXT_NODE) this.add(node as Text);
+      else if (isElement(node) && !isSkipped(node)) {
+        if (isBlock(node)) this.markBoundary();
+        const shadow = node.shadowRoot;
+        if (shadow) {
+          this.index.shadowRoots.push(shadow);
+          this.walk(shadow);
+          this.markBoundary();
+        }
+        descend = node.firstChild !== null;
+      }
+      if (descend) {
+        node = node.firstChild;
+        continue;
+      }
+      while (node && node !== root && !node.nextSibling) {
+        node = node.parentNode;
+        if (node && node !== root && isElement(node) && isBlock(node)) this.markBoundary();
+      }
+      node = node && node !== root ? node.nextSibling : null;
+    }
+  }
 }
 
-function nearestBlock(node: Node, root: Node): Node {
-  for (let parent = node.parentNode; parent && parent !== root; parent = parent.parentNode) {
-    if (parent.nodeType === Node.ELEMENT_NODE && isBlock(parent as Element)) return parent;
-  }
-  return root;
+export function indexText(root: Node): TextIndex {
+  const builder = new IndexBuilder();
+  builder.walk(root);
+  builder.index.text = builder.parts.join('');
+  return builder.index;
 }
 
 export function rangeOf(index: TextIndex, start: number, end: number): Range {

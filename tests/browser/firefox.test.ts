@@ -1,6 +1,8 @@
 // The built extension (dist/firefox) in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi.
 import { describe } from 'vitest';
 import { launchFirefox } from './harness/browsers.ts';
+import { describeRobustness } from './robustness-scenarios.ts';
 import { describeExtension } from './scenarios.ts';
 
 describe('Firefox', () => describeExtension(launchFirefox));
+describe('Firefox: robustness', () => describeRobustness(launchFirefox));

@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -17,6 +17,8 @@ export interface TestPage {
   mouse: { move(x: number, y: number): Promise<void> };
   keyboard: { press(key: string): Promise<void> };
   click(selector: string): Promise<void>;
+  on(event: 'console', listener: (message: { type(): string; text(): string }) => void): unknown;
+  on(event: 'pageerror', listener: (error: Error) => void): unknown;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
@@ -26,6 +28,8 @@ export interface TestBrowser {
   newPage(): Promise<TestPage>;
   /** Opens the extension's popup page in a new tab (it then reports on the tab used before it). */
   openPopup(): Promise<TestPage>;
+  /** Main-thread busy time of a page so far, in seconds (Chromium only, from CDP Performance metrics). */
+  busySeconds?(page: TestPage): Promise<{ script: number; task: number }>;
   close(): Promise<void>;
 }
 
@@ -52,6 +56,7 @@ export async function launchChromium(): Promise<TestBrowser> {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  const sessions = new WeakMap<TestPage, CDPSession>();
   return {
     name: 'chromium',
     newPage: async () => (await context.newPage()) as unknown as TestPage,
@@ -59,6 +64,17 @@ export async function launchChromium(): Promise<TestBrowser> {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/src/popup/popup.html`);
       return page as unknown as TestPage;
+    },
+    async busySeconds(page) {
+      let session = sessions.get(page);
+      if (!session) {
+        session = await context.newCDPSession(page as unknown as Page);
+        await session.send('Performance.enable');
+        sessions.set(page, session);
+      }
+      const { metrics } = await session.send('Performance.getMetrics');
+      const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? 0;
+      return { script: metric('ScriptDuration'), task: metric('TaskDuration') };
     },
     async close() {
       await context.close();

@@ -1,0 +1,96 @@
+// Test pages that change, misbehave or attack, each carrying the article (or not) in its own way.
+import { paragraphsHtml, PARAGRAPHS } from '../../support/article.ts';
+
+export const page = (body: string, head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fixture</title>${head}</head><body>${body}</body></html>`;
+
+const inlineScript = (code: string) => `<script>${code}</script>`;
+
+/** A single-page app: `go('/other')` swaps the article for another page with pushState; back() returns. */
+export const singlePageApp = () =>
+  page(
+    `<nav><a href="#" id="home">Home</a></nav><main id="view"><article>${paragraphsHtml()}</article></main>`,
+    inlineScript(`
+      addEventListener('DOMContentLoaded', () => {
+        const view = document.getElementById('view');
+        const article = view.innerHTML;
+        window.go = (path) => {
+          history.pushState({ path }, '', path);
+          view.innerHTML = '<h1>Weather</h1><p>Sunny spells later today, with a light breeze from the west.</p>';
+        };
+        addEventListener('popstate', () => { view.innerHTML = article; });
+      });`),
+  );
+
+/** A sidebar that changes thousands of times a second while `storm(ms)` runs. */
+export const mutationStorm = () =>
+  page(
+    `<div style="display:flex"><article style="flex:1">${paragraphsHtml()}</article><aside id="side" style="width:200px"></aside></div>`,
+    inlineScript(`
+      window.storm = (ms) => new Promise((done) => {
+        const side = document.getElementById('side');
+        const end = performance.now() + ms;
+        let batches = 0;
+        const tick = () => {
+          for (let i = 0; i < 50; i++) {
+            const item = document.createElement('p');
+            item.textContent = 'Live ticker ' + batches + ':' + i + ' Trump Putin Musk';
+            side.append(item);
+            if (side.childNodes.length > 200) side.firstChild.remove();
+          }
+          batches++;
+          if (performance.now() < end) setTimeout(tick, 5); else done(batches);
+        };
+        tick();
+      });`),
+  );
+
+/** The article rendered by a web component into an open shadow root. */
+export const articleInShadowRoot = () =>
+  page(
+    `<h1>Top story</h1><news-article></news-article>`,
+    inlineScript(`
+      customElements.define('news-article', class extends HTMLElement {
+        connectedCallback() {
+          const root = this.attachShadow({ mode: 'open' });
+          root.innerHTML = ${JSON.stringify(`<style>p { font: 18px/1.5 serif; }</style>${paragraphsHtml()}`)};
+        }
+      });`),
+  );
+
+/** A page that breaks built-ins and hides or covers everything it did not create itself. */
+export const hostilePage = () =>
+  page(
+    `<article>${paragraphsHtml()}</article><div class="cover">cover</div>`,
+    `<style>
+       html > *:not(body):not(head) { display: none !important; visibility: hidden !important; }
+       * { z-index: 2147483647 !important; }
+       .cover { position: fixed; inset: 0; background: rgb(255 255 255 / 0.01); z-index: 2147483647 !important; }
+     </style>` +
+      inlineScript(`
+        Array.prototype.map = function () { throw new Error('page broke map'); };
+        Array.prototype.forEach = function () { throw new Error('page broke forEach'); };
+        Array.prototype.push = function () { throw new Error('page broke push'); };
+        Node.prototype.appendChild = function () { throw new Error('page broke appendChild'); };
+        Element.prototype.append = function () { throw new Error('page broke append'); };
+        window.CSS = undefined;
+        customElements.define = function () { throw new Error('page broke define'); };
+      `),
+  );
+
+/** A page that tries to drive the extension through window messages and DOM events. */
+export const impersonatingPage = () =>
+  page(
+    `<article>${paragraphsHtml()}</article>`,
+    inlineScript(`
+      window.impersonate = () => {
+        for (const message of [{ type: 'show-note', id: 'person/elon-musk' }, { type: 'step-note', direction: 1 }, { type: 'note-count', count: 99 }, { settings: { enabled: false } }]) {
+          window.postMessage(message, '*');
+          document.dispatchEvent(new CustomEvent('backstory', { detail: message }));
+          document.dispatchEvent(new CustomEvent(message.type ?? 'settings', { detail: message }));
+        }
+      };`),
+  );
+
+/** Paragraphs of the article, for tests that edit the page. */
+export { PARAGRAPHS };
