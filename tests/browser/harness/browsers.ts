@@ -28,6 +28,8 @@ export interface TestBrowser {
   newPage(): Promise<TestPage>;
   /** Opens the extension's popup page in a new tab (it then reports on the tab used before it). */
   openPopup(): Promise<TestPage>;
+  /** Every request the browser's pages made, as URLs (Chromium only). */
+  requests?: string[];
   /** Main-thread busy time of a page so far, in seconds (Chromium only, from CDP Performance metrics). */
   busySeconds?(page: TestPage): Promise<{ script: number; task: number }>;
   close(): Promise<void>;
@@ -57,8 +59,11 @@ export async function launchChromium(): Promise<TestBrowser> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const sessions = new WeakMap<TestPage, CDPSession>();
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
   return {
     name: 'chromium',
+    requests,
     newPage: async () => (await context.newPage()) as unknown as TestPage,
     async openPopup() {
       const page = await context.newPage();

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeFingerprint, encodeFingerprint, markArticleWords, MIN_ARTICLE_RUN, sampledFingerprint, shinglesOfWords } from '../../../src/core/fingerprint.ts';
 import { wordHashes } from '../../../src/core/tokenize.ts';
@@ -10,10 +11,10 @@ describe('fingerprint', () => {
     expect(decodeFingerprint(encodeFingerprint(shingles))).toEqual(new Set(shingles));
   });
 
-  it('keeps roughly half of the article shingles', () => {
+  it('keeps roughly a quarter of the article shingles', () => {
     const all = new Set(shinglesOfWords(wordHashes(ARTICLE_TEXT))).size;
-    expect(FINGERPRINT.size).toBeGreaterThan(all * 0.4);
-    expect(FINGERPRINT.size).toBeLessThan(all * 0.6);
+    expect(FINGERPRINT.size).toBeGreaterThan(all * 0.2);
+    expect(FINGERPRINT.size).toBeLessThan(all * 0.3);
   });
 
   it('detects the whole article', () => {
@@ -73,5 +74,34 @@ describe('markArticleWords', () => {
     expect(phrase.length).toBeLessThan(MIN_ARTICLE_RUN + 1);
     const marked = markArticleWords(wordHashes('Yesterday Musk, an ally of President Donald Trump, said hello.'), articleShingles);
     expect([...marked].every((flag) => flag === 0)).toBe(true);
+  });
+});
+
+describe('detection, by property', () => {
+  const sentences = ARTICLE_TEXT.split(/(?<=[.!?”])\s+/);
+  const articleWords = ARTICLE_TEXT.split(/\s+/).length;
+  const vocabulary = [...new Set(ARTICLE_TEXT.toLowerCase().match(/[a-z]+/g))];
+
+  it('never detects random text made of the article’s own words', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...vocabulary), { minLength: 50, maxLength: 3000 }), (words) => !detects(words.join(' '))));
+  });
+
+  it('never detects a few of its sentences (under a tenth of it) amid other text', () => {
+    const few = fc.subarray(sentences).filter((picked) => picked.join(' ').split(/\s+/).length < articleWords * 0.1);
+    fc.assert(fc.property(few, fc.lorem({ maxCount: 200 }), (picked, filler) => !detects(`${filler} ${picked.join(` ${filler} `)} ${filler}`)));
+  });
+
+  it('always detects the article with random typographic noise and page text around it', () => {
+    const noise = fc.constantFrom('\u00ad', '\u200b', '\u00a0', ' ', '\n');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(ARTICLE_TEXT.length), noise), { maxLength: 200 }), fc.lorem(), fc.lorem(), (insertions, before, after) => {
+        let text = ARTICLE_TEXT;
+        for (const [at, char] of insertions.sort((a, b) => b[0] - a[0])) {
+          // Noise goes between characters of words or in place of a space, never joining two words.
+          text = char === '\u00ad' || char === '\u200b' ? `${text.slice(0, at)}${char}${text.slice(at)}` : text.slice(0, at) + (text[at] === ' ' ? char : text[at] ?? '') + text.slice(at + 1);
+        }
+        return detects(`${before} ${text} ${after}`);
+      }),
+    );
   });
 });
