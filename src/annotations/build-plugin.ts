@@ -17,8 +17,13 @@ export function loadAnnotationData() {
   const articleText = readFileSync(ARTICLE, 'utf8');
   const file = validateAnnotations(JSON.parse(readFileSync(ANNOTATIONS, 'utf8')), articleText);
   const allShingles = Uint32Array.from(new Set(shinglesOfWords(wordHashes(articleText))));
+  const surnames = file.notes
+    .filter((note) => note.kind === 'person')
+    .flatMap((note) => [...(note.aliases ?? []), ...(note.variants ?? [])])
+    .map((name) => name.split(/\s+/).at(-1) ?? name);
   return {
     file,
+    names: [...new Set(surnames)],
     fingerprint: encodeFingerprint(sampledFingerprint(articleText)),
     articleShingles: encodeFingerprint(allShingles),
   };
@@ -35,7 +40,9 @@ export function annotationData(): Plugin {
       this.addWatchFile(ANNOTATIONS);
       this.addWatchFile(ARTICLE);
       const data = loadAnnotationData();
-      if (id === `\0${FINGERPRINT_ID}`) return `export default ${JSON.stringify(data.fingerprint)};`;
+      if (id === `\0${FINGERPRINT_ID}`) {
+        return `export default ${JSON.stringify(data.fingerprint)};\nexport const names = ${JSON.stringify(data.names)};`;
+      }
       return [
         `export const article = ${JSON.stringify(data.file.article)};`,
         `export const notes = ${JSON.stringify(data.file.notes)};`,

@@ -1,10 +1,10 @@
 // The content script every http(s) page loads: the gate. It reads the page text once, looks for the
 // article's fingerprint, and stops there, having written nothing, unless the article is present.
 // Only then does it load the overlay.
-import fingerprintData from 'virtual:backstory-fingerprint';
+import fingerprintData, { names } from 'virtual:backstory-fingerprint';
 import type { NoteSummary } from '../annotations/types.ts';
-import { carriesArticle, collectMatches, decodeFingerprint } from '../core/fingerprint.ts';
-import { collectMatchesInSlices, pageText, shadowTexts } from './page-text.ts';
+import { carriesArticle, collectMatches, decodeFingerprint, nameForms, textNearNames } from '../core/fingerprint.ts';
+import { scanDocument } from './page-text.ts';
 import { parseToContent, type PageState, type PageStatus, type ToContent } from '../shared/messages.ts';
 import { DEFAULT_SETTINGS, isActiveOn, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
 import { extensionApi } from './extension-api.ts';
@@ -13,6 +13,7 @@ import type { Overlay } from './overlay.ts';
 
 const LOG_PREFIX = '[Backstory]';
 const fingerprint = decodeFingerprint(fingerprintData);
+const people = nameForms(names);
 const found = new Set<number>();
 const host = location.hostname;
 
@@ -29,8 +30,9 @@ function reportError(error: unknown): void {
   console.error(LOG_PREFIX, 'stopped after an error:', error);
 }
 
-function articleIsHere(text: string): boolean {
-  collectMatches(text, fingerprint, found);
+/** For text added after load: every paragraph of the article names one of its people. */
+function articleIsHere(addedText: string): boolean {
+  for (const part of textNearNames(addedText, people)) collectMatches(part, fingerprint, found);
   return carriesArticle(found, fingerprint);
 }
 
@@ -84,13 +86,6 @@ function watch(): void {
 /** Bumped by every apply(), so a slow scan of a huge page never acts on outdated settings. */
 let generation = 0;
 
-async function scanPage(): Promise<boolean> {
-  await collectMatchesInSlices(pageText(), fingerprint, found);
-  if (carriesArticle(found, fingerprint)) return true;
-  for (const text of shadowTexts(document)) collectMatches(text, fingerprint, found);
-  return carriesArticle(found, fingerprint);
-}
-
 async function apply(): Promise<void> {
   const current = ++generation;
   if (!isActiveOn(settings, host)) {
@@ -100,7 +95,7 @@ async function apply(): Promise<void> {
     return;
   }
   if (session) return;
-  const here = await scanPage();
+  const here = await scanDocument(fingerprint, people, found);
   if (current !== generation || session) return;
   if (here) startSession();
   else watch();

@@ -70,15 +70,16 @@ export function placeInto(html: string, articleHtml: string): string {
 }
 
 /** Keeps a saved page offline and inert: no scripts or event handlers, no frames, and a CSP that blocks requests to other hosts. */
-export function offline(html: string): string {
-  const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'none'">`;
+export function offline(html: string, { csp = true } = {}): string {
+  const cspMeta = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'none'">`;
   const withoutBase = html
     .replace(/<base\b[^>]*>/gi, '')
     .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
     .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*')/gi, '')
     .replace(/(<iframe\b[^>]*?)\ssrc\s*=\s*("[^"]*"|'[^']*')/gi, '$1');
-  const head = withoutBase.search(/<head[^>]*>/i);
-  if (head < 0) return `${csp}${withoutBase}`;
+  const policy = csp ? cspMeta : '';
+  const head = withoutBase.search(/<head[\s>]/i);
+  if (head < 0) return `${policy}${withoutBase}`;
   const at = withoutBase.indexOf('>', head) + 1;
-  return `${withoutBase.slice(0, at)}${csp}${withoutBase.slice(at)}`;
+  return `${withoutBase.slice(0, at)}${policy}${withoutBase.slice(at)}`;
 }

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeFingerprint, encodeFingerprint, markArticleWords, MIN_ARTICLE_RUN, sampledFingerprint, shinglesOfWords } from '../../../src/core/fingerprint.ts';
+import { decodeFingerprint, encodeFingerprint, markArticleWords, MIN_ARTICLE_RUN, nameForms, sampledFingerprint, shinglesOfWords, textNearNames } from '../../../src/core/fingerprint.ts';
 import { wordHashes } from '../../../src/core/tokenize.ts';
 import { ARTICLE_TEXT, COMMENTARY, excerpt, PARAGRAPHS, PEOPLE_LIST, SAME_EVENT_ARTICLE, withTypographicNoise } from '../../support/article.ts';
-import { detects, FINGERPRINT, share } from '../../support/detect.ts';
+import { detects, FINGERPRINT, PEOPLE, share } from '../../support/detect.ts';
 
 describe('fingerprint', () => {
   it('round-trips through its base64 encoding', () => {
@@ -103,5 +103,34 @@ describe('detection, by property', () => {
         return detects(`${before} ${text} ${after}`);
       }),
     );
+  });
+});
+
+describe('textNearNames', () => {
+  it('keeps the whole article, and a whole excerpt, since names run through them', () => {
+    expect(textNearNames(ARTICLE_TEXT, PEOPLE)).toEqual([ARTICLE_TEXT]);
+    const head = excerpt(0.25);
+    expect(textNearNames(head, PEOPLE)).toEqual([head]);
+  });
+
+  it('finds names that invisible characters split, and drops those characters', () => {
+    expect(textNearNames('Lav\u00adrov and Ush\u200bakov', nameForms(['Ushakov']))).toEqual(['Lavrov and Ushakov']);
+  });
+
+  it('yields nothing for text that names none of the article’s people', () => {
+    expect(textNearNames('The weather in Riyadh was mild; talks on trade resumed.', PEOPLE)).toEqual([]);
+  });
+
+  it('keeps only the text near each name, merging windows that overlap', () => {
+    const filler = 'x '.repeat(5000);
+    const text = `${filler}Lavrov${filler}Putin and Trump${filler}`;
+    const parts = textNearNames(text, nameForms(['Lavrov', 'Putin', 'Trump']), 100);
+    expect(parts).toEqual([text.slice(10000 - 100, 10000 + 100), text.slice(20006 - 100, 20016 + 100)]);
+    expect(parts[1]).toContain('Putin and Trump');
+  });
+
+  it('finds names as written and in capitals', () => {
+    expect(nameForms(['Lavrov'])).toEqual(['Lavrov', 'LAVROV']);
+    expect(textNearNames('LAVROV ARRIVES', nameForms(['Lavrov']))).toEqual(['LAVROV ARRIVES']);
   });
 });
