@@ -4,6 +4,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { annotationData } from './src/annotations/build-plugin.ts';
+import { noPreloadHelper } from './src/annotations/no-preload-helper.ts';
 
 type Browser = 'chrome' | 'firefox';
 const browser: Browser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
@@ -24,7 +25,9 @@ const firefoxSettings = {
 const manifest = (browser === 'firefox' ? { ...baseManifest, ...firefoxSettings } : baseManifest) as ManifestV3Export;
 
 export default defineConfig({
-  plugins: [annotationData(), crx({ manifest, browser })],
+  plugins: [annotationData(), crx({ manifest, browser }), noPreloadHelper()],
+  // _locales/ is copied as it is into each build.
+  publicDir: 'src/public',
   build: {
     outDir: `dist/${browser}`,
     emptyOutDir: true,

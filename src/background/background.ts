@@ -1,12 +1,10 @@
 // Background: settings defaults on install, the toolbar badge, and keyboard commands.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { parseToBackground } from '../shared/messages.ts';
-import { parseSettings, SETTINGS_KEY } from '../shared/settings.ts';
+import { updateSettings } from '../shared/settings-store.ts';
 
-browser.runtime.onInstalled.addListener(async () => {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  await browser.storage.local.set({ [SETTINGS_KEY]: parseSettings(stored[SETTINGS_KEY]) });
-});
+// Defaults on install, and migration of older or damaged settings on update.
+browser.runtime.onInstalled.addListener(() => updateSettings((settings) => settings));
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const message = parseToBackground(raw);

@@ -6,7 +6,7 @@ import type { NoteSummary } from '../annotations/types.ts';
 import { carriesArticle, collectMatches, decodeFingerprint, nameForms, textNearNames } from '../core/fingerprint.ts';
 import { scanDocument } from './page-text.ts';
 import { parseToContent, type PageState, type PageStatus, type ToContent } from '../shared/messages.ts';
-import { DEFAULT_SETTINGS, isActiveOn, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
+import { DEFAULT_SETTINGS, displayOf, isActiveOn, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
 import { extensionApi } from './extension-api.ts';
 import { watchAddedText } from './text-watch.ts';
 import type { Overlay } from './overlay.ts';
@@ -69,7 +69,7 @@ function startSession(): void {
           reportError(error);
           endSession();
         },
-      });
+      }, displayOf(settings));
     })
     .catch((error: unknown) => {
       reportError(error);
@@ -94,7 +94,10 @@ async function apply(): Promise<void> {
     stopWatching = undefined;
     return;
   }
-  if (session) return;
+  if (session) {
+    session.overlay?.configure(displayOf(settings));
+    return;
+  }
   const here = await scanDocument(fingerprint, people, found);
   if (current !== generation || session) return;
   if (here) startSession();

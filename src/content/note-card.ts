@@ -1,7 +1,8 @@
 // Builds the DOM of one note for the popover. Note text is only ever set as text.
 import type { Note } from '../annotations/types.ts';
+import { t } from '../shared/i18n.ts';
 
-const KIND_LABEL: Record<Note['kind'], string> = { person: 'Person', event: 'Event', claim: 'Context' };
+const KIND_LABEL: Record<Note['kind'], string> = { person: 'kindPerson', event: 'kindEvent', claim: 'kindClaim' };
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -26,15 +27,15 @@ export function isSafeLink(url: string): boolean {
 
 export function renderNote(note: Note, titleId: string): HTMLElement {
   const section = element('section', `note note-${note.kind}`);
-  section.append(element('p', 'kind', KIND_LABEL[note.kind]));
+  section.append(element('p', 'kind', t(KIND_LABEL[note.kind])));
   const title = element('h2', 'title', note.title);
   title.id = titleId;
   section.append(title, element('p', 'summary', note.summary), element('p', 'body', note.body));
-  section.append(element('p', 'as-of', `As of ${formatDate(note.asOf)}`));
+  section.append(element('p', 'as-of', t('asOf', formatDate(note.asOf))));
   const links = note.sources.filter((source) => isSafeLink(source.url));
   if (links.length > 0) {
     const list = element('ul', 'sources');
-    list.setAttribute('aria-label', 'Sources');
+    list.setAttribute('aria-label', t('sources'));
     for (const source of links) {
       const link = element('a', 'source', source.title);
       link.href = source.url;

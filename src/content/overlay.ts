@@ -5,12 +5,12 @@ import type { NoteSummary } from '../annotations/types.ts';
 import { anchorNotes, type Anchored } from './anchor.ts';
 import { caretAtPoint, rangeContainsPoint } from './caret.ts';
 import { clearHighlights, paintHighlights } from './highlight-registry.ts';
+import type { Display } from '../shared/settings.ts';
+import { applyIntensity, clearIntensity } from './highlight-intensity.ts';
 import { Popover } from './popover.ts';
 import { ShadowHighlightStyles } from './shadow-styles.ts';
 import { offsetOf, type TextIndex } from './text-index.ts';
 
-/** How long the pointer must rest before a popover opens or closes: no flashing on the way past. */
-const DWELL_MS = 350;
 /** Page changes are batched for this long before re-anchoring… */
 const REANCHOR_DELAY_MS = 150;
 /** …but a page that never stops changing still gets re-anchored this often. */
@@ -28,6 +28,8 @@ export interface OverlayEvents {
 
 export interface Overlay {
   notes(): NoteSummary[];
+  /** Applies the reader's display settings at once. */
+  configure(display: Display): void;
   show(id: string): boolean;
   step(direction: 1 | -1): void;
 }
@@ -50,6 +52,17 @@ function scrollToReadingPosition(range: Range): void {
   window.scrollBy({ top: top - innerHeight * READING_POSITION, behavior: 'instant' });
 }
 
+function visibleUnder(display: Display, all: readonly Anchored[]): Anchored[] {
+  const seen = new Set<string>();
+  return all.filter((item) => {
+    if (!display.kinds[item.kind]) return false;
+    if (display.mentions === 'all') return true;
+    if (seen.has(item.note.id)) return false;
+    seen.add(item.note.id);
+    return true;
+  });
+}
+
 function summaries(anchored: readonly Anchored[]): NoteSummary[] {
   const seen = new Map<string, NoteSummary>();
   for (const { note } of anchored) {
@@ -58,11 +71,14 @@ function summaries(anchored: readonly Anchored[]): NoteSummary[] {
   return [...seen.values()];
 }
 
-export function startOverlay(signal: AbortSignal, events: OverlayEvents): Overlay {
+export function startOverlay(signal: AbortSignal, events: OverlayEvents, initialDisplay: Display): Overlay {
   const popover = new Popover(signal);
   const shadowStyles = new ShadowHighlightStyles();
   let index: TextIndex = { text: '', nodes: [], starts: [], positions: new Map(), shadowRoots: [] };
+  /** Every anchored note on the page, and the ones shown under the reader's display settings. */
+  let allAnchored: Anchored[] = [];
   let anchored: Anchored[] = [];
+  let display = initialDisplay;
   let current = -1;
   let articleRoot: Node | undefined;
 
@@ -79,17 +95,25 @@ export function startOverlay(signal: AbortSignal, events: OverlayEvents): Overla
     };
 
   function anchor(): void {
-    ({ index, anchored } = anchorNotes(document.body ?? document.documentElement));
-    popover.hide();
-    current = -1;
-    if (anchored.length === 0) {
+    ({ index, anchored: allAnchored } = anchorNotes(document.body ?? document.documentElement));
+    if (allAnchored.length === 0) {
+      popover.hide();
       clearHighlights();
       events.onGone();
       return;
     }
-    articleRoot = commonAncestor(anchored);
+    articleRoot = commonAncestor(allAnchored);
     shadowStyles.adopt(index.shadowRoots);
     for (const root of index.shadowRoots) observer.observe(root, OBSERVED);
+    show();
+  }
+
+  /** Paints the anchored notes the display settings ask for, and reports them. */
+  function show(): void {
+    popover.hide();
+    current = -1;
+    anchored = visibleUnder(display, allAnchored);
+    applyIntensity(display.intensity);
     paintHighlights(anchored);
     events.onNotes(summaries(anchored));
   }
@@ -130,7 +154,7 @@ export function startOverlay(signal: AbortSignal, events: OverlayEvents): Overla
   document.addEventListener('pointermove', guard((event: PointerEvent) => {
     if (event.pointerType === 'touch') return;
     clearTimeout(dwell);
-    dwell = setTimeout(settle, DWELL_MS, event.clientX, event.clientY, popover.contains(event));
+    dwell = setTimeout(settle, display.dwellMs, event.clientX, event.clientY, popover.contains(event));
   }), { passive: true, signal });
   signal.addEventListener('abort', () => clearTimeout(dwell), { once: true });
 
@@ -175,6 +199,7 @@ export function startOverlay(signal: AbortSignal, events: OverlayEvents): Overla
     observer.disconnect();
     clearTimeout(reanchor);
     clearHighlights();
+    clearIntensity();
     shadowStyles.release();
   }, { once: true });
   observer.observe(document.body ?? document.documentElement, OBSERVED);
@@ -183,6 +208,10 @@ export function startOverlay(signal: AbortSignal, events: OverlayEvents): Overla
 
   return {
     notes: () => summaries(anchored),
+    configure: guard((next: Display) => {
+      display = next;
+      show();
+    }),
     show(id) {
       const position = anchored.findIndex((item) => item.note.id === id);
       if (position < 0) return false;

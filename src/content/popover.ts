@@ -2,6 +2,7 @@
 // open shadow root, so page styles cannot reach it. Positioned with Floating UI next to the Range.
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import type { Note } from '../annotations/types.ts';
+import { t } from '../shared/i18n.ts';
 import { renderNote } from './note-card.ts';
 import popoverCss from './popover.css?inline';
 
@@ -56,7 +57,7 @@ export class Popover {
     close.className = 'close';
     close.type = 'button';
     close.textContent = '×';
-    close.setAttribute('aria-label', 'Close note');
+    close.setAttribute('aria-label', t('closeNote'));
     close.addEventListener('click', () => this.hide());
     card.replaceChildren(close, ...content);
     const hasLinks = notes.some((note) => note.sources.length > 0);

@@ -3,13 +3,17 @@
 import browser from 'webextension-polyfill';
 import { article } from 'virtual:backstory-annotations';
 import type { NoteKind, NoteSummary } from '../annotations/types.ts';
-import { parsePageStatus, type PageStatus, type ToContent } from '../shared/messages.ts';
-import { parseSettings, SETTINGS_KEY, withSite, type Settings } from '../shared/settings.ts';
+import type { PageStatus, ToContent } from '../shared/messages.ts';
+import { parsePageStatus } from '../shared/page-status.ts';
+import { localizePage, t } from '../shared/i18n.ts';
+import type { Settings } from '../shared/settings.ts';
+import { readSettings, updateSettings } from '../shared/settings-store.ts';
+import { withSite } from '../shared/site-list.ts';
 
 const GROUPS: ReadonlyArray<{ kind: NoteKind; heading: string }> = [
-  { kind: 'person', heading: 'People' },
-  { kind: 'event', heading: 'Events and things' },
-  { kind: 'claim', heading: 'Context on claims' },
+  { kind: 'person', heading: 'groupPerson' },
+  { kind: 'event', heading: 'groupEvent' },
+  { kind: 'claim', heading: 'groupClaim' },
 ];
 /** Time for the content script to apply a settings change before the popup asks again. */
 const SETTLE_MS = 400;
@@ -49,22 +53,17 @@ async function sendToTab(message: ToContent): Promise<unknown> {
   return browser.tabs.sendMessage(tabId, message).catch(() => undefined);
 }
 
-async function readSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  return parseSettings(stored[SETTINGS_KEY]);
-}
-
 function describe(status: PageStatus | undefined): string {
-  if (!status) return 'Backstory does not run on this page.';
+  if (!status) return t('statusUnavailable');
   switch (status.state) {
     case 'found':
-      return `Article found: ${status.notes.length} ${status.notes.length === 1 ? 'note' : 'notes'}.`;
+      return status.notes.length === 1 ? t('statusFoundOne') : t('statusFound', String(status.notes.length));
     case 'not-found':
-      return 'The article is not on this page.';
+      return t('statusNotFound');
     case 'off':
-      return 'Highlights are off everywhere.';
+      return t('statusOff');
     case 'site-off':
-      return `Off on ${status.host}.`;
+      return t('statusSiteOff', status.host);
   }
 }
 
@@ -89,7 +88,7 @@ function renderNotes(status: PageStatus | undefined): void {
   notesList.replaceChildren(
     ...GROUPS.filter((group) => notes.some((note) => note.kind === group.kind)).map((group) => {
       const heading = document.createElement('h3');
-      heading.textContent = group.heading;
+      heading.textContent = t(group.heading);
       heading.id = `group-${group.kind}`;
       const list = document.createElement('ul');
       list.setAttribute('aria-labelledby', heading.id);
@@ -119,13 +118,13 @@ async function refresh(): Promise<void> {
   const host = status?.host ?? '';
   siteSwitch.disabled = host === '';
   siteSwitch.checked = host !== '' && !settings.disabledSites.includes(host);
-  siteLabel.textContent = host ? `On ${host}` : 'On this site';
+  siteLabel.textContent = host ? t('switchSite', host) : t('switchSiteGeneric');
   siteSwitch.dataset.host = host;
   renderNotes(status);
 }
 
 async function update(change: (settings: Settings) => Settings): Promise<void> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: change(await readSettings()) });
+  await updateSettings(change);
   setTimeout(() => void refresh(), SETTLE_MS);
 }
 
@@ -137,5 +136,8 @@ siteSwitch.addEventListener('change', () => {
   if (host) void update((settings) => withSite(settings, host, siteSwitch.checked));
 });
 
+byId('open-settings').addEventListener('click', () => void browser.runtime.openOptionsPage());
+
+localizePage();
 renderAbout();
 void refresh();

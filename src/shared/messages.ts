@@ -1,6 +1,6 @@
 // Messages between the popup, the background and the content script. Every receiver parses what it
 // gets; anything that is not one of these shapes is ignored.
-import { NOTE_KINDS, type NoteSummary } from '../annotations/types.ts';
+import type { NoteSummary } from '../annotations/types.ts';
 
 export type PageState = 'found' | 'not-found' | 'off' | 'site-off';
 
@@ -41,17 +41,4 @@ export function parseToBackground(message: unknown): ToBackground | undefined {
   if (!isRecord(message) || message.type !== 'note-count') return undefined;
   const { count } = message;
   return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? { type: 'note-count', count } : undefined;
-}
-
-const PAGE_STATES: readonly string[] = ['found', 'not-found', 'off', 'site-off'];
-const KINDS: readonly string[] = NOTE_KINDS;
-
-function isNoteSummary(value: unknown): value is NoteSummary {
-  return isRecord(value) && typeof value.id === 'string' && typeof value.title === 'string' && KINDS.includes(String(value.kind));
-}
-
-export function parsePageStatus(message: unknown): PageStatus | undefined {
-  if (!isRecord(message) || !PAGE_STATES.includes(String(message.state)) || typeof message.host !== 'string') return undefined;
-  const notes = Array.isArray(message.notes) ? message.notes.filter(isNoteSummary) : [];
-  return { state: message.state as PageState, host: message.host, notes };
 }

@@ -1,10 +1,26 @@
 // The reader's settings: their shape, defaults, and how any stored value (old, broken, foreign)
 // becomes a valid one.
+import { NOTE_KINDS, type NoteKind } from '../annotations/types.ts';
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
-export interface Settings {
+export const INTENSITIES = ['subtle', 'normal', 'strong'] as const;
+export type Intensity = (typeof INTENSITIES)[number];
+export type Mentions = 'all' | 'first';
+
+export const DWELL_RANGE = { min: 150, max: 1500, default: 350 } as const;
+
+/** How highlights look and behave on the article page. */
+export interface Display {
+  kinds: Record<NoteKind, boolean>;
+  mentions: Mentions;
+  intensity: Intensity;
+  /** How long the pointer rests on a highlight before its note opens, in ms. */
+  dwellMs: number;
+}
+
+export interface Settings extends Display {
   version: number;
   /** The toolbar popup's "Highlights" switch. */
   enabled: boolean;
@@ -16,20 +32,36 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   version: SETTINGS_VERSION,
   enabled: true,
   disabledSites: [],
+  kinds: { person: true, event: true, claim: true },
+  mentions: 'all',
+  intensity: 'normal',
+  dwellMs: DWELL_RANGE.default,
 });
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Never throws: fields of the wrong type fall back to their defaults. */
+const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
+  allowed.includes(value as T) ? (value as T) : fallback;
+
+/**
+ * Never throws: fields of the wrong type fall back to their defaults, so settings stored by an
+ * older version (v1 had only `enabled` and `disabledSites`) keep what they had and gain the rest.
+ */
 export function parseSettings(stored: unknown): Settings {
   const raw = isRecord(stored) ? stored : {};
   const sites = Array.isArray(raw.disabledSites) ? raw.disabledSites : [];
+  const kinds = isRecord(raw.kinds) ? raw.kinds : {};
+  const dwell = typeof raw.dwellMs === 'number' && Number.isFinite(raw.dwellMs) ? Math.round(raw.dwellMs) : DWELL_RANGE.default;
   return {
     version: SETTINGS_VERSION,
     enabled: typeof raw.enabled === 'boolean' ? raw.enabled : DEFAULT_SETTINGS.enabled,
     disabledSites: [...new Set(sites.filter((site): site is string => typeof site === 'string' && site.length > 0))],
+    kinds: Object.fromEntries(NOTE_KINDS.map((kind) => [kind, typeof kinds[kind] === 'boolean' ? kinds[kind] : true])) as Record<NoteKind, boolean>,
+    mentions: oneOf(raw.mentions, ['all', 'first'], DEFAULT_SETTINGS.mentions),
+    intensity: oneOf(raw.intensity, INTENSITIES, DEFAULT_SETTINGS.intensity),
+    dwellMs: Math.min(DWELL_RANGE.max, Math.max(DWELL_RANGE.min, dwell)),
   };
 }
 
@@ -37,7 +69,7 @@ export function isActiveOn(settings: Settings, host: string): boolean {
   return settings.enabled && !settings.disabledSites.includes(host);
 }
 
-export function withSite(settings: Settings, host: string, active: boolean): Settings {
-  const others = settings.disabledSites.filter((site) => site !== host);
-  return { ...settings, disabledSites: active ? others : [...others, host] };
+export function displayOf(settings: Settings): Display {
+  const { kinds, mentions, intensity, dwellMs } = settings;
+  return { kinds, mentions, intensity, dwellMs };
 }

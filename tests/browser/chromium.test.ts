@@ -4,10 +4,12 @@ import { launchChromium, type TestBrowser } from './harness/browsers.ts';
 import { totalHighlights, waitFor } from './harness/page-probes.ts';
 import { startServer, type TestServer } from './harness/server.ts';
 import { describeRobustness } from './robustness-scenarios.ts';
+import { describeReader } from './reader-scenarios.ts';
 import { describeExtension } from './scenarios.ts';
 
 describe('Chromium', () => describeExtension(launchChromium));
 describe('Chromium: robustness', () => describeRobustness(launchChromium));
+describe('Chromium: for every reader', () => describeReader(launchChromium));
 
 describe('Chromium: network', () => {
   let browser: TestBrowser;

@@ -2,7 +2,9 @@
 import { describe } from 'vitest';
 import { launchFirefox } from './harness/browsers.ts';
 import { describeRobustness } from './robustness-scenarios.ts';
+import { describeReader } from './reader-scenarios.ts';
 import { describeExtension } from './scenarios.ts';
 
 describe('Firefox', () => describeExtension(launchFirefox));
 describe('Firefox: robustness', () => describeRobustness(launchFirefox));
+describe('Firefox: for every reader', () => describeReader(launchFirefox));

@@ -28,6 +28,8 @@ export interface TestBrowser {
   newPage(): Promise<TestPage>;
   /** Opens the extension's popup page in a new tab (it then reports on the tab used before it). */
   openPopup(): Promise<TestPage>;
+  /** Opens the extension's options page in a new tab. */
+  openOptions(): Promise<TestPage>;
   /** Every request the browser's pages made, as URLs (Chromium only). */
   requests?: string[];
   /** Main-thread busy time of a page so far, in seconds (Chromium only, from CDP Performance metrics). */
@@ -68,6 +70,11 @@ export async function launchChromium(): Promise<TestBrowser> {
     async openPopup() {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/src/popup/popup.html`);
+      return page as unknown as TestPage;
+    },
+    async openOptions() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/src/options/options.html`);
       return page as unknown as TestPage;
     },
     async busySeconds(page) {
@@ -113,6 +120,13 @@ export async function launchFirefox(): Promise<TestBrowser> {
     },
   });
   await browser.installExtension(DIST.firefox);
+  async function openExtensionPage(path: string, ready: string): Promise<TestPage> {
+    const page = await browser.newPage();
+    // goto() to an extension page may never report completion in Firefox: do not wait for it.
+    await page.goto(`moz-extension://${FIREFOX_UUID}/${path}`, { timeout: 3000 }).catch(() => undefined);
+    await page.waitForSelector(ready);
+    return page as unknown as TestPage;
+  }
   return {
     name: 'firefox',
     async newPage() {
@@ -120,13 +134,8 @@ export async function launchFirefox(): Promise<TestBrowser> {
       await page.setViewport({ width: 1280, height: 800 });
       return page as unknown as TestPage;
     },
-    async openPopup() {
-      const page = await browser.newPage();
-      // goto() to an extension page may never report completion in Firefox: do not wait for it.
-      await page.goto(`moz-extension://${FIREFOX_UUID}/src/popup/popup.html`, { timeout: 3000 }).catch(() => undefined);
-      await page.waitForSelector('#status');
-      return page as unknown as TestPage;
-    },
+    openPopup: () => openExtensionPage('src/popup/popup.html', '#status'),
+    openOptions: () => openExtensionPage('src/options/options.html', '#dwell'),
     close: () => browser.close(),
   };
 }

@@ -1,5 +1,7 @@
 // Functions that read the state of a page under test, from the page's main world (which shares
 // CSS.highlights with the content script).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestPage } from './browsers.ts';
 
 export async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
@@ -121,4 +123,34 @@ export function fromExtensionPage<R>(extensionPage: TestPage, action: { send?: u
     if (request.badge) return chrome.action.getBadgeText({ tabId: target.id });
     return chrome.tabs.sendMessage(target.id, request.send);
   }, action) as Promise<R>;
+}
+
+/** Emulates a media feature in either driver (playwright: emulateMedia, puppeteer: emulateMediaFeatures). */
+export async function emulate(page: TestPage, features: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' }): Promise<void> {
+  const raw = page as unknown as {
+    emulateMedia?: (options: Record<string, string>) => Promise<void>;
+    emulateMediaFeatures?: (features: Array<{ name: string; value: string }>) => Promise<void>;
+  };
+  if (raw.emulateMedia) {
+    await raw.emulateMedia({ ...(features.colorScheme && { colorScheme: features.colorScheme }), ...(features.reducedMotion && { reducedMotion: features.reducedMotion }) });
+    return;
+  }
+  await raw.emulateMediaFeatures?.([
+    ...(features.colorScheme ? [{ name: 'prefers-color-scheme', value: features.colorScheme }] : []),
+    ...(features.reducedMotion ? [{ name: 'prefers-reduced-motion', value: features.reducedMotion }] : []),
+  ]);
+}
+
+const AXE_SOURCE = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core violations (rule id and the first failing target) in a page, or in `include` only. */
+export async function axeViolations(page: TestPage, include?: string): Promise<string[]> {
+  await page.evaluate((source) => {
+    if (!(window as unknown as { axe?: unknown }).axe) (0, eval)(source);
+  }, AXE_SOURCE);
+  return page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const result = await axe.run(selector ? { include: [[selector]] } : document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes[0]?.target)}`);
+  }, include ?? '');
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePageStatus, parseToBackground, parseToContent } from '../../../src/shared/messages.ts';
+import { parseToBackground, parseToContent } from '../../../src/shared/messages.ts';
+import { parsePageStatus } from '../../../src/shared/page-status.ts';
 
 describe('message parsing', () => {
   it('accepts the known messages', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isActiveOn, parseSettings, withSite } from '../../../src/shared/settings.ts';
+import { DEFAULT_SETTINGS, isActiveOn, parseSettings } from '../../../src/shared/settings.ts';
+import { withSite } from '../../../src/shared/site-list.ts';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored', () => {
@@ -8,12 +9,30 @@ describe('parseSettings', () => {
   });
 
   it('keeps valid fields and replaces fields of the wrong type', () => {
-    expect(parseSettings({ enabled: 'no', disabledSites: ['a.example', 3, '', 'a.example'] })).toEqual({
-      version: 1,
-      enabled: true,
+    expect(parseSettings({ enabled: 'no', disabledSites: ['a.example', 3, '', 'a.example'], mentions: 'some', dwellMs: '9' })).toEqual({
+      ...DEFAULT_SETTINGS,
       disabledSites: ['a.example'],
     });
-    expect(parseSettings({ enabled: false, disabledSites: 'b.example' })).toEqual({ version: 1, enabled: false, disabledSites: [] });
+    expect(parseSettings({ enabled: false, disabledSites: 'b.example', kinds: { claim: false, person: 'x' } })).toEqual({
+      ...DEFAULT_SETTINGS,
+      enabled: false,
+      kinds: { person: true, event: true, claim: false },
+    });
+  });
+
+  it('migrates version 1 settings, keeping what the reader chose', () => {
+    expect(parseSettings({ version: 1, enabled: false, disabledSites: ['news.example'] })).toEqual({
+      ...DEFAULT_SETTINGS,
+      version: 2,
+      enabled: false,
+      disabledSites: ['news.example'],
+    });
+  });
+
+  it('keeps the dwell delay within its range', () => {
+    expect(parseSettings({ dwellMs: 5 }).dwellMs).toBe(150);
+    expect(parseSettings({ dwellMs: 1e9 }).dwellMs).toBe(1500);
+    expect(parseSettings({ dwellMs: Number.NaN }).dwellMs).toBe(350);
   });
 
   it('never throws and always returns a valid shape, whatever is stored', () => {
@@ -22,6 +41,9 @@ describe('parseSettings', () => {
         const settings = parseSettings(stored);
         expect(typeof settings.enabled).toBe('boolean');
         expect(settings.disabledSites.every((site) => typeof site === 'string' && site.length > 0)).toBe(true);
+        expect(['subtle', 'normal', 'strong']).toContain(settings.intensity);
+        expect(settings.dwellMs).toBeGreaterThanOrEqual(150);
+        expect(Object.values(settings.kinds).every((flag) => typeof flag === 'boolean')).toBe(true);
       }),
     );
   });

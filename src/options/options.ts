@@ -1,0 +1,69 @@
+// The options page: every setting, applied live to open tabs through storage.onChanged.
+import browser from 'webextension-polyfill';
+import { NOTE_KINDS } from '../annotations/types.ts';
+import { localizePage, t } from '../shared/i18n.ts';
+import { DWELL_RANGE, INTENSITIES, SETTINGS_KEY, parseSettings, type Intensity, type Settings } from '../shared/settings.ts';
+import { readSettings, updateSettings } from '../shared/settings-store.ts';
+
+const form = document.getElementById('settings') as HTMLFormElement;
+const enabled = document.getElementById('enabled') as HTMLInputElement;
+const intensity = document.getElementById('intensity') as HTMLSelectElement;
+const dwell = document.getElementById('dwell') as HTMLInputElement;
+const sites = document.getElementById('sites') as HTMLUListElement;
+const saved = document.getElementById('saved') as HTMLParagraphElement;
+
+const inputs = (name: string) => [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)];
+
+function render(settings: Settings): void {
+  enabled.checked = settings.enabled;
+  for (const input of inputs('kind')) input.checked = settings.kinds[input.value as (typeof NOTE_KINDS)[number]];
+  for (const input of inputs('mentions')) input.checked = input.value === settings.mentions;
+  intensity.value = settings.intensity;
+  dwell.value = String(settings.dwellMs);
+  if (settings.disabledSites.length === 0) {
+    const empty = document.createElement('li');
+    empty.textContent = t('sitesEmpty');
+    sites.replaceChildren(empty);
+    return;
+  }
+  sites.replaceChildren(
+    ...settings.disabledSites.map((host) => {
+      const item = document.createElement('li');
+      const name = document.createElement('span');
+      name.textContent = host;
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.textContent = t('removeSiteButton');
+      remove.setAttribute('aria-label', t('removeSite', host));
+      remove.addEventListener('click', () => void save((current) => ({ ...current, disabledSites: current.disabledSites.filter((site) => site !== host) })));
+      item.append(name, remove);
+      return item;
+    }),
+  );
+}
+
+async function save(change: (settings: Settings) => Settings): Promise<void> {
+  render(await updateSettings(change));
+  saved.textContent = t('savedNotice');
+}
+
+form.addEventListener('change', () => {
+  const dwellMs = Number(dwell.value);
+  void save((current) => ({
+    ...current,
+    enabled: enabled.checked,
+    kinds: Object.fromEntries(inputs('kind').map((input) => [input.value, input.checked])) as Settings['kinds'],
+    mentions: inputs('mentions').find((input) => input.checked)?.value === 'first' ? 'first' : 'all',
+    intensity: INTENSITIES.includes(intensity.value as Intensity) ? (intensity.value as Intensity) : current.intensity,
+    dwellMs: Number.isFinite(dwellMs) ? Math.min(DWELL_RANGE.max, Math.max(DWELL_RANGE.min, dwellMs)) : current.dwellMs,
+  }));
+});
+form.addEventListener('submit', (event) => event.preventDefault());
+
+// Changes made elsewhere (the popup) show up here too.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && SETTINGS_KEY in changes) render(parseSettings(changes[SETTINGS_KEY].newValue));
+});
+
+localizePage();
+void readSettings().then(render);
