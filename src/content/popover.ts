@@ -8,8 +8,19 @@ import popoverCss from './popover.css?inline';
 
 export const POPOVER_TAG = 'backstory-popover';
 
-/** Inline !important beats any page rule, including `html > * { display: none !important }`. */
-const HOST_STYLE = 'all: initial !important; display: block !important; position: static !important;';
+/**
+ * Inline !important beats any page rule, including `html > * { display: none !important }`. Spacing
+ * is left alone so that readers' own text-spacing styles still apply (axe: avoid-inline-spacing).
+ */
+const HOST_STYLE = [
+  'display: block !important',
+  'visibility: visible !important',
+  'opacity: 1 !important',
+  'position: static !important',
+  'transform: none !important',
+  'filter: none !important',
+  'clip-path: none !important',
+].join('; ');
 
 export interface PopoverOptions {
   /** Move focus into the popover (opened from the keyboard or the popup). */

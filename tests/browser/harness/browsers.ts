@@ -37,15 +37,23 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
+/** How the reader's system is set up, fixed at launch (Firefox over BiDi cannot emulate media later). */
+export interface ReaderPreferences {
+  colorScheme?: 'light' | 'dark';
+  reducedMotion?: boolean;
+}
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH ?? ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find(existsSync) ?? 'firefox-esr';
 
-export async function launchChromium(): Promise<TestBrowser> {
+export async function launchChromium(preferences: ReaderPreferences = {}): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 800 },
+    colorScheme: preferences.colorScheme ?? 'light',
+    reducedMotion: preferences.reducedMotion ? 'reduce' : 'no-preference',
     args: [
       `--disable-extensions-except=${DIST.chromium}`,
       `--load-extension=${DIST.chromium}`,
@@ -97,7 +105,7 @@ export async function launchChromium(): Promise<TestBrowser> {
 
 const FIREFOX_UUID = 'c0ffee00-0000-4000-8000-00000000b57e';
 
-export async function launchFirefox(): Promise<TestBrowser> {
+export async function launchFirefox(preferences: ReaderPreferences = {}): Promise<TestBrowser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -108,6 +116,9 @@ export async function launchFirefox(): Promise<TestBrowser> {
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.reportingpolicy.firstRun': false,
       'browser.shell.checkDefaultBrowser': false,
+      // 0 = dark, 1 = light, for pages and extension pages alike.
+      'layout.css.prefers-color-scheme.content-override': preferences.colorScheme === 'dark' ? 0 : 1,
+      'ui.prefersReducedMotion': preferences.reducedMotion ? 1 : 0,
       // Saved pages point at their original sites: refuse those connections at once.
       'network.dns.disablePrefetch': true,
       'network.proxy.type': 1,

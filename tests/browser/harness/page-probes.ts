@@ -125,22 +125,6 @@ export function fromExtensionPage<R>(extensionPage: TestPage, action: { send?: u
   }, action) as Promise<R>;
 }
 
-/** Emulates a media feature in either driver (playwright: emulateMedia, puppeteer: emulateMediaFeatures). */
-export async function emulate(page: TestPage, features: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' }): Promise<void> {
-  const raw = page as unknown as {
-    emulateMedia?: (options: Record<string, string>) => Promise<void>;
-    emulateMediaFeatures?: (features: Array<{ name: string; value: string }>) => Promise<void>;
-  };
-  if (raw.emulateMedia) {
-    await raw.emulateMedia({ ...(features.colorScheme && { colorScheme: features.colorScheme }), ...(features.reducedMotion && { reducedMotion: features.reducedMotion }) });
-    return;
-  }
-  await raw.emulateMediaFeatures?.([
-    ...(features.colorScheme ? [{ name: 'prefers-color-scheme', value: features.colorScheme }] : []),
-    ...(features.reducedMotion ? [{ name: 'prefers-reduced-motion', value: features.reducedMotion }] : []),
-  ]);
-}
-
 const AXE_SOURCE = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** axe-core violations (rule id and the first failing target) in a page, or in `include` only. */
