@@ -1,13 +1,13 @@
 // Pages that change, pages that are strange or hostile, and input the extension must not trust.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { notes } from '../../src/annotations/annotations.json' with { type: 'json' };
 import { paragraphsHtml, PARAGRAPHS } from '../support/article.ts';
 import { corpusAvailable, corpusPage, offline } from '../support/corpus.ts';
 import type { TestBrowser, TestPage } from './harness/browsers.ts';
-import { articleInShadowRoot, hostilePage, impersonatingPage, mutationStorm, page, singlePageApp } from './harness/fixture-pages.ts';
+import { articleInShadowRoot, hostilePage, hugePage, impersonatingPage, mutationStorm, page, singlePageApp } from './harness/fixture-pages.ts';
 import { domMatchesSource, fromExtensionPage, highlightCounts, popoverState, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
 import { serveReactPage } from './harness/react-page.ts';
-import { startServer, type TestServer } from './harness/server.ts';
+import { useSession } from './harness/session.ts';
 
 const SETTLE_MS = 1500;
 
@@ -36,20 +36,10 @@ const highlightStillMarked = (target: TestPage) =>
   target.evaluate(() => (window as unknown as { marked?: unknown }).marked === CSS.highlights.get('backstory-person'), null);
 
 export function describeRobustness(launch: () => Promise<TestBrowser>): void {
-  let browser: TestBrowser;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launch(), startServer()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useSession(launch);
 
   async function open(url: string): Promise<{ tab: TestPage; log: PageLog }> {
-    const tab = await browser.newPage();
+    const tab = await session.browser.newPage();
     const log = watchConsole(tab);
     await tab.goto(url);
     return { tab, log };
@@ -57,7 +47,7 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
 
   describe('pages that change', () => {
     it('lets a React page hydrate cleanly, keeps its button working, and keeps highlights after hydration', async () => {
-      const { tab, log } = await open(await serveReactPage(server));
+      const { tab, log } = await open(await serveReactPage(session.server));
       await waitFor(() => totalHighlights(tab), (total) => total > 0);
       await waitFor(() => tab.evaluate(() => (window as unknown as { hydrated?: boolean }).hydrated === true, null), Boolean);
       await sleep(300);
@@ -76,9 +66,9 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
     });
 
     it('follows single-page navigation: highlights and popover go with the article and come back with it', async () => {
-      const { tab } = await open(server.page('/spa/', singlePageApp()));
+      const { tab } = await open(session.server.page('/spa/', singlePageApp()));
       await waitFor(() => totalHighlights(tab), (total) => total > 0);
-      const extensionPage = await browser.openPopup();
+      const extensionPage = await session.browser.openPopup();
       await fromExtensionPage(extensionPage, { send: { type: 'show-note', id: 'person/marco-rubio' } });
       await waitFor(() => popoverState(tab), (state) => state.open);
       await tab.evaluate(() => (window as unknown as { go(path: string): void }).go('/spa/weather'), null);
@@ -92,7 +82,7 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
     });
 
     it('re-anchors soon after the page edits the article, and does not loop', async () => {
-      const { tab } = await open(server.page('/edited.html', page(`<article>${paragraphsHtml()}</article>`)));
+      const { tab } = await open(session.server.page('/edited.html', page(`<article>${paragraphsHtml()}</article>`)));
       const before = await waitFor(() => highlightCounts(tab), (value) => Object.keys(value).length === 3);
       await markHighlight(tab);
       const elapsed = await tab.evaluate(
@@ -107,7 +97,7 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
           }),
         null,
       );
-      console.info(`${browser.name}: re-anchored ${Math.round(elapsed)} ms after an edit`);
+      console.info(`${session.browser.name}: re-anchored ${Math.round(elapsed)} ms after an edit`);
       expect(elapsed).toBeLessThan(2000);
       const after = await highlightCounts(tab);
       // The removed paragraph names Rubio, Mohammed bin Salman and Lavrov.
@@ -119,22 +109,22 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
     });
 
     it('stays bounded through a mutation storm in a sidebar', async () => {
-      const { tab } = await open(server.page('/storm.html', mutationStorm()));
+      const { tab } = await open(session.server.page('/storm.html', mutationStorm()));
       await waitFor(() => totalHighlights(tab), (total) => total > 0);
       await markHighlight(tab);
       const stormWithExtension = async () => {
-        const busy = await browser.busySeconds?.(tab);
+        const busy = await session.browser.busySeconds?.(tab);
         const started = Date.now();
         const batches = await tab.evaluate(() => (window as unknown as { storm(ms: number): Promise<number> }).storm(3000), null);
-        const after = await browser.busySeconds?.(tab);
+        const after = await session.browser.busySeconds?.(tab);
         return { batches, wall: (Date.now() - started) / 1000, script: busy && after ? after.script - busy.script : undefined };
       };
       const on = await stormWithExtension();
       expect(on.batches * 50).toBeGreaterThan(3000);
       expect(await highlightStillMarked(tab)).toBe(true);
       expect(await totalHighlights(tab)).toBeGreaterThan(60);
-      if (browser.busySeconds) {
-        const extensionPage = await browser.openPopup();
+      if (session.browser.busySeconds) {
+        const extensionPage = await session.browser.openPopup();
         await extensionPage.click('#enabled');
         await waitFor(() => totalHighlights(tab), (total) => total === 0);
         const off = await stormWithExtension();
@@ -142,7 +132,7 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
         await extensionPage.close();
         const share = Math.max(0, ((on.script ?? 0) - (off.script ?? 0)) / on.wall);
         console.info(
-          `${browser.name}: mutation storm of ${on.batches * 50} changes in ${on.wall.toFixed(1)} s; ` +
+          `${session.browser.name}: mutation storm of ${on.batches * 50} changes in ${on.wall.toFixed(1)} s; ` +
             `page script time ${on.script?.toFixed(3)} s with Backstory on, ${off.script?.toFixed(3)} s off: Backstory's CPU share ≈ ${(share * 100).toFixed(1)} %`,
         );
       }
@@ -152,7 +142,7 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
 
   describe('pages that are strange or hostile', () => {
     it('highlights an article rendered inside an open shadow root', async () => {
-      const { tab } = await open(server.page('/shadow.html', articleInShadowRoot()));
+      const { tab } = await open(session.server.page('/shadow.html', articleInShadowRoot()));
       await waitFor(() => totalHighlights(tab), (total) => total > 60);
       const inShadow = await tab.evaluate(() => {
         let shadow = 0;
@@ -164,9 +154,9 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
     });
 
     it('shows the popover, on top, on a page that breaks built-ins and hides or covers everything', async () => {
-      const { tab, log } = await open(server.page('/hostile.html', hostilePage()));
+      const { tab, log } = await open(session.server.page('/hostile.html', hostilePage()));
       await sleep(SETTLE_MS);
-      const extensionPage = await browser.openPopup();
+      const extensionPage = await session.browser.openPopup();
       await fromExtensionPage(extensionPage, { send: { type: 'show-note', id: 'person/elon-musk' } });
       await tab.bringToFront();
       // The page broke Array methods in its own world, where probes run: read through JSON only.
@@ -187,14 +177,28 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
     });
 
     it.each([
+      ['without the article', ''],
+      ['with the article 10,000 elements deep', paragraphsHtml()],
+    ])('survives a page of 200,000 elements, a 5 MB text node and nesting 10,000 deep, %s', async (_name, deepest) => {
+      const { tab, log } = await open(session.server.page(`/huge-${deepest.length}.html`, hugePage(deepest)));
+      if (deepest) await waitFor(() => totalHighlights(tab), (total) => total > 60, 30_000);
+      else await sleep(3000);
+      expect(log.backstory).toEqual([]);
+      const longest = await tab.evaluate(() => Math.max(0, ...((window as unknown as { longTasks: number[] }).longTasks ?? [])), null);
+      console.info(`${session.browser.name}: huge page ${deepest ? 'with' : 'without'} the article: longest main-thread task ${longest} ms (page's own building included)`);
+      if (!deepest) expect(await highlightCounts(tab)).toEqual({});
+      await tab.close();
+    });
+
+    it.each([
       ['an XML document', '/doc.xml', '<?xml version="1.0"?><feed><entry>Elon Musk and Sergey Lavrov</entry></feed>', 'application/xml'],
       ['an SVG document', '/doc.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40"><text y="20">Musk</text></svg>', 'image/svg+xml'],
       ['plain text carrying the article', '/doc.txt', PARAGRAPHS.join('\n\n'), 'text/plain; charset=utf-8'],
       ['a frameset', '/frames.html', '<!doctype html><html><head><title>Frames</title></head><frameset cols="50%,50%"><frame src="/doc.xml"><frame src="/doc.svg"></frameset></html>', 'text/html'],
     ])('throws nothing and adds nothing on %s', async (_name, path, body, type) => {
-      server.page('/doc.xml', '<?xml version="1.0"?><feed><entry>Elon Musk and Sergey Lavrov</entry></feed>', 'application/xml');
-      server.page('/doc.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40"><text y="20">Musk</text></svg>', 'image/svg+xml');
-      const { tab, log } = await open(server.page(path, body, type));
+      session.server.page('/doc.xml', '<?xml version="1.0"?><feed><entry>Elon Musk and Sergey Lavrov</entry></feed>', 'application/xml');
+      session.server.page('/doc.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40"><text y="20">Musk</text></svg>', 'image/svg+xml');
+      const { tab, log } = await open(session.server.page(path, body, type));
       await sleep(SETTLE_MS);
       const added = await tab.evaluate(() => document.getElementsByTagName('backstory-popover').length, null);
       expect(added).toBe(0);
@@ -206,7 +210,7 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
     it.runIf(corpusAvailable).each(['pages/rtl-1.html', 'pages/rtl-3.html', 'pages/gmw.html', 'pages/hukumusume.html', 'pages/pixnet.html'])(
       'changes nothing on the right-to-left or CJK page %s',
       async (name) => {
-        const { tab, log } = await open(server.page(`/${name}`, offline(corpusPage(name))));
+        const { tab, log } = await open(session.server.page(`/${name}`, offline(corpusPage(name))));
         await sleep(SETTLE_MS);
         expect(await highlightCounts(tab)).toEqual({});
         expect(await domMatchesSource(tab)).toEqual({ same: true, extraOnHtml: [] });
@@ -218,13 +222,13 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
 
   describe('input the extension must not trust', () => {
     it('ignores messages and events the page posts', async () => {
-      const { tab } = await open(server.page('/impersonate.html', impersonatingPage()));
+      const { tab } = await open(session.server.page('/impersonate.html', impersonatingPage()));
       const before = await waitFor(() => highlightCounts(tab), (value) => Object.keys(value).length === 3);
       await tab.evaluate(() => (window as unknown as { impersonate(): void }).impersonate(), null);
       await sleep(800);
       expect((await popoverState(tab)).open).toBe(false);
       expect(await highlightCounts(tab)).toEqual(before);
-      const extensionPage = await browser.openPopup();
+      const extensionPage = await session.browser.openPopup();
       expect(await fromExtensionPage<string>(extensionPage, { badge: true })).toBe(String(notes.length));
       await extensionPage.close();
       await tab.close();

@@ -1,11 +1,11 @@
-// What the built extension must do in a real browser. Each browser's test file runs all of these.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// What the built extension must do in a real session.browser. Each browser's test file runs all of these.
+import { describe, expect, it } from 'vitest';
 import { notes } from '../../src/annotations/annotations.json' with { type: 'json' };
 import { paragraphsHtml, withLinkedNames } from '../support/article.ts';
 import { corpusAvailable, corpusPage, offline, placeInto } from '../support/corpus.ts';
-import type { TestBrowser, TestPage } from './harness/browsers.ts';
+import type { TestBrowser } from './harness/browsers.ts';
 import { domMatchesSource, fromExtensionPage, highlightCounts, highlightPoint, popoverState, setViewport, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
-import { startServer, type TestServer } from './harness/server.ts';
+import { useSession } from './harness/session.ts';
 
 const PEOPLE = notes.filter((note) => note.kind === 'person').map((note) => note.title);
 /** Long enough for the gate to have run and, on pages with the article, the overlay to have loaded. */
@@ -17,25 +17,11 @@ const articlePage = (body: string, script = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test</title></head><body>${body}${script}</body></html>`;
 
 export function describeExtension(launch: () => Promise<TestBrowser>): void {
-  let browser: TestBrowser;
-  let server: TestServer;
-  let demo: TestPage;
-
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launch(), startServer()]);
-    demo = await browser.newPage();
-    await demo.goto(`${server.origin}/demo/`);
-    await waitFor(() => totalHighlights(demo), (total) => total > 0);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useSession(launch, { demo: true });
 
   describe('on the demo page', () => {
     it('highlights people, events and claims, each under its own name', async () => {
-      const counts = await highlightCounts(demo);
+      const counts = await highlightCounts(session.demo);
       expect(Object.keys(counts).sort()).toEqual(['backstory-claim', 'backstory-event', 'backstory-person']);
       expect(counts['backstory-person']).toBeGreaterThanOrEqual(30);
       expect(counts['backstory-event']).toBeGreaterThanOrEqual(10);
@@ -43,7 +29,7 @@ export function describeExtension(launch: () => Promise<TestBrowser>): void {
     });
 
     it('highlights only the article, not the navigation, sidebar or comments that name the same people', async () => {
-      const outside = await demo.evaluate(() => {
+      const outside = await session.demo.evaluate(() => {
         const article = document.querySelector('article');
         const ranges: Range[] = [];
         CSS.highlights.forEach((highlight) => ranges.push(...(highlight as unknown as Set<Range>)));
@@ -53,37 +39,37 @@ export function describeExtension(launch: () => Promise<TestBrowser>): void {
     });
 
     it('leaves the page DOM exactly as its source until a popover is opened', async () => {
-      expect(await domMatchesSource(demo)).toEqual({ same: true, extraOnHtml: [] });
+      expect(await domMatchesSource(session.demo)).toEqual({ same: true, extraOnHtml: [] });
     });
 
     it('shows the right note after a short dwell on a name, and not on a quick pass', async () => {
-      const point = await highlightPoint(demo, 'backstory-person', 'Lavrov');
+      const point = await highlightPoint(session.demo, 'backstory-person', 'Lavrov');
       expect(point).not.toBeNull();
       if (!point) return;
-      await demo.mouse.move(point.x, point.y);
+      await session.demo.mouse.move(point.x, point.y);
       await sleep(80);
-      await demo.mouse.move(5, 5);
+      await session.demo.mouse.move(5, 5);
       await sleep(600);
-      expect((await popoverState(demo)).open).toBe(false);
-      await demo.mouse.move(point.x, point.y);
-      const state = await waitFor(() => popoverState(demo), (value) => value.open);
+      expect((await popoverState(session.demo)).open).toBe(false);
+      await session.demo.mouse.move(point.x, point.y);
+      const state = await waitFor(() => popoverState(session.demo), (value) => value.open);
       expect(state).toMatchObject({ parent: 'HTML', role: 'dialog', title: 'Sergey Lavrov', inViewport: true, count: 1 });
     });
 
     it('keeps the page DOM as its source with the popover open: only its host is added, on <html>', async () => {
-      expect(await domMatchesSource(demo)).toEqual({ same: true, extraOnHtml: ['backstory-popover'] });
+      expect(await domMatchesSource(session.demo)).toEqual({ same: true, extraOnHtml: ['backstory-popover'] });
     });
 
     it('closes the popover on Escape', async () => {
-      await demo.keyboard.press('Escape');
-      await waitFor(() => popoverState(demo), (value) => !value.open);
+      await session.demo.keyboard.press('Escape');
+      await waitFor(() => popoverState(session.demo), (value) => !value.open);
     });
   });
 
   describe('the popup', () => {
     it('reports the article and lists every note, people included', async () => {
-      await demo.bringToFront();
-      const popup = await browser.openPopup();
+      await session.demo.bringToFront();
+      const popup = await session.browser.openPopup();
       const status = await waitFor(() => popup.evaluate(() => document.getElementById('status')?.textContent ?? '', null), (text) => text.startsWith('Article found'));
       const people = await popup.evaluate(() => [...document.querySelectorAll('#notes ul[aria-labelledby="group-person"] li')].map((item) => item.textContent ?? ''), null);
       const listed = await popup.evaluate(() => document.querySelectorAll('#notes li').length, null);
@@ -94,61 +80,61 @@ export function describeExtension(launch: () => Promise<TestBrowser>): void {
     });
 
     it('switches highlights off and on again, live, without reloading the page', async () => {
-      await demo.bringToFront();
-      const popup = await browser.openPopup();
+      await session.demo.bringToFront();
+      const popup = await session.browser.openPopup();
       await waitFor(() => popup.evaluate(() => (document.getElementById('enabled') as HTMLInputElement).checked, null), (checked) => checked);
-      const before = await highlightCounts(demo);
+      const before = await highlightCounts(session.demo);
       await popup.click('#enabled');
-      await waitFor(() => totalHighlights(demo), (total) => total === 0);
-      expect((await popoverState(demo)).count).toBe(0);
+      await waitFor(() => totalHighlights(session.demo), (total) => total === 0);
+      expect((await popoverState(session.demo)).count).toBe(0);
       await waitFor(() => popup.evaluate(() => document.getElementById('status')?.textContent ?? '', null), (text) => text === 'Highlights are off everywhere.');
       await popup.click('#enabled');
-      expect(await waitFor(() => highlightCounts(demo), (counts) => Object.keys(counts).length === 3)).toEqual(before);
+      expect(await waitFor(() => highlightCounts(session.demo), (counts) => Object.keys(counts).length === 3)).toEqual(before);
       await popup.close();
     });
 
     it('opens a note in the page from the list, with focus in the popover', async () => {
-      await demo.bringToFront();
-      const popup = await browser.openPopup();
+      await session.demo.bringToFront();
+      const popup = await session.browser.openPopup();
       await waitFor(() => popup.evaluate(() => document.querySelectorAll('#notes button').length, null), (count) => count > 0);
       await popup.evaluate(() => {
         const button = [...document.querySelectorAll<HTMLButtonElement>('#notes button')].find((candidate) => candidate.textContent?.includes('Yury Ushakov'));
         button?.click();
       }, null);
       // The popup closed itself; Firefox may still be switching tabs.
-      await demo.bringToFront().catch(() => undefined);
-      const state = await waitFor(() => popoverState(demo), (value) => value.open);
+      await session.demo.bringToFront().catch(() => undefined);
+      const state = await waitFor(() => popoverState(session.demo), (value) => value.open);
       expect(state).toMatchObject({ title: 'Yury Ushakov', focused: true, inViewport: true });
-      await demo.keyboard.press('Escape');
-      await waitFor(() => popoverState(demo), (value) => !value.open);
+      await session.demo.keyboard.press('Escape');
+      await waitFor(() => popoverState(session.demo), (value) => !value.open);
       await popup.close().catch(() => undefined);
     });
   });
 
   describe('keyboard and badge', () => {
     it('steps through the notes in reading order, each opened with focus, as the keyboard commands do', async () => {
-      await demo.bringToFront();
-      const extensionPage = await browser.openPopup();
+      await session.demo.bringToFront();
+      const extensionPage = await session.browser.openPopup();
       await fromExtensionPage(extensionPage, { send: { type: 'show-note', id: 'claim/political-influencer' } });
-      const titles: Array<string | null> = [(await waitFor(() => popoverState(demo), (value) => value.open)).title];
+      const titles: Array<string | null> = [(await waitFor(() => popoverState(session.demo), (value) => value.open)).title];
       for (let i = 0; i < 2; i++) {
         await fromExtensionPage(extensionPage, { send: { type: 'step-note', direction: 1 } });
-        const state = await waitFor(() => popoverState(demo), (value) => value.open && !titles.includes(value.title));
+        const state = await waitFor(() => popoverState(session.demo), (value) => value.open && !titles.includes(value.title));
         expect(state.focused).toBe(true);
         titles.push(state.title);
       }
       const title = (id: string) => notes.find((note) => note.id === id)?.title;
       expect(titles).toEqual([title('claim/political-influencer'), title('person/elon-musk'), title('claim/upcoming-talks')]);
       await fromExtensionPage(extensionPage, { send: { type: 'step-note', direction: -1 } });
-      expect((await waitFor(() => popoverState(demo), (value) => value.title === 'Elon Musk')).open).toBe(true);
-      await demo.keyboard.press('Escape');
-      await waitFor(() => popoverState(demo), (value) => !value.open);
+      expect((await waitFor(() => popoverState(session.demo), (value) => value.title === 'Elon Musk')).open).toBe(true);
+      await session.demo.keyboard.press('Escape');
+      await waitFor(() => popoverState(session.demo), (value) => !value.open);
       await extensionPage.close();
     });
 
     it('shows the number of notes on the toolbar badge of the article’s tab', async () => {
-      await demo.bringToFront();
-      const extensionPage = await browser.openPopup();
+      await session.demo.bringToFront();
+      const extensionPage = await session.browser.openPopup();
       expect(await fromExtensionPage<string>(extensionPage, { badge: true })).toBe(String(notes.length));
       await extensionPage.close();
     });
@@ -159,30 +145,30 @@ export function describeExtension(launch: () => Promise<TestBrowser>): void {
       [360, 640],
       [1280, 800],
     ])('fits on screen without scrolling at %i×%i', async (width, height) => {
-      await demo.bringToFront();
-      const extensionPage = await browser.openPopup();
-      await setViewport(demo, width, height);
+      await session.demo.bringToFront();
+      const extensionPage = await session.browser.openPopup();
+      await setViewport(session.demo, width, height);
       const misfits: string[] = [];
       for (const note of notes) {
         await fromExtensionPage(extensionPage, { send: { type: 'show-note', id: note.id } });
-        const state = await waitFor(() => popoverState(demo), (value) => value.open && value.title === note.title);
-        const scrolls = await demo.evaluate(() => {
+        const state = await waitFor(() => popoverState(session.demo), (value) => value.open && value.title === note.title);
+        const scrolls = await session.demo.evaluate(() => {
           const card = document.getElementsByTagName('backstory-popover')[0]?.shadowRoot?.querySelector('[role]');
           return !card || card.scrollHeight > card.clientHeight + 1;
         }, null);
         if (!state.inViewport || scrolls) misfits.push(`${note.id}${state.inViewport ? '' : ' (off screen)'}${scrolls ? ' (scrolls)' : ''}`);
       }
-      await demo.keyboard.press('Escape');
-      await setViewport(demo, 1280, 800);
+      await session.demo.keyboard.press('Escape');
+      await setViewport(session.demo, 1280, 800);
       await extensionPage.close();
       expect(misfits, `at ${width}×${height}`).toEqual([]);
     });
   });
 
   it('detects the article when it arrives after load', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const script = `<script>setTimeout(() => { const a = document.createElement('article'); a.innerHTML = ${JSON.stringify(paragraphsHtml())}; document.body.append(a); }, 600);</script>`;
-    await page.goto(server.page('/late.html', articlePage('<h1>Loading…</h1>', script)));
+    await page.goto(session.server.page('/late.html', articlePage('<h1>Loading…</h1>', script)));
     await sleep(300);
     expect(await totalHighlights(page)).toBe(0);
     await waitFor(() => totalHighlights(page), (total) => total > 0);
@@ -191,17 +177,17 @@ export function describeExtension(launch: () => Promise<TestBrowser>): void {
 
   describe.runIf(corpusAvailable)('on real pages from the corpus', () => {
     it('detects the article placed into a real news template', async () => {
-      const page = await browser.newPage();
+      const page = await session.browser.newPage();
       const html = offline(placeInto(corpusPage('pages/nytimes-2.html'), withLinkedNames(paragraphsHtml())));
-      await page.goto(server.page('/corpus-with-article.html', html));
+      await page.goto(session.server.page('/corpus-with-article.html', html));
       const counts = await waitFor(() => highlightCounts(page), (value) => Object.keys(value).length === 3);
       expect(counts['backstory-person']).toBeGreaterThanOrEqual(30);
       await page.close();
     });
 
     it.each(NEAR_MISSES)('does not detect %s and writes nothing to it', async (name) => {
-      const page = await browser.newPage();
-      await page.goto(server.page(`/${name}`, offline(corpusPage(name))));
+      const page = await session.browser.newPage();
+      await page.goto(session.server.page(`/${name}`, offline(corpusPage(name))));
       await sleep(SETTLE_MS);
       expect(await highlightCounts(page)).toEqual({});
       expect(await domMatchesSource(page)).toEqual({ same: true, extraOnHtml: [] });

@@ -92,5 +92,37 @@ export const impersonatingPage = () =>
       };`),
   );
 
+/**
+ * A huge, deep page built by script (the HTML parser caps nesting): 200,000 elements, one 5 MB text
+ * node, and a chain of elements 10,000 deep holding `deepest` at its bottom. Records long tasks.
+ */
+export const hugePage = (deepest: string) =>
+  page(
+    '<main id="main"></main>',
+    inlineScript(`
+      window.deepest = ${JSON.stringify(deepest)};
+      window.longTasks = [];
+      try { new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask', buffered: true }); } catch {}
+      addEventListener('DOMContentLoaded', () => {
+        const main = document.getElementById('main');
+        const list = document.createElement('ul');
+        for (let i = 0; i < 200000; i++) { const item = document.createElement('li'); item.textContent = 'Item ' + i; list.appendChild(item); }
+        main.appendChild(list);
+        const big = document.createElement('pre');
+        big.textContent = 'lorem ipsum dolor sit amet '.repeat(200000);
+        main.appendChild(big);
+        // Chromium's own renderer crashes laying out 5,000 nested visible elements, so the chain is
+        // kept out of layout; it is still in the DOM that Backstory reads.
+        const chain = document.createElement('div');
+        chain.style.contentVisibility = 'hidden';
+        main.appendChild(chain);
+        let parent = chain;
+        for (let depth = 0; depth < 10000; depth++) { const child = document.createElement('div'); parent.appendChild(child); parent = child; }
+        const article = document.createElement('article');
+        article.innerHTML = window.deepest;
+        parent.appendChild(article);
+      });`),
+  );
+
 /** Paragraphs of the article, for tests that edit the page. */
 export { PARAGRAPHS };
