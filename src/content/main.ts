@@ -4,12 +4,12 @@
 import fingerprintData, { names } from 'virtual:backstory-fingerprint';
 import type { NoteSummary } from '../annotations/types.ts';
 import { carriesArticle, collectMatches, decodeFingerprint, nameForms, textNearNames } from '../core/fingerprint.ts';
-import { scanDocument } from './page-text.ts';
 import { parseToContent, type PageState, type PageStatus, type ToContent } from '../shared/messages.ts';
 import { DEFAULT_SETTINGS, displayOf, isActiveOn, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
 import { extensionApi } from './extension-api.ts';
-import { watchAddedText } from './text-watch.ts';
 import type { Overlay } from './overlay.ts';
+import { scanDocument } from './page-text.ts';
+import { watchAddedText } from './text-watch.ts';
 
 const LOG_PREFIX = '[Backstory]';
 const fingerprint = decodeFingerprint(fingerprintData);
@@ -125,7 +125,13 @@ function answer(message: ToContent): PageStatus | boolean {
 async function init(): Promise<void> {
   const onMessage = (raw: unknown, _sender: unknown, sendResponse: (response: unknown) => void): void => {
     const message = parseToContent(raw);
-    if (message) sendResponse(answer(message));
+    if (!message) return;
+    try {
+      sendResponse(answer(message));
+    } catch (error) {
+      reportError(error);
+      endSession();
+    }
   };
   // A synchronous sendResponse works alike in Chrome and Firefox; the polyfill's types insist on
   // `return true`, which would hold the channel open for messages this script ignores.

@@ -2,11 +2,11 @@
 // it: anchor the notes, paint them, show popovers on hover, keyboard and popup requests, and re-anchor
 // when the page changes. All of it is torn down by the AbortSignal it is started with.
 import type { NoteSummary } from '../annotations/types.ts';
+import type { Display } from '../shared/settings.ts';
 import { anchorNotes, type Anchored } from './anchor.ts';
 import { caretAtPoint, rangeContainsPoint } from './caret.ts';
-import { clearHighlights, paintHighlights } from './highlight-registry.ts';
-import type { Display } from '../shared/settings.ts';
 import { applyIntensity, clearIntensity } from './highlight-intensity.ts';
+import { clearHighlights, paintHighlights } from './highlight-registry.ts';
 import { Popover } from './popover.ts';
 import { ShadowHighlightStyles } from './shadow-styles.ts';
 import { offsetOf, type TextIndex } from './text-index.ts';
