@@ -3,7 +3,7 @@
 // when the page changes. All of it is torn down by the AbortSignal it is started with.
 import type { NoteSummary } from '../annotations/types.ts';
 import type { Display } from '../shared/settings.ts';
-import { anchorNotes, type Anchored } from './anchor.ts';
+import { anchorNotesInSlices, type Anchored } from './anchor.ts';
 import { caretAtPoint, rangeContainsPoint } from './caret.ts';
 import { applyIntensity, clearIntensity } from './highlight-intensity.ts';
 import { clearHighlights, paintHighlights } from './highlight-registry.ts';
@@ -94,8 +94,14 @@ export function startOverlay(signal: AbortSignal, events: OverlayEvents, initial
       }
     };
 
-  function anchor(): void {
-    ({ index, anchored: allAnchored } = anchorNotes(document.body ?? document.documentElement));
+  /** Bumped by every anchoring, so a slow one that a newer one overtook is dropped. */
+  let anchoring = 0;
+
+  async function anchor(): Promise<void> {
+    const run = ++anchoring;
+    const result = await anchorNotesInSlices(document.body ?? document.documentElement, signal);
+    if (!result || run !== anchoring || signal.aborted) return;
+    ({ index, anchored: allAnchored } = result);
     if (allAnchored.length === 0) {
       popover.hide();
       clearHighlights();
@@ -183,9 +189,10 @@ export function startOverlay(signal: AbortSignal, events: OverlayEvents, initial
     if (!root || root.contains(record.target) || !root.isConnected) return true;
     return [...record.removedNodes].some((node) => node.contains(root));
   };
+  const anchorNow = () => void anchor().catch((error: unknown) => events.onError(error));
   const runReanchor = guard(() => {
     pendingSince = 0;
-    anchor();
+    anchorNow();
   });
   const observer = new MutationObserver(guard((records: MutationRecord[]) => {
     if (!records.some(isRelevant)) return;
@@ -204,7 +211,7 @@ export function startOverlay(signal: AbortSignal, events: OverlayEvents, initial
   }, { once: true });
   observer.observe(document.body ?? document.documentElement, OBSERVED);
 
-  anchor();
+  anchorNow();
 
   return {
     notes: () => summaries(anchored),

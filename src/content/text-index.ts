@@ -51,9 +51,11 @@ class IndexBuilder {
    * Depth-first over `root` without recursion (pages nest 10,000 deep). Words join across inline
    * elements (`<b>Mu</b>sk` reads "Musk"); entering or leaving a block, or a <br>, separates them.
    */
-  walk(root: Node): void {
+  *walk(root: Node): Generator<void, void, void> {
     let node: Node | null = root.firstChild;
+    let visited = 0;
     while (node) {
+      if (++visited % NODES_PER_STEP === 0) yield;
       let descend = false;
       if (node.nodeType === Node.TEXT_NODE) this.add(node as Text);
       else if (isElement(node) && !isSkipped(node)) {
@@ -61,7 +63,7 @@ class IndexBuilder {
         const shadow = node.shadowRoot;
         if (shadow) {
           this.index.shadowRoots.push(shadow);
-          this.walk(shadow);
+          yield* this.walk(shadow);
           this.markBoundary();
         }
         descend = node.firstChild !== null;
@@ -79,11 +81,37 @@ class IndexBuilder {
   }
 }
 
-export function indexText(root: Node): TextIndex {
-  const builder = new IndexBuilder();
-  builder.walk(root);
+/** Nodes visited between two points where a long walk may pause. */
+const NODES_PER_STEP = 2000;
+/** Longest stretch of work before the walk yields to the page (a frame is 16 ms). */
+const SLICE_MS = 8;
+
+function finish(builder: IndexBuilder): TextIndex {
   builder.index.text = builder.parts.join('');
   return builder.index;
+}
+
+export function indexText(root: Node): TextIndex {
+  const builder = new IndexBuilder();
+  const steps = builder.walk(root);
+  while (!steps.next().done);
+  return finish(builder);
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** indexText that gives the main thread back every few milliseconds on huge pages. */
+export async function indexTextInSlices(root: Node, signal: AbortSignal): Promise<TextIndex | undefined> {
+  const builder = new IndexBuilder();
+  const steps = builder.walk(root);
+  let sliceStart = performance.now();
+  while (!steps.next().done) {
+    if (performance.now() - sliceStart < SLICE_MS) continue;
+    await nextTask();
+    if (signal.aborted) return undefined;
+    sliceStart = performance.now();
+  }
+  return finish(builder);
 }
 
 export function rangeOf(index: TextIndex, start: number, end: number): Range {

@@ -116,14 +116,15 @@ export const NAME_WINDOW = 4000;
  * so they cannot hide every name from it.
  */
 export function textNearNames(text: string, names: readonly string[], radius = NAME_WINDOW): string[] {
-  const found = windowsAroundNames(text, names, radius);
+  const slices = (source: string) => nameWindows(source, names, radius).map(([start, end]) => (start === 0 && end === source.length ? source : source.slice(start, end)));
+  const found = slices(text);
   if (found.length > 0) return found;
   INVISIBLE_IN_WORDS.lastIndex = 0;
-  if (!INVISIBLE_IN_WORDS.test(text)) return [];
-  return windowsAroundNames(text.replace(INVISIBLE_IN_WORDS, ''), names, radius);
+  return INVISIBLE_IN_WORDS.test(text) ? slices(text.replace(INVISIBLE_IN_WORDS, '')) : [];
 }
 
-function windowsAroundNames(text: string, names: readonly string[], radius: number): string[] {
+/** The [start, end) spans of `text` within `radius` characters of a name, merged where they overlap. */
+export function nameWindows(text: string, names: readonly string[], radius = NAME_WINDOW): Array<[number, number]> {
   const hits: number[] = [];
   for (const name of names) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) hits.push(at);
@@ -137,7 +138,7 @@ function windowsAroundNames(text: string, names: readonly string[], radius: numb
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else windows.push([start, end]);
   }
-  return windows.map(([start, end]) => (start === 0 && end === text.length ? text : text.slice(start, end)));
+  return windows;
 }
 
 export function encodeFingerprint(shingles: Uint32Array): string {

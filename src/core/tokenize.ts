@@ -80,15 +80,17 @@ export interface Tokens {
   ends: Uint32Array;
 }
 
-export function tokenize(text: string): Tokens {
+/** The words of `text`, or only of the given [start, end) spans of it, in order. */
+export function tokenize(text: string, spans: ReadonlyArray<readonly [number, number]> = [[0, text.length]]): Tokens {
   const hashes: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  forEachWord(text, (hash, start, end) => {
+  const onWord = (hash: number, start: number, end: number) => {
     hashes.push(hash);
     starts.push(start);
     ends.push(end);
-  });
+  };
+  for (const [from, to] of spans) forEachWord(text, onWord, from, to);
   return {
     hashes: Uint32Array.from(hashes),
     starts: Uint32Array.from(starts),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeFingerprint, encodeFingerprint, markArticleWords, MIN_ARTICLE_RUN, nameForms, sampledFingerprint, shinglesOfWords, textNearNames } from '../../../src/core/fingerprint.ts';
+import { decodeFingerprint, encodeFingerprint, markArticleWords, MIN_ARTICLE_RUN, nameForms, nameWindows, sampledFingerprint, shinglesOfWords, textNearNames } from '../../../src/core/fingerprint.ts';
 import { wordHashes } from '../../../src/core/tokenize.ts';
 import { ARTICLE_TEXT, COMMENTARY, excerpt, PARAGRAPHS, PEOPLE_LIST, SAME_EVENT_ARTICLE, withTypographicNoise } from '../../support/article.ts';
 import { detects, FINGERPRINT, PEOPLE, share } from '../../support/detect.ts';
@@ -127,6 +127,11 @@ describe('textNearNames', () => {
     const parts = textNearNames(text, nameForms(['Lavrov', 'Putin', 'Trump']), 100);
     expect(parts).toEqual([text.slice(10000 - 100, 10000 + 100), text.slice(20006 - 100, 20016 + 100)]);
     expect(parts[1]).toContain('Putin and Trump');
+  });
+
+  it('gives the spans themselves, for the overlay to tokenise in place', () => {
+    const filler = 'x '.repeat(5000);
+    expect(nameWindows(`${filler}Lavrov${filler}`, ['Lavrov'], 100)).toEqual([[9900, 10100]]);
   });
 
   it('finds names as written and in capitals', () => {

@@ -36,3 +36,14 @@ describe('tokenize', () => {
     expect(wordHashes(' … “ ” — \n\t ')).toEqual([]);
   });
 });
+
+describe('tokenize within spans', () => {
+  it('reads only the given spans, keeping offsets into the whole text', () => {
+    const text = 'alpha beta gamma delta epsilon';
+    const tokens = tokenize(text, [
+      [0, 10],
+      [17, 22],
+    ]);
+    expect([...tokens.starts].map((start, i) => text.slice(start, tokens.ends[i]))).toEqual(['alpha', 'beta', 'delta']);
+  });
+});
