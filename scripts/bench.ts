@@ -119,6 +119,31 @@ async function runGrowth(context: BrowserContext, server: TestServer, script: st
   return rows;
 }
 
+/**
+ * The longest main-thread task after the load event on the growth pages, with the extension loaded:
+ * what Backstory's detection and anchoring cost a reader at once (the goal is under 50 ms).
+ */
+async function longestTasks(server: TestServer): Promise<Array<{ scale: number; longestMs: number }>> {
+  return withExtension(async (context) => {
+    await context.addInitScript(`window.longTasks = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });`);
+    const results: Array<{ scale: number; longestMs: number }> = [];
+    for (const scale of [1, 4, 16]) {
+      const page = await context.newPage();
+      await page.goto(server.page(`/tasks/${scale}.html`, `<!doctype html><html><head><title>Long</title></head><body><article>${paragraphsHtml()}</article>${syntheticComments(1600 * scale)}</body></html>`));
+      await page.waitForFunction(() => (CSS.highlights.get('backstory-person')?.size ?? 0) > 0, null, { timeout: 60_000 });
+      const longestMs = await page.evaluate(() => {
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        const loaded = navigation?.loadEventEnd ?? 0;
+        const tasks = (window as unknown as { longTasks: Array<[number, number]> }).longTasks;
+        return Math.max(0, ...tasks.filter(([start]) => start >= loaded - 1).map(([, duration]) => duration));
+      });
+      results.push({ scale, longestMs });
+      await page.close();
+    }
+    return results;
+  });
+}
+
 function gateFiles(): { gateBytes: number; overlayBytes: number; files: string[] } {
   const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
   const loader = join(DIST, manifest.content_scripts[0].js[0]);
@@ -252,6 +277,7 @@ async function main(): Promise<void> {
   const { gateBytes, overlayBytes, files } = gateFiles();
   const parseEvaluateMs = await scriptCost(server, files);
   const { hoverMs, heapAddedMb } = await hoverAndMemory(server);
+  const tasks = await longestTasks(server);
   await server.close();
 
   const DWELL_MS = 350;
@@ -275,6 +301,7 @@ async function main(): Promise<void> {
     overlayBytes,
     contentScriptParseEvaluateMs: parseEvaluateMs,
     hoverBeyondDwellMs: summarise(beyondDwell),
+    longestTaskAfterLoadMs: tasks,
     heapAddedMb,
   };
 
@@ -290,6 +317,7 @@ async function main(): Promise<void> {
   console.log('\ngrowth (article + synthetic comments):');
   console.log(row(['scale', 'HTML bytes', 'text nodes', 'full ms', 'gate ms', 'floor ms'], [6, 12, 11, 9, 9, 9]));
   for (const g of growth) console.log(row([`${g.scale}×`, g.bytes, g.textNodes, fixed(g.full), fixed(g.gate), fixed(g.floor)], [6, 12, 11, 9, 9, 9]));
+  console.log(`longest main-thread task after load, with Backstory on the article page: ${tasks.map((t) => `${t.scale}× ${fixed(t.longestMs, 0)} ms`).join(', ')} (no task is reported under 50 ms)`);
   console.log(`16× / 1×: full ${fixed(summary.growthFull16over1)}×, gate ${fixed(summary.growthGate16over1)}× (linear would be 16×)`);
   console.log(`\ncontent script on every page: ${gateBytes} bytes (${files.join(', ')}); overlay and notes, loaded on the article page only: ${overlayBytes} bytes`);
   console.log(`content script parse + evaluate on an empty page: ${fixed(parseEvaluateMs)} ms (Chromium trace)`);
