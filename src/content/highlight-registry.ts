@@ -1,7 +1,7 @@
 // Paints anchored notes with the CSS Custom Highlight API: Ranges in CSS.highlights, never DOM edits.
 import { NOTE_KINDS, type NoteKind } from '../annotations/types.ts';
 
-export const HIGHLIGHT_PREFIX = 'backstory';
+const HIGHLIGHT_PREFIX = 'backstory';
 
 const PRIORITY: Record<NoteKind, number> = { claim: 0, event: 1, person: 2 };
 

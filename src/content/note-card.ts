@@ -11,13 +11,13 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 }
 
-export function formatDate(iso: string): string {
+function formatDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
-export function isSafeLink(url: string): boolean {
+function isSafeLink(url: string): boolean {
   try {
     return new URL(url).protocol === 'https:';
   } catch {

@@ -11,7 +11,7 @@ const SHADOW_SCAN_MAX_LIGHT_TEXT = 20_000;
 
 const CUSTOM_ELEMENTS = "//*[contains(local-name(), '-')]";
 
-export function shadowTexts(root: Document): string[] {
+function shadowTexts(root: Document): string[] {
   const texts: string[] = [];
   const found = root.evaluate(CUSTOM_ELEMENTS, root, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
   for (let i = 0; i < found.snapshotLength; i++) {
@@ -21,7 +21,7 @@ export function shadowTexts(root: Document): string[] {
   return texts;
 }
 
-export function pageText(): string {
+function pageText(): string {
   const root = document.body ?? document.documentElement;
   return root?.textContent ?? '';
 }

@@ -6,7 +6,8 @@ import { t } from '../shared/i18n.ts';
 import { renderNote } from './note-card.ts';
 import popoverCss from './popover.css?inline';
 
-export const POPOVER_TAG = 'backstory-popover';
+/** The contract: a custom element name beginning with `backstory-`. */
+const POPOVER_TAG = 'backstory-popover';
 
 /**
  * Inline !important beats any page rule, including `html > * { display: none !important }`. Spacing
