@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { encodeFingerprint, sampledFingerprint, shinglesOfWords } from '../core/fingerprint.ts';
+import { encodeFingerprint, nameForms, sampledFingerprint, shinglesOfWords } from '../core/fingerprint.ts';
 import { wordHashes } from '../core/tokenize.ts';
 import { validateAnnotations } from './validate.ts';
 
@@ -23,7 +23,7 @@ export function loadAnnotationData() {
     .map((name) => name.split(/\s+/).at(-1) ?? name);
   return {
     file,
-    names: [...new Set(surnames)],
+    names: nameForms(surnames),
     fingerprint: encodeFingerprint(sampledFingerprint(articleText)),
     articleShingles: encodeFingerprint(allShingles),
   };

@@ -3,7 +3,7 @@ declare module 'virtual:backstory-fingerprint' {
   /** Base64 of the article's sampled shingle hashes (Uint32, little-endian). */
   const fingerprint: string;
   export default fingerprint;
-  /** Surnames of the article's people, for the gate's first, cheap look. */
+  /** The article's people's surnames as written and in capitals (nameForms), for the gate's first, cheap look. */
   export const names: string[];
 }
 

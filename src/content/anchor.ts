@@ -2,7 +2,7 @@
 import { articleShingles, notes } from 'virtual:backstory-annotations';
 import { names } from 'virtual:backstory-fingerprint';
 import type { Note, NoteKind } from '../annotations/types.ts';
-import { decodeFingerprint, markArticleWords, nameForms, nameWindows } from '../core/fingerprint.ts';
+import { decodeFingerprint, markArticleWords, nameWindows } from '../core/fingerprint.ts';
 import { compileNotes, findMatches } from '../core/match.ts';
 import { tokenize } from '../core/tokenize.ts';
 import { indexText, indexTextInSlices, rangeOf, type TextIndex } from './text-index.ts';
@@ -18,8 +18,6 @@ export interface Anchored {
 const notesById = new Map(notes.map((note) => [note.id, note]));
 const compiled = compileNotes(notes);
 const articleSet = decodeFingerprint(articleShingles);
-
-const people = nameForms(names);
 
 export interface Anchoring {
   index: TextIndex;
@@ -41,7 +39,7 @@ export async function anchorNotesInSlices(root: Node, signal: AbortSignal): Prom
  * 5 MB only that is tokenised. When invisible characters hide every name, all of it is.
  */
 function anchorInIndex(index: TextIndex): Anchoring {
-  const near = nameWindows(index.text, people);
+  const near = nameWindows(index.text, names);
   const words = tokenize(index.text, near.length > 0 ? near : undefined);
   const inArticle = markArticleWords(words.hashes, articleSet);
   const anchored = findMatches(words.hashes, inArticle, compiled).map((match) => {

@@ -3,7 +3,7 @@
 // Only then does it load the overlay.
 import fingerprintData, { names } from 'virtual:backstory-fingerprint';
 import type { NoteSummary } from '../annotations/types.ts';
-import { carriesArticle, collectMatches, decodeFingerprint, nameForms, textNearNames } from '../core/fingerprint.ts';
+import { carriesArticle, collectMatches, decodeFingerprint, textNearNames } from '../core/fingerprint.ts';
 import { parseToContent, type PageState, type PageStatus, type ToContent } from '../shared/messages.ts';
 import { DEFAULT_SETTINGS, displayOf, isActiveOn, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
 import { extensionApi } from './extension-api.ts';
@@ -13,7 +13,6 @@ import { watchAddedText } from './text-watch.ts';
 
 const LOG_PREFIX = '[Backstory]';
 const fingerprint = decodeFingerprint(fingerprintData);
-const people = nameForms(names);
 const found = new Set<number>();
 const host = location.hostname;
 
@@ -32,7 +31,7 @@ function reportError(error: unknown): void {
 
 /** For text added after load: every paragraph of the article names one of its people. */
 function articleIsHere(addedText: string): boolean {
-  for (const part of textNearNames(addedText, people)) collectMatches(part, fingerprint, found);
+  for (const part of textNearNames(addedText, names)) collectMatches(part, fingerprint, found);
   return carriesArticle(found, fingerprint);
 }
 
@@ -98,7 +97,7 @@ async function apply(): Promise<void> {
     session.overlay?.configure(displayOf(settings));
     return;
   }
-  const here = await scanDocument(fingerprint, people, found);
+  const here = await scanDocument(fingerprint, names, found);
   if (current !== generation || session) return;
   if (here) startSession();
   else watch();

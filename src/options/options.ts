@@ -2,7 +2,7 @@
 import browser from 'webextension-polyfill';
 import { NOTE_KINDS } from '../annotations/types.ts';
 import { localizePage, t } from '../shared/i18n.ts';
-import { DWELL_RANGE, INTENSITIES, SETTINGS_KEY, parseSettings, type Intensity, type Settings } from '../shared/settings.ts';
+import { SETTINGS_KEY, parseSettings, type Intensity, type Settings } from '../shared/settings.ts';
 import { readSettings, updateSettings } from '../shared/settings-store.ts';
 
 const form = document.getElementById('settings') as HTMLFormElement;
@@ -54,8 +54,9 @@ form.addEventListener('change', () => {
     enabled: enabled.checked,
     kinds: Object.fromEntries(inputs('kind').map((input) => [input.value, input.checked])) as Settings['kinds'],
     mentions: inputs('mentions').find((input) => input.checked)?.value === 'first' ? 'first' : 'all',
-    intensity: INTENSITIES.includes(intensity.value as Intensity) ? (intensity.value as Intensity) : current.intensity,
-    dwellMs: Number.isFinite(dwellMs) ? Math.min(DWELL_RANGE.max, Math.max(DWELL_RANGE.min, dwellMs)) : current.dwellMs,
+    // updateSettings passes everything through parseSettings, which checks the choice and clamps the delay.
+    intensity: intensity.value as Intensity,
+    dwellMs: Number.isFinite(dwellMs) ? dwellMs : current.dwellMs,
   }));
 });
 form.addEventListener('submit', (event) => event.preventDefault());
