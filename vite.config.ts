@@ -3,8 +3,8 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
-import { annotationData } from './src/annotations/build-plugin.ts';
-import { noPreloadHelper } from './src/annotations/no-preload-helper.ts';
+import { annotationData } from './build/annotation-plugin.ts';
+import { noPreloadHelper } from './build/no-preload-helper.ts';
 
 type Browser = 'chrome' | 'firefox';
 const browser: Browser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
@@ -15,10 +15,12 @@ const firefoxSettings = {
   browser_specific_settings: {
     gecko: {
       id: 'backstory@backstory.invalid',
-      // 142: first Firefox that knows data_collection_permissions; the Highlight API arrived in 140.
-      strict_min_version: '142.0',
+      // 140: the Highlight API and data_collection_permissions on desktop (Debian's firefox-esr is 140).
+      strict_min_version: '140.0',
       data_collection_permissions: { required: ['none'] },
     },
+    // Firefox for Android learned data_collection_permissions in 142.
+    gecko_android: { strict_min_version: '142.0' },
   },
 };
 

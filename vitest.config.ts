@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { annotationData } from './src/annotations/build-plugin.ts';
+import { annotationData } from './build/annotation-plugin.ts';
 
 export default defineConfig({
   plugins: [annotationData()],

@@ -1,6 +1,6 @@
 // Bundles scripts/bench/in-page.ts for the browser, resolving Backstory's build-time virtual modules.
 import { build, type Plugin } from 'esbuild';
-import { loadAnnotationData } from '../../src/annotations/build-plugin.ts';
+import { loadAnnotationData } from '../../build/annotation-plugin.ts';
 
 const virtualModules: Plugin = {
   name: 'backstory-virtual-modules',

@@ -1,7 +1,7 @@
 // Finds the article's own text in a page and anchors every note in it, as DOM Ranges.
 import { articleShingles, notes } from 'virtual:backstory-annotations';
 import { names } from 'virtual:backstory-fingerprint';
-import type { Note, NoteKind } from '../annotations/types.ts';
+import type { Note, NoteKind } from '../model/note.ts';
 import { decodeFingerprint, markArticleWords, nameWindows } from '../core/fingerprint.ts';
 import { compileNotes, findMatches } from '../core/match.ts';
 import { tokenize } from '../core/tokenize.ts';

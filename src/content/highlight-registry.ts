@@ -1,5 +1,5 @@
 // Paints anchored notes with the CSS Custom Highlight API: Ranges in CSS.highlights, never DOM edits.
-import { NOTE_KINDS, type NoteKind } from '../annotations/types.ts';
+import { NOTE_KINDS, type NoteKind } from '../model/note.ts';
 
 const HIGHLIGHT_PREFIX = 'backstory';
 

@@ -2,7 +2,7 @@
 // article's fingerprint, and stops there, having written nothing, unless the article is present.
 // Only then does it load the overlay.
 import fingerprintData, { names } from 'virtual:backstory-fingerprint';
-import type { NoteSummary } from '../annotations/types.ts';
+import type { NoteSummary } from '../model/note.ts';
 import { carriesArticle, collectMatches, decodeFingerprint, textNearNames } from '../core/fingerprint.ts';
 import { parseToContent, type PageState, type PageStatus, type ToContent } from '../shared/messages.ts';
 import { DEFAULT_SETTINGS, displayOf, isActiveOn, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';

@@ -1,5 +1,5 @@
 // Builds the DOM of one note for the popover. Note text is only ever set as text.
-import type { Note } from '../annotations/types.ts';
+import type { Note } from '../model/note.ts';
 import { t } from '../shared/i18n.ts';
 
 const KIND_LABEL: Record<Note['kind'], string> = { person: 'kindPerson', event: 'kindEvent', claim: 'kindClaim' };

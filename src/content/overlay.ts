@@ -1,7 +1,7 @@
 // Everything Backstory does on a page that carries the article, loaded only once the gate has found
 // it: anchor the notes, paint them, show popovers on hover, keyboard and popup requests, and re-anchor
 // when the page changes. All of it is torn down by the AbortSignal it is started with.
-import type { NoteSummary } from '../annotations/types.ts';
+import type { NoteSummary } from '../model/note.ts';
 import type { Display } from '../shared/settings.ts';
 import { anchorNotesInSlices, type Anchored } from './anchor.ts';
 import { caretAtPoint, rangeContainsPoint } from './caret.ts';

@@ -1,7 +1,7 @@
 // The popover that shows notes: a <backstory-popover> element on <html> (never in <body>) with an
 // open shadow root, so page styles cannot reach it. Positioned with Floating UI next to the Range.
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
-import type { Note } from '../annotations/types.ts';
+import type { Note } from '../model/note.ts';
 import { t } from '../shared/i18n.ts';
 import { renderNote } from './note-card.ts';
 import popoverCss from './popover.css?inline';

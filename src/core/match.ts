@@ -1,6 +1,6 @@
 // Finds where each note applies in a page's words: every mention of an alias, and the passage a
 // TextQuoteSelector names. Works on word hashes and word indices only, never on the DOM.
-import type { NoteKind, TextQuoteSelector } from '../annotations/types.ts';
+import type { NoteKind, TextQuoteSelector } from '../model/note.ts';
 import { wordHashes } from './tokenize.ts';
 
 export interface MatchableNote {

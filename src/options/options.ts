@@ -1,6 +1,6 @@
 // The options page: every setting, applied live to open tabs through storage.onChanged.
 import browser from 'webextension-polyfill';
-import { NOTE_KINDS } from '../annotations/types.ts';
+import { NOTE_KINDS } from '../model/note.ts';
 import { localizePage, t } from '../shared/i18n.ts';
 import { SETTINGS_KEY, parseSettings, type Intensity, type Settings } from '../shared/settings.ts';
 import { readSettings, updateSettings } from '../shared/settings-store.ts';

@@ -2,7 +2,7 @@
 // up live by every tab's content script through storage.onChanged.
 import browser from 'webextension-polyfill';
 import { article } from 'virtual:backstory-annotations';
-import type { NoteKind, NoteSummary } from '../annotations/types.ts';
+import type { NoteKind, NoteSummary } from '../model/note.ts';
 import type { PageStatus, ToContent } from '../shared/messages.ts';
 import { parsePageStatus } from '../shared/page-status.ts';
 import { localizePage, t } from '../shared/i18n.ts';

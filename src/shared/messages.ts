@@ -1,6 +1,6 @@
 // Messages between the popup, the background and the content script. Every receiver parses what it
 // gets; anything that is not one of these shapes is ignored.
-import type { NoteSummary } from '../annotations/types.ts';
+import type { NoteSummary } from '../model/note.ts';
 
 export type PageState = 'found' | 'not-found' | 'off' | 'site-off';
 

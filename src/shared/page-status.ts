@@ -1,5 +1,5 @@
 // The page status the popup receives from a tab's content script, parsed like any other message.
-import { NOTE_KINDS, type NoteSummary } from '../annotations/types.ts';
+import { NOTE_KINDS, type NoteSummary } from '../model/note.ts';
 import type { PageState, PageStatus } from './messages.ts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,6 @@
 // The reader's settings: their shape, defaults, and how any stored value (old, broken, foreign)
 // becomes a valid one.
-import { NOTE_KINDS, type NoteKind } from '../annotations/types.ts';
+import { NOTE_KINDS, type NoteKind } from '../model/note.ts';
 
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 2;

@@ -1,6 +1,6 @@
 // For every reader: accessibility (axe-core), keyboard, touch, display settings and motion, in a real session.browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notes } from '../../src/annotations/annotations.json' with { type: 'json' };
+import { notes } from '../../packs/musk-riyadh-2025/annotations.json' with { type: 'json' };
 import type { ReaderPreferences, TestBrowser, TestPage } from './harness/browsers.ts';
 import { axeViolations, fromExtensionPage, highlightCounts, highlightPoint, popoverState, totalHighlights, waitFor } from './harness/page-probes.ts';
 import { openArticle, openNote, popoverTransition, useSession } from './harness/session.ts';

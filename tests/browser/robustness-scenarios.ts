@@ -1,6 +1,6 @@
 // Pages that change, pages that are strange or hostile, and input the extension must not trust.
 import { describe, expect, it } from 'vitest';
-import { notes } from '../../src/annotations/annotations.json' with { type: 'json' };
+import { notes } from '../../packs/musk-riyadh-2025/annotations.json' with { type: 'json' };
 import { paragraphsHtml, PARAGRAPHS } from '../support/article.ts';
 import { corpusAvailable, corpusPage, offline } from '../support/corpus.ts';
 import type { TestBrowser, TestPage } from './harness/browsers.ts';

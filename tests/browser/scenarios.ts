@@ -1,6 +1,6 @@
 // What the built extension must do in a real session.browser. Each browser's test file runs all of these.
 import { describe, expect, it } from 'vitest';
-import { notes } from '../../src/annotations/annotations.json' with { type: 'json' };
+import { notes } from '../../packs/musk-riyadh-2025/annotations.json' with { type: 'json' };
 import { paragraphsHtml, withLinkedNames } from '../support/article.ts';
 import { corpusAvailable, corpusPage, offline, placeInto } from '../support/corpus.ts';
 import type { TestBrowser } from './harness/browsers.ts';

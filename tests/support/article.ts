@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const ARTICLE_TEXT = readFileSync(join(process.cwd(), 'src/annotations/article.txt'), 'utf8');
+export const ARTICLE_TEXT = readFileSync(join(process.cwd(), 'packs/musk-riyadh-2025/article.txt'), 'utf8');
 export const PARAGRAPHS = ARTICLE_TEXT.trim().split('\n');
 
 export function escapeHtml(text: string): string {

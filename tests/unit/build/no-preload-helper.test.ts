@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unwrapPreloadHelper } from '../../../src/annotations/no-preload-helper.ts';
+import { unwrapPreloadHelper } from '../../../build/no-preload-helper.ts';
 
 describe('unwrapPreloadHelper', () => {
   it('unwraps a dynamic import that has nothing to preload', () => {

@@ -1,9 +1,9 @@
 // Checks the annotation file against its schema and against the article text. Every problem is
 // reported with the entry it belongs to, so a bad entry fails the build instead of shipping a
 // half-working extension.
-import { compileNotes, findMatches } from '../core/match.ts';
-import { wordHashes } from '../core/tokenize.ts';
-import { NOTE_KINDS, type AnnotationFile, type Note } from './types.ts';
+import { compileNotes, findMatches } from '../src/core/match.ts';
+import { wordHashes } from '../src/core/tokenize.ts';
+import { NOTE_KINDS, type AnnotationFile, type Note } from '../src/model/note.ts';
 
 export class AnnotationError extends Error {
   constructor(readonly problems: string[]) {

@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { encodeFingerprint, nameForms, sampledFingerprint, shinglesOfWords } from '../core/fingerprint.ts';
-import { wordHashes } from '../core/tokenize.ts';
+import { encodeFingerprint, nameForms, sampledFingerprint, shinglesOfWords } from '../src/core/fingerprint.ts';
+import { wordHashes } from '../src/core/tokenize.ts';
 import { validateAnnotations } from './validate.ts';
 
-const ANNOTATIONS = fileURLToPath(new URL('./annotations.json', import.meta.url));
-const ARTICLE = fileURLToPath(new URL('./article.txt', import.meta.url));
+const ANNOTATIONS = fileURLToPath(new URL('../packs/musk-riyadh-2025/annotations.json', import.meta.url));
+const ARTICLE = fileURLToPath(new URL('../packs/musk-riyadh-2025/article.txt', import.meta.url));
 
 const FINGERPRINT_ID = 'virtual:backstory-fingerprint';
 const ANNOTATIONS_ID = 'virtual:backstory-annotations';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AnnotationError, validateAnnotations } from '../../../src/annotations/validate.ts';
-import type { AnnotationFile, Note } from '../../../src/annotations/types.ts';
+import { AnnotationError, validateAnnotations } from '../../../build/validate.ts';
+import type { AnnotationFile, Note } from '../../../src/model/note.ts';
 import { ARTICLE_TEXT } from '../../support/article.ts';
 
-const FILE: AnnotationFile = JSON.parse(readFileSync(new URL('../../../src/annotations/annotations.json', import.meta.url), 'utf8'));
+const FILE: AnnotationFile = JSON.parse(readFileSync(new URL('../../../packs/musk-riyadh-2025/annotations.json', import.meta.url), 'utf8'));
 
 function problemsWith(change: (note: Note) => void, id = 'person/elon-musk'): string[] {
   const copy: AnnotationFile = structuredClone(FILE);

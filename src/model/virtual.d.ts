@@ -8,7 +8,7 @@ declare module 'virtual:backstory-fingerprint' {
 }
 
 declare module 'virtual:backstory-annotations' {
-  import type { ArticleMeta, Note } from './types.ts';
+  import type { ArticleMeta, Note } from './note.ts';
   export const article: ArticleMeta;
   export const notes: Note[];
   /** Base64 of every distinct shingle hash of the article. */
