@@ -1,13 +1,14 @@
 // One source, two builds: `BROWSER=chrome|firefox vite build` writes dist/<browser>. The Firefox
-// differences to the manifest are all here.
+// differences to the manifest are all here; the content scripts are built by build/content-scripts.ts.
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { annotationData } from './build/annotation-plugin.ts';
-import { noPreloadHelper } from './build/no-preload-helper.ts';
+import { contentScripts } from './build/content-scripts.ts';
 
 type Browser = 'chrome' | 'firefox';
 const browser: Browser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
+const outDir = `dist/${browser}`;
 
 const firefoxSettings = {
   // Firefox runs MV3 background pages, not service workers.
@@ -27,15 +28,15 @@ const firefoxSettings = {
 const manifest = (browser === 'firefox' ? { ...baseManifest, ...firefoxSettings } : baseManifest) as ManifestV3Export;
 
 export default defineConfig({
-  plugins: [annotationData(), crx({ manifest, browser }), noPreloadHelper()],
+  plugins: [annotationData(), crx({ manifest, browser }), contentScripts(browser, outDir)],
+  define: { __BROWSER__: JSON.stringify(browser) },
   // _locales/ is copied as it is into each build.
   publicDir: 'src/public',
   build: {
-    outDir: `dist/${browser}`,
+    outDir,
     emptyOutDir: true,
     minify: true,
-    target: ['chrome120', 'firefox142'],
+    target: ['chrome120', 'firefox140'],
     modulePreload: false,
   },
-  server: { cors: { origin: [/chrome-extension:\/\//] } },
 });

@@ -1,53 +1,90 @@
-// Vite plugin: validates the annotation file against the article at build time (a bad entry fails
-// the build, naming it) and turns the article into the data the extension ships.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Build-time data: every pack under packs/ (or BACKSTORY_PACKS) is validated against its article (a
+// bad entry fails the build, naming the pack and the entry) and turned into what the extension
+// ships: the gate's markers and fingerprint for all packs, and one notes file per pack.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { encodeFingerprint, nameForms, sampledFingerprint, shinglesOfWords } from '../src/core/fingerprint.ts';
+import { encodeHashes } from '../src/core/base64.ts';
+import { chooseMarkers, MarkerError } from '../src/core/markers.ts';
+import { sampledFingerprint, shinglesOfWords } from '../src/core/shingles.ts';
 import { wordHashes } from '../src/core/tokenize.ts';
-import { validateAnnotations } from './validate.ts';
+import type { AnnotationFile } from '../src/model/note.ts';
+import type { GatePackData, PackData } from '../src/model/pack.ts';
+import { AnnotationError, validateAnnotations } from './validate.ts';
 
-const ANNOTATIONS = fileURLToPath(new URL('../packs/musk-riyadh-2025/annotations.json', import.meta.url));
-const ARTICLE = fileURLToPath(new URL('../packs/musk-riyadh-2025/article.txt', import.meta.url));
+export const PACKS_ROOT = resolve(process.env.BACKSTORY_PACKS ?? new URL('../packs', import.meta.url).pathname);
+const COMMON_WORDS = new URL('./common-words.txt.gz', import.meta.url);
 
-const FINGERPRINT_ID = 'virtual:backstory-fingerprint';
-const ANNOTATIONS_ID = 'virtual:backstory-annotations';
-
-export function loadAnnotationData() {
-  const articleText = readFileSync(ARTICLE, 'utf8');
-  const file = validateAnnotations(JSON.parse(readFileSync(ANNOTATIONS, 'utf8')), articleText);
-  const allShingles = Uint32Array.from(new Set(shinglesOfWords(wordHashes(articleText))));
-  const surnames = file.notes
-    .filter((note) => note.kind === 'person')
-    .flatMap((note) => [...(note.aliases ?? []), ...(note.variants ?? [])])
-    .map((name) => name.split(/\s+/).at(-1) ?? name);
-  return {
-    file,
-    names: nameForms(surnames),
-    fingerprint: encodeFingerprint(sampledFingerprint(articleText)),
-    articleShingles: encodeFingerprint(allShingles),
-  };
+let commonWords: Set<string> | undefined;
+function isCommon(word: string): boolean {
+  commonWords ??= new Set(gunzipSync(readFileSync(COMMON_WORDS)).toString('utf8').split('\n'));
+  return commonWords.has(word);
 }
 
+export interface BuiltPack {
+  slug: string;
+  dir: string;
+  articleText: string;
+  file: AnnotationFile;
+  gate: GatePackData;
+  data: PackData;
+}
+
+export function buildPack(dir: string): BuiltPack {
+  const slug = dir.split('/').filter(Boolean).at(-1) ?? dir;
+  const articleText = readFileSync(join(dir, 'article.txt'), 'utf8');
+  let file: AnnotationFile;
+  let markers;
+  try {
+    file = validateAnnotations(JSON.parse(readFileSync(join(dir, 'annotations.json'), 'utf8')), articleText);
+    markers = chooseMarkers(articleText, isCommon);
+  } catch (error) {
+    if (error instanceof AnnotationError) throw new AnnotationError(error.problems.map((problem) => `pack "${slug}": ${problem}`));
+    if (error instanceof MarkerError || error instanceof SyntaxError) throw new Error(`pack "${slug}": ${error.message}`);
+    throw error;
+  }
+  const gate: GatePackData = { slug, ...markers, fingerprint: encodeHashes(sampledFingerprint(articleText)) };
+  const data: PackData = {
+    ...gate,
+    article: file.article,
+    notes: file.notes,
+    articleShingles: encodeHashes(Uint32Array.from(new Set(shinglesOfWords(wordHashes(articleText))))),
+  };
+  return { slug, dir, articleText, file, gate, data };
+}
+
+/** Every pack folder (one holding annotations.json) under `root`, in name order. */
+export function buildPacks(root = PACKS_ROOT): BuiltPack[] {
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => buildPack(join(root, name)));
+}
+
+const GATE_ID = 'virtual:backstory-gate';
+const FIRST_PACK_ID = 'virtual:backstory-annotations';
+
+/** The virtual modules: the gate's data for every pack, and the first pack's notes (popup, tests). */
 export function annotationData(): Plugin {
   return {
     name: 'backstory-annotations',
     resolveId(id) {
-      return id === FINGERPRINT_ID || id === ANNOTATIONS_ID ? `\0${id}` : undefined;
+      return id === GATE_ID || id === FIRST_PACK_ID ? `\0${id}` : undefined;
     },
     load(id) {
-      if (id !== `\0${FINGERPRINT_ID}` && id !== `\0${ANNOTATIONS_ID}`) return undefined;
-      this.addWatchFile(ANNOTATIONS);
-      this.addWatchFile(ARTICLE);
-      const data = loadAnnotationData();
-      if (id === `\0${FINGERPRINT_ID}`) {
-        return `export default ${JSON.stringify(data.fingerprint)};\nexport const names = ${JSON.stringify(data.names)};`;
+      if (id !== `\0${GATE_ID}` && id !== `\0${FIRST_PACK_ID}`) return undefined;
+      const packs = buildPacks();
+      for (const pack of packs) {
+        this.addWatchFile(join(pack.dir, 'annotations.json'));
+        this.addWatchFile(join(pack.dir, 'article.txt'));
       }
-      return [
-        `export const article = ${JSON.stringify(data.file.article)};`,
-        `export const notes = ${JSON.stringify(data.file.notes)};`,
-        `export const articleShingles = ${JSON.stringify(data.articleShingles)};`,
-      ].join('\n');
+      if (id === `\0${GATE_ID}`) return `export const packs = ${JSON.stringify(packs.map((pack) => pack.gate))};`;
+      const [first] = packs;
+      return Object.entries(first.data)
+        .map(([key, value]) => `export const ${key} = ${JSON.stringify(value)};`)
+        .join('\n');
     },
   };
 }

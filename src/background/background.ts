@@ -1,19 +1,45 @@
-// Background: settings defaults on install, the toolbar badge, and keyboard commands.
+// Background: settings defaults on install, the toolbar badge, keyboard commands, and the overlay's
+// injection into a tab whose gate found an article.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { parseToBackground } from '../shared/messages.ts';
+import { HIGHLIGHTS_FILE, OVERLAY_FILE, packFile } from '../content/overlay-api.ts';
+import { parseToBackground, type ToBackground } from '../shared/messages.ts';
 import { updateSettings } from '../shared/settings-store.ts';
 
 // Defaults on install, and migration of older or damaged settings on update.
 browser.runtime.onInstalled.addListener(() => updateSettings((settings) => settings));
 
+/**
+ * The highlight styles go in as a USER style sheet: its `!important` rules outrank anything the
+ * page's own CSS says about `::highlight(backstory-…)`, and they reach into shadow roots. The notes
+ * and the overlay run in the content scripts' isolated world. Nothing here is web-accessible.
+ */
+async function loadOverlay(tabId: number, frameId: number, slug: string): Promise<boolean> {
+  const target = { tabId, frameIds: [frameId] };
+  await browser.scripting.insertCSS({ target, files: [HIGHLIGHTS_FILE], origin: 'USER' });
+  await browser.scripting.executeScript({ target, files: [packFile(slug), OVERLAY_FILE] });
+  return true;
+}
+
+async function handle(message: ToBackground, sender: Runtime.MessageSender): Promise<unknown> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return undefined;
+  switch (message.type) {
+    case 'note-count':
+      await browser.action.setBadgeText({ tabId, text: message.count > 0 ? String(message.count) : '' });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#3366cc' });
+      return undefined;
+    case 'load-overlay':
+      return loadOverlay(tabId, sender.frameId ?? 0, message.slug);
+    case 'open-source':
+      await browser.tabs.create({ url: message.url, openerTabId: tabId, index: (sender.tab?.index ?? 0) + 1 });
+      return undefined;
+  }
+}
+
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const message = parseToBackground(raw);
-  const tabId = sender.tab?.id;
-  if (!message || tabId === undefined || sender.id !== browser.runtime.id) return undefined;
-  const text = message.count > 0 ? String(message.count) : '';
-  void browser.action.setBadgeText({ tabId, text });
-  void browser.action.setBadgeBackgroundColor({ tabId, color: '#3366cc' });
-  return undefined;
+  if (!message || sender.id !== browser.runtime.id) return undefined;
+  return handle(message, sender);
 });
 
 browser.commands.onCommand.addListener(async (command) => {

@@ -1,12 +1,15 @@
-// Finds the article's own text in a page and anchors every note in it, as DOM Ranges.
-import { articleShingles, notes } from 'virtual:backstory-annotations';
-import { names } from 'virtual:backstory-fingerprint';
-import type { Note, NoteKind } from '../model/note.ts';
-import { decodeFingerprint, markArticleWords, nameWindows } from '../core/fingerprint.ts';
+// Finds a pack's article in a page and anchors every note in it, as offsets into the page's text
+// index (the DOM Ranges are made from them by text-index.ts).
+import { markArticleWords } from '../core/article-words.ts';
+import { decodeHashes } from '../core/base64.ts';
+import { markerWindows } from '../core/markers.ts';
 import { compileNotes, findMatches } from '../core/match.ts';
 import { tokenize } from '../core/tokenize.ts';
+import type { Note, NoteKind } from '../model/note.ts';
+import type { PackData } from '../model/pack.ts';
 import { indexText, indexTextInSlices, rangeOf, type TextIndex } from './text-index.ts';
 
+/** A note's place on the page: offsets into the index's text, and the live Range over them. */
 export interface Anchored {
   note: Note;
   kind: NoteKind;
@@ -15,37 +18,50 @@ export interface Anchored {
   range: Range;
 }
 
-const notesById = new Map(notes.map((note) => [note.id, note]));
-const compiled = compileNotes(notes);
-const articleSet = decodeFingerprint(articleShingles);
-
 export interface Anchoring {
   index: TextIndex;
   anchored: Anchored[];
 }
 
-export function anchorNotes(root: Node): Anchoring {
-  return anchorInIndex(indexText(root));
+/** More places than any real copy of an article has: a page cannot make Backstory keep millions. */
+export const MAX_ANCHORED = 2000;
+
+export interface Anchorer {
+  anchorNotes(root: Node): Anchoring;
+  /** anchorNotes for the live page: the walk yields to the page; undefined when aborted meanwhile. */
+  anchorNotesInSlices(root: Node, signal: AbortSignal): Promise<Anchoring | undefined>;
 }
 
-/** anchorNotes for the live page: the walk yields to the page; undefined when aborted meanwhile. */
-export async function anchorNotesInSlices(root: Node, signal: AbortSignal): Promise<Anchoring | undefined> {
-  const index = await indexTextInSlices(root, signal);
-  return index && anchorInIndex(index);
-}
+export function createAnchorer(pack: PackData): Anchorer {
+  const notesById = new Map(pack.notes.map((note) => [note.id, note]));
+  const compiled = compileNotes(pack.notes);
+  const articleShingles = decodeHashes(pack.articleShingles);
 
-/**
- * Only the text near the article's people can hold it (every paragraph names one), so on a page of
- * 5 MB only that is tokenised. When invisible characters hide every name, all of it is.
- */
-function anchorInIndex(index: TextIndex): Anchoring {
-  const near = nameWindows(index.text, names);
-  const words = tokenize(index.text, near.length > 0 ? near : undefined);
-  const inArticle = markArticleWords(words.hashes, articleSet);
-  const anchored = findMatches(words.hashes, inArticle, compiled).map((match) => {
-    const start = words.starts[match.first];
-    const end = words.ends[match.end - 1];
-    return { note: notesById.get(match.noteId) as Note, kind: match.kind, start, end, range: rangeOf(index, start, end) };
-  });
-  return { index, anchored };
+  /**
+   * Only the text near the article's markers can hold it, so on a page of 5 MB only that is
+   * tokenised. When invisible characters hide every marker, all of it is.
+   */
+  function anchorInIndex(index: TextIndex): Anchoring {
+    const near = markerWindows(index.text, pack.markers, pack.radius);
+    const words = tokenize(index.text, near.length > 0 ? near : undefined);
+    const inArticle = markArticleWords(words.hashes, articleShingles);
+    const anchored: Anchored[] = [];
+    for (const match of findMatches(words.hashes, inArticle, compiled)) {
+      if (anchored.length >= MAX_ANCHORED) break;
+      const start = words.starts[match.first];
+      const end = words.ends[match.end - 1];
+      const range = rangeOf(index, start, end);
+      const note = notesById.get(match.noteId);
+      if (range && note) anchored.push({ note, kind: match.kind, start, end, range });
+    }
+    return { index, anchored };
+  }
+
+  return {
+    anchorNotes: (root) => anchorInIndex(indexText(root)),
+    async anchorNotesInSlices(root, signal) {
+      const index = await indexTextInSlices(root, signal);
+      return index && !signal.aborted ? anchorInIndex(index) : undefined;
+    },
+  };
 }

@@ -1,10 +1,21 @@
-// The extension API for the content script without webextension-polyfill (which would triple the
-// script every page loads): Firefox provides `browser`, Chrome's MV3 `chrome` has the same
-// promise-returning storage and runtime calls that this script uses.
-import type Browser from 'webextension-polyfill';
+// The extension API for content scripts, without webextension-polyfill (as large as the gate
+// itself). Chosen at build time, never looked up by name at run time: a page's `<div id="browser">`
+// is visible to the isolated world through named access on window, so `globalThis.browser ??
+// chrome` can find the page's element in a Chromium that has no native `browser`.
+// Firefox's `browser` and Chromium's MV3 `chrome` have the same promise-returning calls used here.
 
-type ExtensionApi = typeof Browser;
+export interface ExtensionApi {
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
+    onMessage: { addListener(listener: (message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => void): void };
+  };
+  storage: {
+    local: { get(key: string): Promise<Record<string, unknown>> };
+    onChanged: { addListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void };
+  };
+}
 
-const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+declare const browser: ExtensionApi;
+declare const chrome: ExtensionApi;
 
-export const extensionApi = (scope.browser ?? scope.chrome) as ExtensionApi;
+export const extensionApi: ExtensionApi = __BROWSER__ === 'firefox' ? browser : chrome;

@@ -1,22 +1,62 @@
-// Paints anchored notes with the CSS Custom Highlight API: Ranges in CSS.highlights, never DOM edits.
+// Paints anchored notes with the CSS Custom Highlight API, never by editing the DOM. The registry
+// is shared with the page, so Backstory paints immutable StaticRange copies (the page can read
+// them but not move them) and keeps its live Ranges to itself; and it checks that its highlights
+// are still registered as it left them, painting them again when the page removed or changed them.
 import { NOTE_KINDS, type NoteKind } from '../model/note.ts';
-
-const HIGHLIGHT_PREFIX = 'backstory';
+import type { Intensity } from '../shared/settings.ts';
 
 const PRIORITY: Record<NoteKind, number> = { claim: 0, event: 1, person: 2 };
 
-export function highlightName(kind: NoteKind): string {
-  return `${HIGHLIGHT_PREFIX}-${kind}`;
+/** The contract: `backstory-<kind>`; other intensities add a suffix that highlights.css styles. */
+export function highlightName(kind: NoteKind, intensity: Intensity): string {
+  return intensity === 'normal' ? `backstory-${kind}` : `backstory-${kind}-${intensity}`;
 }
 
-export function paintHighlights(ranges: ReadonlyArray<{ kind: NoteKind; range: Range }>): void {
-  for (const kind of NOTE_KINDS) {
-    const highlight = new Highlight(...ranges.filter((item) => item.kind === kind).map((item) => item.range));
-    highlight.priority = PRIORITY[kind];
-    CSS.highlights.set(highlightName(kind), highlight);
+export interface Paintable {
+  kind: NoteKind;
+  range: Range;
+}
+
+export class OwnHighlights {
+  private painted = new Map<string, { highlight: Highlight; ranges: StaticRange[] }>();
+
+  paint(items: readonly Paintable[], intensity: Intensity): void {
+    this.clear();
+    for (const kind of NOTE_KINDS) {
+      const ranges = items.filter((item) => item.kind === kind).map((item) => new StaticRange(item.range));
+      const highlight = new Highlight(...ranges);
+      highlight.priority = PRIORITY[kind];
+      const name = highlightName(kind, intensity);
+      CSS.highlights.set(name, highlight);
+      this.painted.set(name, { highlight, ranges });
+    }
+  }
+
+  /** True when every highlight is registered, unchanged, under its name. */
+  intact(): boolean {
+    for (const [name, { highlight, ranges }] of this.painted) {
+      if (CSS.highlights.get(name) !== highlight || highlight.size !== ranges.length || highlight.priority !== PRIORITY[kindOf(name)]) return false;
+      for (const range of ranges) if (!highlight.has(range)) return false;
+    }
+    return true;
+  }
+
+  /** Registers the same ranges again, in fresh Highlight objects the page has not touched. */
+  repaint(): void {
+    for (const [name, entry] of this.painted) {
+      const highlight = new Highlight(...entry.ranges);
+      highlight.priority = PRIORITY[kindOf(name)];
+      CSS.highlights.set(name, highlight);
+      entry.highlight = highlight;
+    }
+  }
+
+  clear(): void {
+    for (const name of this.painted.keys()) CSS.highlights.delete(name);
+    this.painted.clear();
   }
 }
 
-export function clearHighlights(): void {
-  for (const kind of NOTE_KINDS) CSS.highlights.delete(highlightName(kind));
+function kindOf(name: string): NoteKind {
+  return name.split('-')[1] as NoteKind;
 }

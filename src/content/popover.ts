@@ -1,26 +1,27 @@
-// The popover that shows notes: a <backstory-popover> element on <html> (never in <body>) with an
-// open shadow root, so page styles cannot reach it. Positioned with Floating UI next to the Range.
+// The popover that shows notes. Its host is a `backstory-<random>` element on <html> (never in
+// <body>) with a CLOSED shadow root: the page can neither read nor rewrite a note, and a page that
+// defines an element of the same name cannot take it over (the name is new on every page load and
+// the host is made again if the page removes or upgrades it). Positioned with Floating UI.
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import type { Note } from '../model/note.ts';
+import { isHttpsUrl } from '../shared/messages.ts';
 import { t } from '../shared/i18n.ts';
 import { renderNote } from './note-card.ts';
 import popoverCss from './popover.css?inline';
 
-/** The contract: a custom element name beginning with `backstory-`. */
-const POPOVER_TAG = 'backstory-popover';
-
 /**
- * Inline !important beats any page rule, including `html > * { display: none !important }`. Spacing
- * is left alone so that readers' own text-spacing styles still apply (axe: avoid-inline-spacing).
+ * `all: initial !important` first, so that no page rule (`pointer-events: none`,
+ * `-webkit-text-fill-color: transparent`, `display: none !important`, filters, transforms) reaches
+ * the host or is inherited by the card; inline `!important` outranks every page style sheet.
+ * Spacing is left alone so that readers' own text-spacing styles still apply (axe: avoid-inline-spacing).
  */
 const HOST_STYLE = [
+  'all: initial !important',
   'display: block !important',
   'visibility: visible !important',
   'opacity: 1 !important',
   'position: static !important',
-  'transform: none !important',
-  'filter: none !important',
-  'clip-path: none !important',
+  'pointer-events: auto !important',
 ].join('; ');
 
 export interface PopoverOptions {
@@ -28,61 +29,112 @@ export interface PopoverOptions {
   focus: boolean;
 }
 
+function randomTag(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return `backstory-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
+function sameUrl(a: string, b: string): boolean {
+  try {
+    return new URL(a).href === new URL(b).href;
+  } catch {
+    return false;
+  }
+}
+
+interface Parts {
+  host: HTMLElement;
+  card: HTMLElement;
+}
+
 export class Popover {
-  private host?: HTMLElement;
-  private card?: HTMLElement;
+  private parts?: Parts;
   private stopPositioning?: () => void;
   private returnFocusTo?: Element | null;
-  anchor?: Range;
+  private shown?: { range: Range; notes: readonly Note[] };
 
-  constructor(signal: AbortSignal) {
+  /** `openSource` gets a source's URL, taken from the bundled notes, when its link is activated. */
+  constructor(private readonly doc: Document, signal: AbortSignal, private readonly openSource: (url: string) => void) {
     signal.addEventListener('abort', () => this.remove(), { once: true });
-    document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && this.isOpen()) {
+    doc.addEventListener('keydown', (event) => {
+      if (event.isTrusted && event.key === 'Escape' && this.isOpen()) {
         event.stopPropagation();
         this.hide();
       }
     }, { capture: true, signal });
   }
 
+  /** The Range the open popover points at (a private live Range; the page only sees copies). */
+  get range(): Range | undefined {
+    return this.shown?.range;
+  }
+
   isOpen(): boolean {
-    return this.anchor !== undefined;
+    return this.shown !== undefined;
   }
 
   /** Whether keyboard focus is inside the popover (opened by keyboard, or tabbed into). */
   hasFocus(): boolean {
-    return this.host !== undefined && document.activeElement === this.host;
+    return this.parts !== undefined && this.doc.activeElement === this.parts.host;
   }
 
   /** Whether an event happened inside the popover. */
   contains(event: Event): boolean {
-    return this.host !== undefined && event.composedPath().includes(this.host);
+    return this.parts !== undefined && event.composedPath().includes(this.parts.host);
   }
 
-  show(notes: readonly Note[], anchor: Range, options: PopoverOptions): void {
-    const card = this.ensureCard();
+  show(notes: readonly Note[], range: Range, options: PopoverOptions): void {
+    const { card } = this.ensureParts();
     this.stopPositioning?.();
-    this.returnFocusTo = options.focus ? document.activeElement : undefined;
-    this.anchor = anchor;
-    const content = notes.map((note, i) => renderNote(note, `backstory-title-${i}`));
-    const close = document.createElement('button');
+    this.returnFocusTo = options.focus ? this.doc.activeElement : undefined;
+    this.shown = { range, notes };
+    card.replaceChildren(this.closeButton(), ...notes.map((note, i) => renderNote(note, `backstory-title-${i}`)));
+    card.setAttribute('role', notes.some((note) => note.sources.length > 0) ? 'dialog' : 'tooltip');
+    card.setAttribute('aria-labelledby', 'backstory-title-0');
+    card.hidden = false;
+    this.raise(card);
+    this.stopPositioning = this.position(range, card);
+    if (options.focus) card.focus();
+  }
+
+  hide(): void {
+    if (!this.parts || !this.shown) return;
+    const { card } = this.parts;
+    this.stopPositioning?.();
+    this.stopPositioning = undefined;
+    this.shown = undefined;
+    if (card.matches(':popover-open')) card.hidePopover();
+    card.hidden = true;
+    const returnTo = this.returnFocusTo;
+    this.returnFocusTo = undefined;
+    if (returnTo instanceof HTMLElement || returnTo instanceof SVGElement) returnTo.focus();
+  }
+
+  /** Into the top layer again on every show, above any popover or dialog the page opened since. */
+  private raise(card: HTMLElement): void {
+    if (card.matches(':popover-open')) card.hidePopover();
+    card.showPopover();
+  }
+
+  private closeButton(): HTMLButtonElement {
+    const close = this.doc.createElement('button');
     close.className = 'close';
     close.type = 'button';
     close.textContent = '×';
     close.setAttribute('aria-label', t('closeNote'));
-    close.addEventListener('click', () => this.hide());
-    card.replaceChildren(close, ...content);
-    const hasLinks = notes.some((note) => note.sources.length > 0);
-    card.setAttribute('role', hasLinks ? 'dialog' : 'tooltip');
-    card.setAttribute('aria-labelledby', 'backstory-title-0');
-    card.hidden = false;
-    if (typeof card.showPopover === 'function' && !card.matches(':popover-open')) card.showPopover();
+    close.addEventListener('click', (event) => {
+      if (event.isTrusted) this.hide();
+    });
+    return close;
+  }
+
+  private position(range: Range, card: HTMLElement): () => void {
     const reference = {
-      getBoundingClientRect: () => anchor.getBoundingClientRect(),
-      getClientRects: () => anchor.getClientRects(),
-      contextElement: anchor.startContainer.parentElement ?? undefined,
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: range.startContainer.parentElement ?? undefined,
     };
-    this.stopPositioning = autoUpdate(reference, card, () => {
+    return autoUpdate(reference, card, () => {
       void computePosition(reference, card, {
         strategy: 'fixed',
         placement: 'bottom-start',
@@ -99,45 +151,41 @@ export class Popover {
         card.style.top = `${y}px`;
       });
     });
-    if (options.focus) card.focus();
   }
 
-  hide(): void {
-    if (!this.card || !this.anchor) return;
-    this.stopPositioning?.();
-    this.stopPositioning = undefined;
-    this.anchor = undefined;
-    if (typeof this.card.hidePopover === 'function' && this.card.matches(':popover-open')) this.card.hidePopover();
-    this.card.hidden = true;
-    const returnTo = this.returnFocusTo;
-    this.returnFocusTo = undefined;
-    if (returnTo instanceof HTMLElement || returnTo instanceof SVGElement) returnTo.focus();
-  }
-
-  private ensureCard(): HTMLElement {
-    if (this.card && this.host?.isConnected) return this.card;
-    const host = document.createElement(POPOVER_TAG);
+  /** The host and card, made again when the page removed the host or it was never made. */
+  private ensureParts(): Parts {
+    if (this.parts?.host.isConnected && this.parts.host.parentNode === this.doc.documentElement) return this.parts;
+    this.remove();
+    const host = this.doc.createElement(randomTag());
     host.setAttribute('style', HOST_STYLE);
-    const root = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = this.doc.createElement('style');
     style.textContent = popoverCss;
-    const card = document.createElement('div');
+    const card = this.doc.createElement('div');
     card.className = 'card';
     card.tabIndex = -1;
     card.hidden = true;
     card.setAttribute('popover', 'manual');
+    // Links open what the bundled notes say, whatever a link's element says by then.
+    root.addEventListener('click', (event) => {
+      const link = (event.target as Element | null)?.closest?.('a');
+      if (!link) return;
+      event.preventDefault();
+      const source = this.shown?.notes.flatMap((note) => note.sources).find((candidate) => sameUrl(candidate.url, link.href));
+      if (event.isTrusted && source && isHttpsUrl(source.url)) this.openSource(source.url);
+    });
     root.append(style, card);
-    document.documentElement.append(host);
-    this.host = host;
-    this.card = card;
-    return card;
+    this.doc.documentElement.append(host);
+    this.parts = { host, card };
+    return this.parts;
   }
 
   private remove(): void {
     this.stopPositioning?.();
-    this.host?.remove();
-    this.host = undefined;
-    this.card = undefined;
-    this.anchor = undefined;
+    this.stopPositioning = undefined;
+    this.parts?.host.remove();
+    this.parts = undefined;
+    this.shown = undefined;
   }
 }

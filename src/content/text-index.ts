@@ -7,7 +7,6 @@ export interface TextIndex {
   nodes: Text[];
   /** Offset in `text` where each node's data begins. */
   starts: number[];
-  positions: Map<Text, number>;
   /** Open shadow roots whose text is part of the index (they need the highlight styles too). */
   shadowRoots: ShadowRoot[];
 }
@@ -17,14 +16,11 @@ const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 
 
 const isElement = (node: Node): node is Element => node.nodeType === Node.ELEMENT_NODE;
 const isBlock = (element: Element): boolean => !INLINE.has(element.tagName.toUpperCase());
-const isSkipped = (element: Element): boolean => {
-  const tag = element.tagName.toUpperCase();
-  return SKIPPED.has(tag) || tag.startsWith('BACKSTORY-');
-};
+const isSkipped = (element: Element): boolean => SKIPPED.has(element.tagName.toUpperCase());
 
 class IndexBuilder {
   readonly parts: string[] = [];
-  readonly index: TextIndex = { text: '', nodes: [], starts: [], positions: new Map(), shadowRoots: [] };
+  readonly index: TextIndex = { text: '', nodes: [], starts: [], shadowRoots: [] };
   private length = 0;
   private boundary = false;
 
@@ -40,7 +36,6 @@ class IndexBuilder {
       this.length += 1;
     }
     this.boundary = false;
-    this.index.positions.set(text, this.index.nodes.length);
     this.index.nodes.push(text);
     this.index.starts.push(this.length);
     this.parts.push(data);
@@ -100,30 +95,34 @@ export function indexText(root: Node): TextIndex {
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** indexText that gives the main thread back every few milliseconds on huge pages. */
+/**
+ * indexText that gives the main thread back every few milliseconds on huge pages. A walk that was
+ * aborted (superseded, or the overlay ended) stops before it reads the page again.
+ */
 export async function indexTextInSlices(root: Node, signal: AbortSignal): Promise<TextIndex | undefined> {
   const builder = new IndexBuilder();
   const steps = builder.walk(root);
   let sliceStart = performance.now();
-  while (!steps.next().done) {
+  while (!signal.aborted && !steps.next().done) {
     if (performance.now() - sliceStart < SLICE_MS) continue;
     await nextTask();
-    if (signal.aborted) return undefined;
     sliceStart = performance.now();
   }
-  return finish(builder);
+  return signal.aborted ? undefined : finish(builder);
 }
 
-export function rangeOf(index: TextIndex, start: number, end: number): Range {
+/**
+ * The Range over `[start, end)` of the index's text, or undefined when the page changed the nodes
+ * since they were read (a text node shortened or removed while the walk yielded): offsets are
+ * clamped to what the nodes hold now, and nodes no longer on the page give no range.
+ */
+export function rangeOf(index: TextIndex, start: number, end: number): Range | undefined {
   const [from, to] = locateSpan(index.starts, start, end);
-  const range = document.createRange();
-  range.setStart(index.nodes[from.segment], from.offset);
-  range.setEnd(index.nodes[to.segment], to.offset);
-  return range;
-}
-
-/** Offset in `index.text` of a caret position, or -1 when the node is not indexed. */
-export function offsetOf(index: TextIndex, node: Node, offset: number): number {
-  const segment = node.nodeType === Node.TEXT_NODE ? index.positions.get(node as Text) : undefined;
-  return segment === undefined ? -1 : index.starts[segment] + offset;
+  const first = index.nodes[from.segment];
+  const last = index.nodes[to.segment];
+  if (!first?.isConnected || !last?.isConnected) return undefined;
+  const range = first.ownerDocument.createRange();
+  range.setStart(first, Math.min(from.offset, first.length));
+  range.setEnd(last, Math.min(to.offset, last.length));
+  return range.collapsed ? undefined : range;
 }

@@ -1,43 +1,63 @@
-// Text that arrives after load (single-page apps, "load more"): hands the gate only the new text,
-// in batches, so a page that changes all the time costs little. Past a cap on pending changes it
-// reads the whole page once instead of each change.
+// Text that arrives after load (single-page apps, "load more", live blogs): hands the gate only the
+// new text, in batches. Each batch reads each changed subtree once: nodes inside another pending
+// node, or gone from the page, are dropped; past a cap the whole page is read once instead.
+import { settler } from './settled.ts';
+import { lightText, textWithoutScripts } from './page-text.ts';
 
-const BATCH_DELAY_MS = 250;
-const MAX_PENDING_NODES = 2000;
+const BATCH = { delay: 250, maxWait: 1000 };
+const MAX_PENDING_NODES = 500;
 
-export function watchAddedText(onText: (text: string) => void): () => void {
-  let pending: Node[] = [];
+/** The outermost of `nodes` still on the page, each once. */
+export function outermost(nodes: Iterable<Node>): Node[] {
+  const pending = new Set(nodes);
+  const kept: Node[] = [];
+  for (const node of pending) {
+    if (!node.isConnected) continue;
+    let inside = false;
+    for (let parent = node.parentNode; parent && !inside; parent = parent.parentNode) inside = pending.has(parent);
+    if (!inside) kept.push(node);
+  }
+  return kept;
+}
+
+function textOf(node: Node): string {
+  if (node.nodeType === Node.ELEMENT_NODE) {
+    const tag = (node as Element).localName;
+    return tag === 'script' || tag === 'style' ? '' : textWithoutScripts(node as Element);
+  }
+  return node.nodeType === Node.TEXT_NODE ? (node as Text).data : '';
+}
+
+export function watchAddedText(doc: Document, onText: (text: string) => void, signal: AbortSignal): void {
+  let pending = new Set<Node>();
   let overflow = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
-  function flush(): void {
-    timer = undefined;
+  const flush = () => {
     const nodes = pending;
-    pending = [];
+    pending = new Set();
     if (overflow) {
       overflow = false;
-      onText(document.body?.textContent ?? '');
+      onText(lightText(doc));
       return;
     }
-    for (const node of nodes) {
-      if (node.isConnected) onText(node.textContent ?? '');
+    for (const node of outermost(nodes)) {
+      const text = textOf(node);
+      if (text) onText(text);
     }
-  }
-
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      if (record.type === 'characterData') pending.push(record.target);
-      else for (const node of record.addedNodes) pending.push(node);
-    }
-    if (pending.length > MAX_PENDING_NODES) {
-      overflow = true;
-      pending = [];
-    }
-    timer ??= setTimeout(flush, BATCH_DELAY_MS);
-  });
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-  return () => {
-    observer.disconnect();
-    clearTimeout(timer);
   };
+  const poke = settler(() => BATCH, flush, signal);
+  const observer = new MutationObserver((records) => {
+    if (!overflow) {
+      for (const record of records) {
+        if (record.type === 'characterData') pending.add(record.target);
+        else for (const node of record.addedNodes) pending.add(node);
+      }
+      if (pending.size > MAX_PENDING_NODES) {
+        overflow = true;
+        pending.clear();
+      }
+    }
+    poke();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }

@@ -1,17 +1,17 @@
 // Splits text into normalised word tokens: the one definition of "the same words" that the
 // fingerprint, the gate and the anchoring all share. Works on UTF-16 code units in one pass,
 // without allocating strings, because the gate runs it over every page a reader opens.
+import { isInvisible } from './invisible.ts';
 
 const UNKNOWN = 0;
 const WORD = 1;
 const SEPARATOR = 2;
-/** Characters that typesetting inserts inside words and that readers do not see. */
+/** Characters that render as nothing (invisible.ts): skipped, inside words and out. */
 const INVISIBLE = 3;
 
 const charClass = new Uint8Array(65536);
 const lowerCase = new Uint16Array(65536);
 const wordChar = /[\p{L}\p{N}\p{M}]/u;
-const invisibleChars = [0x00ad, 0x034f, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff];
 
 for (let c = 0; c < 128; c++) {
   const isDigit = c >= 48 && c <= 57;
@@ -20,15 +20,31 @@ for (let c = 0; c < 128; c++) {
   charClass[c] = isDigit || isUpper || isLower ? WORD : SEPARATOR;
   lowerCase[c] = isUpper ? c + 32 : c;
 }
-for (const c of invisibleChars) charClass[c] = INVISIBLE;
+
+/** Astral characters are classified by code point; only the invisible ones are not word characters. */
+const invisibleAstral = new Map<number, boolean>();
+
+function astralKind(high: number, low: number): number {
+  const codePoint = (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  let invisible = invisibleAstral.get(codePoint);
+  if (invisible === undefined) {
+    invisible = isInvisible(codePoint);
+    invisibleAstral.set(codePoint, invisible);
+  }
+  return invisible ? INVISIBLE : WORD;
+}
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 function classify(code: number): number {
   let kind = charClass[code];
   if (kind === UNKNOWN) {
-    // Lone surrogates are halves of astral characters (emoji, rare scripts): keep them in words.
+    // Surrogates are halves of astral characters (emoji, rare scripts): word characters unless the
+    // pair is invisible, which forEachWord checks.
     const isSurrogate = code >= 0xd800 && code <= 0xdfff;
     const char = String.fromCharCode(code);
-    kind = isSurrogate || wordChar.test(char) ? WORD : SEPARATOR;
+    kind = isSurrogate ? WORD : isInvisible(code) ? INVISIBLE : wordChar.test(char) ? WORD : SEPARATOR;
     charClass[code] = kind;
     const lower = char.toLowerCase();
     lowerCase[code] = lower.length === 1 ? lower.charCodeAt(0) : code;
@@ -56,6 +72,10 @@ export function forEachWord(
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     const kind = code < 128 ? charClass[code] : classify(code);
+    if (kind === WORD && isHighSurrogate(code) && i + 1 < to && isLowSurrogate(text.charCodeAt(i + 1)) && astralKind(code, text.charCodeAt(i + 1)) === INVISIBLE) {
+      i++;
+      continue;
+    }
     if (kind === WORD) {
       if (start < 0) {
         start = i;

@@ -1,16 +1,20 @@
-// Modules generated at build time by build-plugin.ts.
-declare module 'virtual:backstory-fingerprint' {
-  /** Base64 of the article's sampled shingle hashes (Uint32, little-endian). */
-  const fingerprint: string;
-  export default fingerprint;
-  /** The article's people's surnames as written and in capitals (nameForms), for the gate's first, cheap look. */
-  export const names: string[];
+// Modules generated at build time by build/annotation-plugin.ts.
+declare module 'virtual:backstory-gate' {
+  import type { GatePackData } from './pack.ts';
+  export const packs: GatePackData[];
 }
 
+/** The first pack, whole: the popup's "About this article" and the tests use it. */
 declare module 'virtual:backstory-annotations' {
   import type { ArticleMeta, Note } from './note.ts';
+  export const slug: string;
+  export const markers: string[];
+  export const radius: number;
+  export const fingerprint: string;
   export const article: ArticleMeta;
   export const notes: Note[];
-  /** Base64 of every distinct shingle hash of the article. */
   export const articleShingles: string;
 }
+
+/** Which browser this build is for; set by the build (vite define / esbuild define). */
+declare const __BROWSER__: 'chrome' | 'firefox';

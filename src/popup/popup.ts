@@ -31,6 +31,7 @@ const siteLabel = byId<HTMLSpanElement>('site-label');
 const notesSection = byId<HTMLElement>('notes-section');
 const notesList = byId<HTMLDivElement>('notes');
 const aboutSection = byId<HTMLElement>('about-section');
+const interference = byId<HTMLParagraphElement>('interference');
 
 /**
  * The tab the popup is about: the active tab; or, when popup.html is open as a tab of its own (a
@@ -111,9 +112,18 @@ function renderAbout(): void {
   byId('about-text').textContent = article.about;
 }
 
+/** The content script knows whether the article is here; the settings say whether Backstory is on. */
+function withSettings(status: PageStatus | undefined, settings: Settings): PageStatus | undefined {
+  if (!status || status.state === 'found') return status;
+  if (!settings.enabled) return { ...status, state: 'off' };
+  return settings.disabledSites.includes(status.host) ? { ...status, state: 'site-off' } : status;
+}
+
 async function refresh(): Promise<void> {
-  const [settings, status] = await Promise.all([readSettings(), sendToTab({ type: 'get-status' }).then(parsePageStatus)]);
+  const [settings, reported] = await Promise.all([readSettings(), sendToTab({ type: 'get-status' }).then(parsePageStatus)]);
+  const status = withSettings(reported, settings);
   statusText.textContent = describe(status);
+  interference.hidden = !status?.interfered;
   enabledSwitch.checked = settings.enabled;
   const host = status?.host ?? '';
   siteSwitch.disabled = host === '';

@@ -1,13 +1,17 @@
 // Messages between the popup, the background and the content script. Every receiver parses what it
 // gets; anything that is not one of these shapes is ignored.
 import type { NoteSummary } from '../model/note.ts';
+import { isRecord } from './is-record.ts';
 
+/** What the content script knows: whether the article's notes are shown. The popup adds "off". */
 export type PageState = 'found' | 'not-found' | 'off' | 'site-off';
 
 export interface PageStatus {
   state: PageState;
   host: string;
   notes: NoteSummary[];
+  /** The page removed, replaced or changed Backstory's highlights (they were painted again). */
+  interfered: boolean;
 }
 
 export type ToContent =
@@ -15,11 +19,12 @@ export type ToContent =
   | { type: 'show-note'; id: string }
   | { type: 'step-note'; direction: 1 | -1 };
 
-export type ToBackground = { type: 'note-count'; count: number };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
+export type ToBackground =
+  | { type: 'note-count'; count: number }
+  /** The gate found a pack's article: inject the overlay, its styles and that pack's notes. */
+  | { type: 'load-overlay'; slug: string }
+  /** A source link in a note was clicked: open it (https only) in a new tab. */
+  | { type: 'open-source'; url: string };
 
 export function parseToContent(message: unknown): ToContent | undefined {
   if (!isRecord(message)) return undefined;
@@ -37,8 +42,28 @@ export function parseToContent(message: unknown): ToContent | undefined {
   }
 }
 
+const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+
+export function isHttpsUrl(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 export function parseToBackground(message: unknown): ToBackground | undefined {
-  if (!isRecord(message) || message.type !== 'note-count') return undefined;
-  const { count } = message;
-  return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? { type: 'note-count', count } : undefined;
+  if (!isRecord(message)) return undefined;
+  switch (message.type) {
+    case 'note-count': {
+      const { count } = message;
+      return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? { type: 'note-count', count } : undefined;
+    }
+    case 'load-overlay':
+      return typeof message.slug === 'string' && SLUG.test(message.slug) ? { type: 'load-overlay', slug: message.slug } : undefined;
+    case 'open-source':
+      return typeof message.url === 'string' && isHttpsUrl(message.url) ? { type: 'open-source', url: message.url } : undefined;
+    default:
+      return undefined;
+  }
 }

@@ -1,6 +1,7 @@
 // The reader's settings: their shape, defaults, and how any stored value (old, broken, foreign)
 // becomes a valid one.
 import { NOTE_KINDS, type NoteKind } from '../model/note.ts';
+import { isRecord } from './is-record.ts';
 
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 2;
@@ -38,9 +39,6 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   dwellMs: DWELL_RANGE.default,
 });
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
   allowed.includes(value as T) ? (value as T) : fallback;

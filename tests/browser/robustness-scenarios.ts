@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { notes } from '../../packs/musk-riyadh-2025/annotations.json' with { type: 'json' };
 import { paragraphsHtml, PARAGRAPHS } from '../support/article.ts';
 import { corpusAvailable, corpusPage, offline } from '../support/corpus.ts';
-import type { TestBrowser, TestPage } from './harness/browsers.ts';
+import { inPopover, type TestBrowser, type TestPage } from './harness/browsers.ts';
 import { articleInShadowRoot, hostilePage, hugePage, impersonatingPage, mutationStorm, page, singlePageApp } from './harness/fixture-pages.ts';
-import { domMatchesSource, fromExtensionPage, highlightCounts, popoverState, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
+import { domMatchesSource, fromExtensionPage, highlightCounts, popoverHostCount, popoverState, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
 import { serveReactPage } from './harness/react-page.ts';
 import { useSession } from './harness/session.ts';
 
@@ -161,16 +161,15 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
       await tab.bringToFront();
       // The page broke Array methods in its own world, where probes run: read through JSON only.
       const probe = () =>
-        tab.evaluate(() => {
-          const host = document.getElementsByTagName('backstory-popover')[0];
-          const card = host?.shadowRoot?.querySelector('[role]');
+        inPopover(tab, (root, host) => {
+          const card = root.querySelector('[role]');
           const rect = card?.getBoundingClientRect();
           const onTop = !!rect && document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2) === host;
           const inViewport = !!rect && rect.width > 0 && rect.top >= 0 && rect.bottom <= innerHeight;
           return JSON.stringify({ title: card?.querySelector('.title')?.textContent ?? null, onTop, inViewport });
         }, null);
-      const state = await waitFor(probe, (value) => value.includes('Elon Musk'));
-      expect(JSON.parse(state)).toEqual({ title: 'Elon Musk', onTop: true, inViewport: true });
+      const state = await waitFor(probe, (value) => value?.includes('Elon Musk') ?? false);
+      expect(JSON.parse(state ?? 'null')).toEqual({ title: 'Elon Musk', onTop: true, inViewport: true });
       expect(log.backstory).toEqual([]);
       await extensionPage.close();
       await tab.close();
@@ -200,7 +199,7 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
       session.server.page('/doc.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40"><text y="20">Musk</text></svg>', 'image/svg+xml');
       const { tab, log } = await open(session.server.page(path, body, type));
       await sleep(SETTLE_MS);
-      const added = await tab.evaluate(() => document.getElementsByTagName('backstory-popover').length, null);
+      const added = await popoverHostCount(tab);
       expect(added).toBe(0);
       expect(log.backstory).toEqual([]);
       expect(log.errors).toEqual([]);

@@ -1,15 +1,14 @@
-// Detection exactly as the gate does it, on plain text, for unit tests.
-import { names } from 'virtual:backstory-fingerprint';
-import { carriesArticle, collectMatches, containment, decodeFingerprint, encodeFingerprint, sampledFingerprint, textNearNames } from '../../src/core/fingerprint.ts';
-import { ARTICLE_TEXT } from './article.ts';
+// Detection exactly as the gate does it (core/detect.ts with the build's data), on plain text.
+import { packs } from 'virtual:backstory-gate';
+import { decodeHashes } from '../../src/core/base64.ts';
+import { ArticleSearch, type GatePack } from '../../src/core/detect.ts';
+import { collectMatches, containment } from '../../src/core/shingles.ts';
 
-export const FINGERPRINT = decodeFingerprint(encodeFingerprint(sampledFingerprint(ARTICLE_TEXT)));
-export const PEOPLE = names;
+export const GATE_PACKS: GatePack[] = packs.map((pack) => ({ ...pack, fingerprint: decodeHashes(pack.fingerprint) }));
+export const FINGERPRINT = GATE_PACKS[0].fingerprint;
 
 export function detects(text: string): boolean {
-  const found = new Set<number>();
-  for (const part of textNearNames(text, PEOPLE)) collectMatches(part, FINGERPRINT, found);
-  return carriesArticle(found, FINGERPRINT);
+  return new ArticleSearch(GATE_PACKS).look(text) !== undefined;
 }
 
 export function share(text: string): number {

@@ -15,6 +15,7 @@ export interface TestPage {
   goto(url: string, options?: { timeout?: number }): Promise<unknown>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   mouse: { move(x: number, y: number): Promise<void> };
+  touchscreen: { tap(x: number, y: number): Promise<void> };
   keyboard: { press(key: string): Promise<void> };
   click(selector: string): Promise<void>;
   on(event: 'console', listener: (message: { type(): string; text(): string }) => void): unknown;
@@ -22,6 +23,25 @@ export interface TestPage {
   bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * Runs `fn` in a page's main world with Backstory's popover host and its shadow root, which is
+ * CLOSED: page scripts cannot reach it, so the test drivers hand it over (CDP DOM.describeNode with
+ * pierce in Chromium; BiDi serialization with includeShadowTree "all" in Firefox). `fn` is sent as
+ * source text and must be self-contained. Undefined when the page has no host.
+ */
+export type InPopover = <R, A>(page: TestPage, fn: (root: ShadowRoot, host: Element, arg: A) => R | Promise<R>, arg: A) => Promise<R | undefined>;
+
+const popoverReaders = new WeakMap<TestPage, InPopover>();
+
+export const inPopover: InPopover = (page, fn, arg) => {
+  const reader = popoverReaders.get(page);
+  if (!reader) throw new Error('this page was not opened through TestBrowser.newPage');
+  return reader(page, fn, arg);
+};
+
+/** Main-world expression for Backstory's popover host: `backstory-<random>` on <html>. */
+const FIND_HOST = "[...document.documentElement.children].find((element) => element.localName.startsWith('backstory-')) ?? null";
 
 export interface TestBrowser {
   name: 'chromium' | 'firefox';
@@ -41,6 +61,8 @@ export interface TestBrowser {
 export interface ReaderPreferences {
   colorScheme?: 'light' | 'dark';
   reducedMotion?: boolean;
+  /** Page scripts off, as a reader's site setting does (Chromium only: playwright's javaScriptEnabled). */
+  pageJavaScript?: boolean;
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -54,6 +76,9 @@ export async function launchChromium(preferences: ReaderPreferences = {}): Promi
     viewport: { width: 1280, height: 800 },
     colorScheme: preferences.colorScheme ?? 'light',
     reducedMotion: preferences.reducedMotion ? 'reduce' : 'no-preference',
+    javaScriptEnabled: preferences.pageJavaScript ?? true,
+    // Touch input for the tap tests (pointer events from the driver are trusted, unlike a page's).
+    hasTouch: true,
     args: [
       `--disable-extensions-except=${DIST.chromium}`,
       `--load-extension=${DIST.chromium}`,
@@ -74,7 +99,11 @@ export async function launchChromium(preferences: ReaderPreferences = {}): Promi
   return {
     name: 'chromium',
     requests,
-    newPage: async () => (await context.newPage()) as unknown as TestPage,
+    async newPage() {
+      const page = (await context.newPage()) as unknown as TestPage;
+      popoverReaders.set(page, chromiumPopoverReader(context));
+      return page;
+    },
     async openPopup() {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/src/popup/popup.html`);
@@ -100,6 +129,58 @@ export async function launchChromium(preferences: ReaderPreferences = {}): Promi
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
+  };
+}
+
+function chromiumPopoverReader(context: import('playwright-core').BrowserContext): InPopover {
+  return async (page, fn, arg) => {
+    const cdp = await context.newCDPSession(page as unknown as Page);
+    try {
+      const { result: host } = await cdp.send('Runtime.evaluate', { expression: FIND_HOST });
+      if (!host.objectId) return undefined;
+      const { node } = await cdp.send('DOM.describeNode', { objectId: host.objectId, depth: 1, pierce: true });
+      const shadow = node.shadowRoots?.[0];
+      if (!shadow) return undefined;
+      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+      const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: `async function (host, arg) { return JSON.stringify(await (${fn.toString()})(this, host, JSON.parse(arg)) ?? null); }`,
+        arguments: [{ objectId: host.objectId }, { value: JSON.stringify(arg ?? null) }],
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      return JSON.parse(result.value as string);
+    } finally {
+      await cdp.detach();
+    }
+  };
+}
+
+interface BidiRemoteValue {
+  type: string;
+  sharedId?: string;
+  value?: unknown;
+}
+
+/** puppeteer-core's BiDi realm (internal API): resolves to the whole script.evaluate/callFunction result. */
+interface BidiRealm {
+  evaluate(expression: string, awaitPromise: boolean, options?: object): Promise<{ type: string; result?: BidiRemoteValue; exceptionDetails?: { text: string } }>;
+  callFunction(declaration: string, awaitPromise: boolean, options?: object): Promise<{ type: string; result?: BidiRemoteValue; exceptionDetails?: { text: string } }>;
+}
+
+function firefoxPopoverReader(realm: () => BidiRealm): InPopover {
+  return async (_page, fn, arg) => {
+    const { result: host } = await realm().evaluate(FIND_HOST, false, { serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' }, resultOwnership: 'none' });
+    const shadowId = (host?.value as { shadowRoot?: { sharedId?: string } } | undefined)?.shadowRoot?.sharedId;
+    if (host?.type !== 'node' || !host.sharedId || !shadowId) return undefined;
+    const { result, exceptionDetails } = await realm().callFunction(
+      `async function (root, host, arg) { return JSON.stringify(await (${fn.toString()})(root, host, JSON.parse(arg)) ?? null); }`,
+      true,
+      { arguments: [{ sharedId: shadowId }, { sharedId: host.sharedId }, { type: 'string', value: JSON.stringify(arg ?? null) }], resultOwnership: 'none' },
+    );
+    if (exceptionDetails || result?.type !== 'string') throw new Error(`popover reader failed: ${exceptionDetails?.text ?? result?.type}`);
+    return JSON.parse(result.value as string);
   };
 }
 
@@ -142,7 +223,15 @@ export async function launchFirefox(preferences: ReaderPreferences = {}): Promis
     name: 'firefox',
     async newPage() {
       const page = await browser.newPage();
+      // puppeteer-core 24.43's setViewport also sends emulation.setScreenOrientationOverride, which
+      // Firefox ESR 140 does not know: resize through the BiDi command alone.
+      const context = (page.mainFrame() as unknown as { browsingContext: { setViewport(options: object): Promise<void> } }).browsingContext;
+      page.setViewport = async (viewport) => {
+        await context.setViewport({ viewport: viewport && { width: viewport.width, height: viewport.height }, devicePixelRatio: null });
+      };
       await page.setViewport({ width: 1280, height: 800 });
+      const frame = page.mainFrame() as unknown as { browsingContext: { defaultRealm: BidiRealm } };
+      popoverReaders.set(page as unknown as TestPage, firefoxPopoverReader(() => frame.browsingContext.defaultRealm));
       return page as unknown as TestPage;
     },
     openPopup: () => openExtensionPage('src/popup/popup.html', '#status'),

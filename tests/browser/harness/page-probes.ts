@@ -2,7 +2,7 @@
 // CSS.highlights with the content script).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TestPage } from './browsers.ts';
+import { inPopover, type TestPage } from './browsers.ts';
 
 export async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -17,13 +17,13 @@ export async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => 
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Number of ranges in each `backstory…` highlight. */
+/** Number of ranges in each `backstory…` highlight (iterated: with page scripts off, callbacks cannot run). */
 export function highlightCounts(page: TestPage): Promise<Record<string, number>> {
   return page.evaluate(() => {
     const counts: Record<string, number> = {};
-    CSS.highlights.forEach((highlight, name) => {
+    for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
       if (name.startsWith('backstory')) counts[name] = highlight.size;
-    });
+    }
     return counts;
   }, null);
 }
@@ -35,7 +35,14 @@ export function highlightPoint(page: TestPage, name: string, text: string): Prom
   return page.evaluate(
     ({ name, text }) => {
       const highlight = CSS.highlights.get(name);
-      const range = highlight && [...(highlight as unknown as Set<Range>)].find((candidate) => candidate.toString() === text);
+      // Backstory paints StaticRanges: live copies give their text and rectangles.
+      const live = (painted: AbstractRange) => {
+        const copy = document.createRange();
+        copy.setStart(painted.startContainer, painted.startOffset);
+        copy.setEnd(painted.endContainer, painted.endOffset);
+        return copy;
+      };
+      const range = highlight && [...(highlight as unknown as Set<AbstractRange>)].map(live).find((candidate) => candidate.toString() === text);
       if (!range) return null;
       range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       const rect = range.getClientRects()[0];
@@ -55,22 +62,25 @@ export interface PopoverState {
   inViewport: boolean;
 }
 
-export function popoverState(page: TestPage): Promise<PopoverState> {
-  return page.evaluate(() => {
-    const hosts = document.getElementsByTagName('backstory-popover').length;
-    const host = document.getElementsByTagName('backstory-popover')[0];
-    const card = host?.shadowRoot?.querySelector<HTMLElement>('[role]');
+/** Backstory's popover hosts on <html>: elements named `backstory-…`. */
+export const popoverHostCount = (page: TestPage) =>
+  page.evaluate(() => [...document.documentElement.children].filter((element) => element.localName.startsWith('backstory-')).length, null);
+
+export async function popoverState(page: TestPage): Promise<PopoverState> {
+  const count = await popoverHostCount(page);
+  const state = await inPopover(page, (root, host) => {
+    const card = root.querySelector<HTMLElement>('[role]');
     const rect = card?.getBoundingClientRect();
     return {
-      count: hosts,
-      parent: host?.parentElement?.tagName ?? null,
+      parent: host.parentElement?.tagName ?? null,
       open: !!card && !card.hidden && (rect?.width ?? 0) > 0,
       role: card?.getAttribute('role') ?? null,
       title: card?.querySelector('.title')?.textContent ?? null,
-      focused: !!host && document.activeElement === host && host.shadowRoot?.activeElement === card,
+      focused: document.activeElement === host && root.activeElement === card,
       inViewport: !!rect && rect.left >= 0 && rect.top >= 0 && rect.right <= innerWidth && rect.bottom <= innerHeight,
     };
   }, null);
+  return { count, ...(state ?? { parent: null, open: false, role: null, title: null, focused: false, inViewport: false }) };
 }
 
 /**
@@ -82,7 +92,9 @@ export function domMatchesSource(page: TestPage): Promise<{ same: boolean; extra
     const source = await (await fetch(location.href)).text();
     const parsed = new DOMParser().parseFromString(source, 'text/html');
     const live = document.documentElement;
-    const extraOnHtml = [...live.children].filter((child) => !['HEAD', 'BODY'].includes(child.tagName)).map((child) => child.tagName.toLowerCase());
+    const extraOnHtml = [...live.children].filter((child) => !['HEAD', 'BODY'].includes(child.tagName)).map((child) => child.localName)
+      // Backstory's host has a random suffix.
+      .map((name) => (name.startsWith('backstory-') ? 'backstory-*' : name));
     // <noscript> parses as markup when scripting is off (DOMParser) and as text when it is on.
     const withoutNoscript = (element: Element) => {
       const copy = element.cloneNode(true) as Element;
@@ -129,12 +141,34 @@ const AXE_SOURCE = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.m
 
 /** axe-core violations (rule id and the first failing target) in a page, or in `include` only. */
 export async function axeViolations(page: TestPage, include?: string): Promise<string[]> {
-  await page.evaluate((source) => {
-    if (!(window as unknown as { axe?: unknown }).axe) (0, eval)(source);
-  }, AXE_SOURCE);
+  // Evaluated by the driver as a script of its own, not through the page's eval(), which the
+  // extension pages' CSP blocks.
+  const evaluateScript = (page as unknown as { evaluate(expression: string): Promise<unknown> }).evaluate.bind(page);
+  if (!(await page.evaluate(() => 'axe' in window, null))) await evaluateScript(`${AXE_SOURCE};0`);
   return page.evaluate(async (selector) => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
     const result = await axe.run(selector ? { include: [[selector]] } : document, { resultTypes: ['violations'] });
     return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes[0]?.target)}`);
   }, include ?? '');
+}
+
+/**
+ * axe-core violations in the open popover. axe cannot enter a closed shadow root, so its content
+ * (the same style sheet and card) is copied into an open one on a test element, checked, and removed.
+ */
+export async function popoverAxeViolations(page: TestPage): Promise<string[]> {
+  const copied = await inPopover(page, (root) => {
+    const copy = document.createElement('div');
+    copy.id = 'backstory-axe-copy';
+    const open = copy.attachShadow({ mode: 'open' });
+    for (const child of root.children) open.append(child.cloneNode(true));
+    const card = open.querySelector<HTMLElement>('.card');
+    if (card) card.removeAttribute('popover');
+    document.body.append(copy);
+    return true;
+  }, null);
+  if (!copied) return ['no popover'];
+  const violations = await axeViolations(page, '#backstory-axe-copy');
+  await page.evaluate(() => document.getElementById('backstory-axe-copy')?.remove(), null);
+  return violations;
 }

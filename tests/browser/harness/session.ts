@@ -1,7 +1,7 @@
 // A browser with the extension, a test server and (optionally) the demo article open, for a describe
 // block; and the steps most tests take through the popup.
 import { afterAll, beforeAll } from 'vitest';
-import type { TestBrowser, TestPage } from './browsers.ts';
+import { inPopover, type TestBrowser, type TestPage } from './browsers.ts';
 import { fromExtensionPage, popoverState, totalHighlights, waitFor, type PopoverState } from './page-probes.ts';
 import { startServer, type TestServer } from './server.ts';
 
@@ -44,8 +44,8 @@ export async function openNote(browser: TestBrowser, page: TestPage, id: string)
 }
 
 /** The open popover card's computed transition duration. */
-export const popoverTransition = (page: TestPage) =>
-  page.evaluate(() => {
-    const card = document.getElementsByTagName('backstory-popover')[0]?.shadowRoot?.querySelector('.card');
+export const popoverTransition = async (page: TestPage) =>
+  (await inPopover(page, (root) => {
+    const card = root.querySelector('.card');
     return card ? getComputedStyle(card).transitionDuration : null;
-  }, null);
+  }, null)) ?? null;

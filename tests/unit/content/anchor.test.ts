@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { notes } from 'virtual:backstory-annotations';
-import { anchorNotes } from '../../../src/content/anchor.ts';
+import * as pack from 'virtual:backstory-annotations';
+import { createAnchorer } from '../../../src/content/anchor.ts';
 import { compileNotes, findMatches } from '../../../src/core/match.ts';
 import { tokenize } from '../../../src/core/tokenize.ts';
 import {
@@ -16,6 +16,9 @@ import {
   withLinkedNames,
   withTypographicNoise,
 } from '../../support/article.ts';
+
+const { notes } = pack;
+const { anchorNotes } = createAnchorer(pack);
 
 /** What each note should anchor to: its matches in the plain article text. */
 function expectedAnchors(): string[] {
@@ -104,5 +107,33 @@ describe('anchorNotes', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('anchoring while the page changes', () => {
+  const { anchorNotesInSlices } = createAnchorer(pack);
+
+  it('never throws and makes no range on nodes the page shortened or removed during the walk', async () => {
+    document.body.innerHTML = page(paragraphsHtml()); // test fixture, not extension code
+    const texts = [...document.querySelectorAll('article p')].map((p) => p.firstChild as Text);
+    const pending = anchorNotesInSlices(document.body, new AbortController().signal);
+    texts[1].data = texts[1].data.slice(0, 5);
+    texts[2].remove();
+    const result = await pending;
+    for (const item of result?.anchored ?? []) {
+      expect(item.range.startContainer.isConnected).toBe(true);
+      expect(item.range.startOffset).toBeLessThanOrEqual((item.range.startContainer as Text).length);
+    }
+  });
+
+  it('gives nothing for a walk aborted before it finished', async () => {
+    document.body.innerHTML = page(paragraphsHtml()); // test fixture, not extension code
+    const controller = new AbortController();
+    controller.abort();
+    expect(await anchorNotesInSlices(document.body, controller.signal)).toBeUndefined();
+  });
+
+  it('reads the text of a page element named like Backstory’s own', () => {
+    expect(anchorsIn(page(`<backstory-popover>${paragraphsHtml()}</backstory-popover>`))).toEqual(EXPECTED);
   });
 });

@@ -21,8 +21,17 @@ describe('message parsing', () => {
 
   it('drops notes of the wrong shape from a page status', () => {
     const status = parsePageStatus({ state: 'found', host: 'a.example', notes: [{ id: 'x', kind: 'person', title: 'X' }, { id: 'y', kind: 'rumour', title: 'Y' }, null] });
-    expect(status).toEqual({ state: 'found', host: 'a.example', notes: [{ id: 'x', kind: 'person', title: 'X' }] });
+    expect(status).toEqual({ state: 'found', host: 'a.example', notes: [{ id: 'x', kind: 'person', title: 'X' }], interfered: false });
+    expect(parsePageStatus({ state: 'found', host: 'a.example', notes: [], interfered: true })?.interfered).toBe(true);
     expect(parsePageStatus({ state: 'lost', host: 'a.example' })).toBeUndefined();
+  });
+
+  it('accepts only https sources and pack slugs from content scripts', () => {
+    expect(parseToBackground({ type: 'open-source', url: 'https://example.org/a' })).toEqual({ type: 'open-source', url: 'https://example.org/a' });
+    expect(parseToBackground({ type: 'open-source', url: 'javascript:alert(1)' })).toBeUndefined();
+    expect(parseToBackground({ type: 'open-source', url: 'http://example.org/' })).toBeUndefined();
+    expect(parseToBackground({ type: 'load-overlay', slug: 'musk-riyadh-2025' })).toEqual({ type: 'load-overlay', slug: 'musk-riyadh-2025' });
+    expect(parseToBackground({ type: 'load-overlay', slug: '../../evil' })).toBeUndefined();
   });
 
   it('never throws on anything', () => {

@@ -1,14 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeFingerprint, encodeFingerprint, markArticleWords, MIN_ARTICLE_RUN, nameForms, nameWindows, sampledFingerprint, shinglesOfWords, textNearNames } from '../../../src/core/fingerprint.ts';
+import { markArticleWords, MIN_ARTICLE_RUN } from '../../../src/core/article-words.ts';
+import { decodeHashes, encodeHashes } from '../../../src/core/base64.ts';
+import { sampledFingerprint, shinglesOfWords } from '../../../src/core/shingles.ts';
 import { wordHashes } from '../../../src/core/tokenize.ts';
 import { ARTICLE_TEXT, COMMENTARY, excerpt, PARAGRAPHS, PEOPLE_LIST, SAME_EVENT_ARTICLE, withTypographicNoise } from '../../support/article.ts';
-import { detects, FINGERPRINT, PEOPLE, share } from '../../support/detect.ts';
+import { chooseMarkers, MARKER_OPTIONS, MarkerError, markerWindows } from '../../../src/core/markers.ts';
+import { detects, FINGERPRINT, GATE_PACKS, share } from '../../support/detect.ts';
 
 describe('fingerprint', () => {
   it('round-trips through its base64 encoding', () => {
     const shingles = sampledFingerprint(ARTICLE_TEXT);
-    expect(decodeFingerprint(encodeFingerprint(shingles))).toEqual(new Set(shingles));
+    expect(decodeHashes(encodeHashes(shingles))).toEqual(new Set(shingles));
   });
 
   it('keeps roughly a quarter of the article shingles', () => {
@@ -92,13 +95,13 @@ describe('detection, by property', () => {
   });
 
   it('always detects the article with random typographic noise and page text around it', () => {
-    const noise = fc.constantFrom('\u00ad', '\u200b', '\u00a0', ' ', '\n');
+    const noise = fc.constantFrom('\u00ad', '\u200b', '\u2062', '\ufe0f', '\u{e0041}', '\u00a0', ' ', '\n');
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(ARTICLE_TEXT.length), noise), { maxLength: 200 }), fc.lorem(), fc.lorem(), (insertions, before, after) => {
         let text = ARTICLE_TEXT;
         for (const [at, char] of insertions.sort((a, b) => b[0] - a[0])) {
           // Noise goes between characters of words or in place of a space, never joining two words.
-          text = char === '\u00ad' || char === '\u200b' ? `${text.slice(0, at)}${char}${text.slice(at)}` : text.slice(0, at) + (text[at] === ' ' ? char : text[at] ?? '') + text.slice(at + 1);
+          text = !/\s/u.test(char) ? `${text.slice(0, at)}${char}${text.slice(at)}` : text.slice(0, at) + (text[at] === ' ' ? char : text[at] ?? '') + text.slice(at + 1);
         }
         return detects(`${before} ${text} ${after}`);
       }),
@@ -106,36 +109,49 @@ describe('detection, by property', () => {
   });
 });
 
-describe('textNearNames', () => {
-  it('keeps the whole article, and a whole excerpt, since names run through them', () => {
-    expect(textNearNames(ARTICLE_TEXT, PEOPLE)).toEqual([ARTICLE_TEXT]);
+describe('markers', () => {
+  const pack = GATE_PACKS[0];
+
+  it('are rare words of the article, few enough to search every page for', () => {
+    expect(pack.markers.length).toBeGreaterThan(2);
+    expect(pack.markers.length).toBeLessThanOrEqual(MARKER_OPTIONS.max);
+    for (const marker of pack.markers) expect(ARTICLE_TEXT).toContain(marker);
+  });
+
+  it('occur at least twice in every stretch of 15 % of the article', () => {
+    const words = ARTICLE_TEXT.match(/[\p{L}\p{N}]+/gu) ?? [];
+    const span = Math.ceil(words.length * 0.15);
+    for (let start = 0; start + span <= words.length; start++) {
+      const hits = words.slice(start, start + span).filter((word) => pack.markers.includes(word)).length;
+      expect(hits, `words ${start}–${start + span}`).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('cover the whole article, and a whole excerpt, with their windows', () => {
+    expect(markerWindows(ARTICLE_TEXT, pack.markers, pack.radius)).toEqual([[0, ARTICLE_TEXT.length]]);
     const head = excerpt(0.25);
-    expect(textNearNames(head, PEOPLE)).toEqual([head]);
+    expect(markerWindows(head, pack.markers, pack.radius)).toEqual([[0, head.length]]);
   });
 
-  it('finds names that invisible characters split, and drops those characters', () => {
-    expect(textNearNames('Lav\u00adrov and Ush\u200bakov', nameForms(['Ushakov']))).toEqual(['Lavrov and Ushakov']);
-  });
-
-  it('yields nothing for text that names none of the article’s people', () => {
-    expect(textNearNames('The weather in Riyadh was mild; talks on trade resumed.', PEOPLE)).toEqual([]);
-  });
-
-  it('keeps only the text near each name, merging windows that overlap', () => {
+  it('keep only the text near each marker, merging windows that overlap', () => {
     const filler = 'x '.repeat(5000);
-    const text = `${filler}Lavrov${filler}Putin and Trump${filler}`;
-    const parts = textNearNames(text, nameForms(['Lavrov', 'Putin', 'Trump']), 100);
-    expect(parts).toEqual([text.slice(10000 - 100, 10000 + 100), text.slice(20006 - 100, 20016 + 100)]);
-    expect(parts[1]).toContain('Putin and Trump');
+    const text = `${filler}Lavrov${filler}Ushakov and Riyadh${filler}`;
+    expect(markerWindows(text, ['Lavrov', 'Ushakov', 'Riyadh'], 100)).toEqual([[10000 - 100, 10000 + 100], [20006 - 100, 20018 + 100]]);
   });
 
-  it('gives the spans themselves, for the overlay to tokenise in place', () => {
-    const filler = 'x '.repeat(5000);
-    expect(nameWindows(`${filler}Lavrov${filler}`, ['Lavrov'], 100)).toEqual([[9900, 10100]]);
+  it('find nothing in a page full of the article’s famous names', () => {
+    const page = 'Trump and Putin and Musk and Zelensky and Biden. '.repeat(2000);
+    expect(markerWindows(page, pack.markers, pack.radius)).toEqual([]);
   });
 
-  it('finds names as written and in capitals', () => {
-    expect(nameForms(['Lavrov'])).toEqual(['Lavrov', 'LAVROV']);
-    expect(textNearNames('LAVROV ARRIVES', nameForms(['Lavrov']))).toEqual(['LAVROV ARRIVES']);
+  it('are found through invisible characters put inside them', () => {
+    const hidden = ARTICLE_TEXT.replace(/([A-Za-z])([a-z]+)/g, '$1\u2063$2');
+    expect(markerWindows(hidden, pack.markers, pack.radius)).toEqual([]);
+    expect(detects(hidden)).toBe(true);
+  });
+
+  it('fail the build for an article with too few rare words, saying why', () => {
+    expect(() => chooseMarkers('the cat sat on the mat '.repeat(100), () => false)).toThrow(MarkerError);
+    expect(() => chooseMarkers('the cat sat on the mat '.repeat(100), (word) => word.length > 0)).toThrow(/too few rare words/);
   });
 });

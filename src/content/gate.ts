@@ -1,0 +1,200 @@
+// The content script every http(s) page loads: the gate. One classic script. It reads the page's
+// text once, looks for an article's markers and fingerprint, and stops there, having written
+// nothing, added nothing and read no settings, unless an article is present. Only then does it read
+// the settings and ask the background to inject the overlay.
+import { packs as packData } from 'virtual:backstory-gate';
+import { decodeHashes } from '../core/base64.ts';
+import { ArticleSearch, type GatePack } from '../core/detect.ts';
+import { parseToContent, type PageStatus, type ToBackground, type ToContent } from '../shared/messages.ts';
+import { displayOf, isActiveOn, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
+import { extensionApi } from './extension-api.ts';
+import type { Overlay, OverlayEvents, OverlayModule } from './overlay-api.ts';
+import { OVERLAY_GLOBAL } from './overlay-api.ts';
+import { lightText, shadowTexts } from './page-text.ts';
+import { watchAddedText } from './text-watch.ts';
+
+const LOG_PREFIX = '[Backstory]';
+/** Hashing work between two yields to the page during the first scan. */
+const SLICE_MS = 4;
+/** After a failure the overlay is started again after 1 s, 2 s, 4 s…, at most this many times. */
+const MAX_FAILURES = 5;
+
+const search = new ArticleSearch(packData.map((pack) => ({ ...pack, fingerprint: decodeHashes(pack.fingerprint) })));
+const host = location.hostname;
+
+/** The gate's states; `state` changes only through `enter`. */
+type State =
+  | { name: 'scanning'; controller: AbortController }
+  | { name: 'watching'; controller: AbortController }
+  | { name: 'off'; pack: GatePack }
+  | { name: 'loading'; pack: GatePack; controller: AbortController }
+  | { name: 'live'; pack: GatePack; controller: AbortController; overlay: Overlay; status: Omit<PageStatus, 'state' | 'host'> }
+  | { name: 'failed'; pack: GatePack; controller: AbortController };
+
+let state: State = { name: 'scanning', controller: new AbortController() };
+/** Read only once an article is found: on other pages the settings cannot change anything. */
+let settings: Settings | undefined;
+let failures = 0;
+
+function enter(next: State): void {
+  if ('controller' in state && state.controller !== ('controller' in next ? next.controller : undefined)) state.controller.abort();
+  if (state.name === 'live' && next.name !== 'live') send({ type: 'note-count', count: 0 });
+  state = next;
+}
+
+function send(message: ToBackground): Promise<unknown> {
+  return extensionApi.runtime.sendMessage(message).catch(() => undefined);
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The first look at the page: its text, hashed near markers in slices that leave the page room. */
+async function scan(signal: AbortSignal): Promise<GatePack | undefined> {
+  const text = lightText(document);
+  const texts = [text, ...shadowTexts(document, text.length)];
+  let sliceStart = performance.now();
+  for (const part of texts) {
+    for (const candidate of search.candidates(part)) {
+      const found = search.add(candidate);
+      if (found) return found;
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await nextTask();
+        if (signal.aborted) return undefined;
+        sliceStart = performance.now();
+      }
+    }
+  }
+  return undefined;
+}
+
+function watch(): void {
+  const controller = new AbortController();
+  enter({ name: 'watching', controller });
+  watchAddedText(document, (text) => {
+    if (state.name !== 'watching') return;
+    const found = search.look(text);
+    if (found) articleFound(found).catch(fail);
+  }, controller.signal);
+}
+
+function start(): void {
+  const controller = new AbortController();
+  enter({ name: 'scanning', controller });
+  scan(controller.signal)
+    .then((found) => {
+      if (controller.signal.aborted) return;
+      if (found) articleFound(found).catch(fail);
+      else watch();
+    })
+    .catch(fail);
+}
+
+async function readSettings(): Promise<Settings> {
+  if (settings) return settings;
+  extensionApi.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    settings = parseSettings(changes[SETTINGS_KEY].newValue);
+    settingsChanged();
+  });
+  const stored = await extensionApi.storage.local.get(SETTINGS_KEY);
+  settings ??= parseSettings(stored[SETTINGS_KEY]);
+  return settings;
+}
+
+async function articleFound(pack: GatePack): Promise<void> {
+  const current = await readSettings();
+  if (!isActiveOn(current, host)) return enter({ name: 'off', pack });
+  const controller = new AbortController();
+  enter({ name: 'loading', pack, controller });
+  const overlay = await loadOverlay(pack.slug);
+  if (controller.signal.aborted) return;
+  if (!overlay) throw new Error('the overlay did not load');
+  const live: State & { name: 'live' } = {
+    name: 'live',
+    pack,
+    controller,
+    status: { notes: [], interfered: false },
+    overlay: overlay.startOverlay(controller.signal, overlayEvents(controller.signal, () => live), displayOf(current)),
+  };
+  enter(live);
+}
+
+function overlayEvents(signal: AbortSignal, live: () => State & { name: 'live' }): OverlayEvents {
+  return {
+    onStatus(status) {
+      if (signal.aborted) return;
+      const previous = live().status.notes.length;
+      live().status = status;
+      if (status.notes.length !== previous) void send({ type: 'note-count', count: status.notes.length });
+    },
+    onGone() {
+      if (signal.aborted) return;
+      search.forget();
+      watch();
+    },
+    onError(error) {
+      if (!signal.aborted) fail(error);
+    },
+  };
+}
+
+/** The overlay module, injected once per page by the background into this isolated world. */
+async function loadOverlay(slug: string): Promise<OverlayModule | undefined> {
+  if (!injected()) await send({ type: 'load-overlay', slug });
+  return injected();
+}
+
+/** An own property only: a page element named like it (`<div id=…>`) is not one. */
+function injected(): OverlayModule | undefined {
+  const value: unknown = Object.getOwnPropertyDescriptor(globalThis, OVERLAY_GLOBAL)?.value;
+  return typeof value === 'object' && value !== null && typeof (value as OverlayModule).startOverlay === 'function' ? (value as OverlayModule) : undefined;
+}
+
+/** Any failure ends the session; the gate starts again from a fresh scan, backing off, a few times. */
+function fail(error: unknown): void {
+  failures++;
+  console.error(LOG_PREFIX, failures <= MAX_FAILURES ? 'restarting after an error:' : 'stopped after repeated errors:', error);
+  const pack = 'pack' in state ? state.pack : search.packs[0];
+  const controller = new AbortController();
+  enter({ name: 'failed', pack, controller });
+  if (failures > MAX_FAILURES) return;
+  const timer = setTimeout(() => {
+    search.forget();
+    start();
+  }, 1000 * 2 ** (failures - 1));
+  controller.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+}
+
+function settingsChanged(): void {
+  if (!settings) return;
+  const active = isActiveOn(settings, host);
+  if (state.name === 'live' && active) return state.overlay.configure(displayOf(settings));
+  if ((state.name === 'live' || state.name === 'loading') && !active) return enter({ name: 'off', pack: state.pack });
+  if (state.name === 'off' && active) articleFound(state.pack).catch(fail);
+}
+
+function answer(message: ToContent): PageStatus | boolean {
+  switch (message.type) {
+    case 'get-status':
+      return state.name === 'live'
+        ? { state: 'found', host, ...state.status }
+        : { state: 'not-found', host, notes: [], interfered: false };
+    case 'show-note':
+      return state.name === 'live' && state.overlay.show(message.id);
+    case 'step-note':
+      if (state.name === 'live') state.overlay.step(message.direction);
+      return true;
+  }
+}
+
+extensionApi.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
+  const message = parseToContent(raw);
+  if (!message) return;
+  try {
+    sendResponse(answer(message));
+  } catch (error) {
+    fail(error);
+  }
+});
+
+start();

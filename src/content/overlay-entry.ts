@@ -1,0 +1,16 @@
+// The overlay script, injected by the background after the pack's notes file: it registers
+// startOverlay for the gate on the isolated world's global (the page cannot see it) and starts nothing.
+import type { PackData } from '../model/pack.ts';
+import { extensionApi } from './extension-api.ts';
+import { startOverlay } from './overlay.ts';
+import { OVERLAY_GLOBAL, PACK_GLOBAL, type OverlayModule } from './overlay-api.ts';
+
+const pack = Object.getOwnPropertyDescriptor(globalThis, PACK_GLOBAL)?.value as PackData | undefined;
+const openSource = (url: string) => void extensionApi.runtime.sendMessage({ type: 'open-source', url }).catch(() => undefined);
+
+if (pack) {
+  const overlay: OverlayModule = {
+    startOverlay: (signal, events, display) => startOverlay(pack, signal, events, display, openSource),
+  };
+  Object.defineProperty(globalThis, OVERLAY_GLOBAL, { value: overlay, configurable: true });
+}

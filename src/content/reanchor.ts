@@ -1,0 +1,72 @@
+// Anchoring on the live page, and again whenever the page changes the article's text: debounced,
+// never starved by a page that never stops changing, and backing off in proportion to what the
+// last run cost. A newer run aborts an older one before it touches the page again.
+import type { Anchorer, Anchoring } from './anchor.ts';
+import type { Guard, OverlayState } from './overlay-state.ts';
+import { settler } from './settled.ts';
+
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/** Changes are batched for at least this long… */
+const MIN_DELAY_MS = 150;
+/** …but a page that never stops changing still gets re-anchored this often (or rarer, see below). */
+const MIN_MAX_WAIT_MS = 1000;
+/** A run that cost c ms waits at least BACKOFF × c before the next one: at most ~1/BACKOFF of the time. */
+const BACKOFF = 20;
+
+export interface Reanchoring {
+  /** Anchors now, superseding any run in progress. */
+  now(): void;
+}
+
+export function watchArticle(
+  state: OverlayState,
+  anchorer: Anchorer,
+  onAnchored: (result: Anchoring) => void,
+  onError: (error: unknown) => void,
+  guard: Guard,
+  signal: AbortSignal,
+): Reanchoring {
+  let running: AbortController | undefined;
+  let lastCost = 0;
+  const root = () => state.doc.body ?? state.doc.documentElement;
+
+  const now = () => {
+    running?.abort();
+    const run = new AbortController();
+    running = run;
+    const started = performance.now();
+    anchorer
+      .anchorNotesInSlices(root(), AbortSignal.any([signal, run.signal]))
+      .then((result) => {
+        if (!result || run.signal.aborted) return;
+        lastCost = performance.now() - started;
+        running = undefined;
+        onAnchored(result);
+        for (const shadow of result.index.shadowRoots) observer.observe(shadow, OBSERVED);
+      })
+      .catch(onError);
+  };
+
+  const poke = settler(
+    () => ({ delay: Math.max(MIN_DELAY_MS, BACKOFF * lastCost), maxWait: Math.max(MIN_MAX_WAIT_MS, 2 * BACKOFF * lastCost) }),
+    now,
+    signal,
+  );
+
+  const isRelevant = (record: MutationRecord): boolean => {
+    const article = state.articleRoot;
+    if (!article || article.contains(record.target) || !article.isConnected) return true;
+    for (const node of record.removedNodes) if (node.contains(article)) return true;
+    return false;
+  };
+
+  const observer = new MutationObserver(guard((records: MutationRecord[]) => {
+    if (records.some(isRelevant)) poke();
+  }));
+  observer.observe(root(), OBSERVED);
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    running?.abort();
+  }, { once: true });
+  return { now };
+}

@@ -1,0 +1,106 @@
+// The gate's first, cheap look at a page: a few words of the article that real pages rarely contain
+// ("Ushakov", "sleepwalking"…), found with native substring search. Only the text around them is
+// hashed, so a page that names Trump a hundred times costs the same few searches as any other.
+
+export interface MarkerOptions {
+  /** Every stretch of the article this long (as a share of its words)… */
+  share: number;
+  /** …holds at least this many marker occurrences, so an excerpt that could be detected is looked at. */
+  perWindow: number;
+  /** More markers mean more searches on every page. */
+  max: number;
+}
+
+export const MARKER_OPTIONS: MarkerOptions = { share: 0.15, perWindow: 2, max: 12 };
+
+export interface Markers {
+  markers: string[];
+  /** Characters hashed on each side of a marker found on a page: more than any gap between two. */
+  radius: number;
+}
+
+export class MarkerError extends Error {}
+
+interface Word {
+  text: string;
+  start: number;
+}
+
+function wordsOf(text: string): Word[] {
+  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((match) => ({ text: match[0], start: match.index }));
+}
+
+/**
+ * Chooses the markers of an article: greedily, the rare words (not `isCommon`, four letters or
+ * more, as written) that most increase coverage, until every stretch of `share` of the article's
+ * words holds `perWindow` marker occurrences. Throws MarkerError when the article has too few rare
+ * words for that.
+ */
+export function chooseMarkers(articleText: string, isCommon: (lowerCaseWord: string) => boolean, options: MarkerOptions = MARKER_OPTIONS): Markers {
+  const words = wordsOf(articleText);
+  const span = Math.max(1, Math.ceil(words.length * options.share));
+  const windows = Math.max(1, words.length - span + 1);
+  const occurrences = new Map<string, number[]>();
+  words.forEach((word, i) => {
+    if (word.text.length < 4 || /\d/.test(word.text) || isCommon(word.text.toLowerCase())) return;
+    const list = occurrences.get(word.text) ?? [];
+    list.push(i);
+    occurrences.set(word.text, list);
+  });
+  const counts = new Int32Array(windows);
+  const chosen: string[] = [];
+  const windowsOf = (position: number): [number, number] => [Math.max(0, position - span + 1), Math.min(windows - 1, position)];
+  const gain = (positions: number[]): number => {
+    const added = new Int32Array(windows);
+    for (const position of positions) {
+      const [from, to] = windowsOf(position);
+      for (let w = from; w <= to; w++) added[w]++;
+    }
+    let total = 0;
+    for (let w = 0; w < windows; w++) total += Math.min(options.perWindow, counts[w] + added[w]) - Math.min(options.perWindow, counts[w]);
+    return total;
+  };
+  while (counts.some((count) => count < options.perWindow)) {
+    let best: string | undefined;
+    let bestGain = 0;
+    for (const [candidate, positions] of occurrences) {
+      if (chosen.includes(candidate)) continue;
+      const value = gain(positions);
+      if (value > bestGain || (value === bestGain && best !== undefined && value > 0 && candidate.length > best.length)) {
+        best = candidate;
+        bestGain = value;
+      }
+    }
+    if (best === undefined || chosen.length >= options.max) {
+      throw new MarkerError(`too few rare words: ${chosen.length} markers (${chosen.join(', ')}) leave parts of the article where ${options.perWindow} cannot be found within ${Math.round(options.share * 100)} % of its words`);
+    }
+    chosen.push(best);
+    for (const position of occurrences.get(best) ?? []) {
+      const [from, to] = windowsOf(position);
+      for (let w = from; w <= to; w++) counts[w]++;
+    }
+  }
+  const starts = words.filter((word) => chosen.includes(word.text)).map((word) => word.start);
+  const edges = [0, ...starts, articleText.length];
+  let widest = 0;
+  for (let i = 1; i < edges.length; i++) widest = Math.max(widest, edges[i] - edges[i - 1]);
+  return { markers: chosen, radius: Math.max(4000, 3 * widest) };
+}
+
+/** The [start, end) spans of `text` within `radius` characters of a marker, merged where they overlap. */
+export function markerWindows(text: string, markers: readonly string[], radius: number): Array<[number, number]> {
+  const hits: number[] = [];
+  for (const marker of markers) {
+    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length)) hits.push(at);
+  }
+  hits.sort((a, b) => a - b);
+  const windows: Array<[number, number]> = [];
+  for (const hit of hits) {
+    const start = Math.max(0, hit - radius);
+    const end = Math.min(text.length, hit + radius);
+    const last = windows[windows.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else windows.push([start, end]);
+  }
+  return windows;
+}
