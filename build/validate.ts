@@ -200,7 +200,7 @@ export function validateAnnotations(data: unknown, articleText: string, pack?: s
   const notes = rawNotes.filter((note, i): note is Note => checkNote(note, i, article, problems));
   if (problems.length === 0) checkAcrossNotes(notes, article, problems);
   const provenance = isRecord(data.article) ? data.article.provenanceNote : undefined;
-  if (provenance !== undefined && !notes.some((note) => note.id === provenance)) {
+  if (provenance !== undefined && !rawNotes.some((note) => isRecord(note) && note.id === provenance)) {
     problems.push(`article: provenanceNote "${String(provenance)}" is not the id of a note`);
   }
   if (data.pack !== undefined && !isText(data.pack)) problems.push('pack: must be the pack\'s folder name');
