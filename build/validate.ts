@@ -3,11 +3,15 @@
 // half-working extension.
 import { compileNotes, findMatches } from '../src/core/match.ts';
 import { wordHashes } from '../src/core/tokenize.ts';
-import { NOTE_KINDS, type AnnotationFile, type Note } from '../src/model/note.ts';
+import { citedIndices, needsCitation, sentences, withoutMarkers } from '../src/model/citations.ts';
+import { NOTE_KINDS, PARTISAN_KINDS, type AnnotationFile, type Note, type Source } from '../src/model/note.ts';
 
 export class AnnotationError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid annotation file:\n  - ${problems.join('\n  - ')}`);
+  constructor(
+    readonly problems: string[],
+    readonly pack = 'unnamed pack',
+  ) {
+    super(`Invalid annotation file of pack "${pack}":\n  - ${problems.join('\n  - ')}`);
     this.name = 'AnnotationError';
   }
 }
@@ -42,6 +46,53 @@ function checkSources(sources: unknown, where: string, problems: string[]): void
     if (!isRecord(source)) return void problems.push(`${at} is not an object`);
     if (!isText(source.title)) problems.push(`${at}: title is missing`);
     checkHttpsUrl(source.url, at, problems);
+    if (source.kind !== undefined && !PARTISAN_KINDS.includes(source.kind as Source['kind'] & string)) {
+      problems.push(`${at}: kind must be one of ${PARTISAN_KINDS.join(', ')}`);
+    }
+    if (source.kind !== undefined && !isText(source.outlet)) problems.push(`${at}: a ${String(source.kind)} source needs the outlet's name`);
+  });
+}
+
+const isPartisan = (source: Source | undefined) => source?.kind !== undefined;
+
+function quoted(sentence: string): string {
+  const plain = withoutMarkers(sentence).trim();
+  return plain.length > 70 ? `${plain.slice(0, 67)}…` : plain;
+}
+
+/**
+ * Claim-level citations: every sentence of the summary and body that states a figure, a date or a
+ * quote cites a source by index; every index is in range; a state-media or partisan source is never
+ * the only support of a sentence unless the sentence names that outlet (it reports what the outlet
+ * said); and every source of the note is cited somewhere.
+ */
+function checkCitations(note: Raw, where: string, problems: string[]): void {
+  if (!Array.isArray(note.sources)) return;
+  const sources = note.sources as Source[];
+  const cited = new Set<number>();
+  for (const field of ['summary', 'body'] as const) {
+    const text = note[field];
+    if (!isText(text)) continue;
+    sentences(text).forEach((sentence, i) => {
+      const at = `${where}: ${field} sentence ${i + 1} "${quoted(sentence)}"`;
+      const indices = citedIndices(sentence);
+      if (indices.length === 0 && needsCitation(sentence)) problems.push(`${at} states a figure, a date or a quote but cites no source (add [n])`);
+      const bad = indices.filter((index) => !Number.isInteger(index) || index < 1 || index > sources.length);
+      for (const index of bad) problems.push(`${at} cites source ${index}, but the note has ${sources.length}`);
+      indices.forEach((index) => cited.add(index));
+      if (indices.length > 0 && bad.length === 0 && indices.every((index) => isPartisan(sources[index - 1]))) {
+        const unnamed = indices.map((index) => sources[index - 1]).filter((source) => !withoutMarkers(sentence).includes(String(source.outlet)));
+        if (unnamed.length > 0) {
+          problems.push(`${at} rests only on ${unnamed.map((source) => `${String(source.kind)} source "${source.outlet}"`).join(', ')}; cite a source that carries the fact, or attribute it to the outlet by name`);
+        }
+      }
+    });
+  }
+  if (sources.length > 0 && sources.every((source) => isRecord(source) && isPartisan(source))) {
+    problems.push(`${where}: every source is state media or partisan; add one that is neither`);
+  }
+  sources.forEach((_, i) => {
+    if (!cited.has(i + 1)) problems.push(`${where}: source ${i + 1} is never cited (mark the sentences it supports with [${i + 1}])`);
   });
 }
 
@@ -89,6 +140,7 @@ function checkNote(raw: unknown, index: number, article: readonly number[], prob
   }
   if (typeof raw.asOf !== 'string' || !ISO_DATE.test(raw.asOf)) problems.push(`${where}: asOf must be an ISO date (YYYY-MM-DD)`);
   checkSources(raw.sources, where, problems);
+  checkCitations(raw, where, problems);
   const { aliases, variants, selectors } = raw;
   if (aliases !== undefined && !Array.isArray(aliases)) problems.push(`${where}: aliases must be a list`);
   if (variants !== undefined && !Array.isArray(variants)) problems.push(`${where}: variants must be a list`);
@@ -138,16 +190,21 @@ function checkAcrossNotes(notes: readonly Note[], article: readonly number[], pr
 }
 
 /** Returns the file typed, or throws an AnnotationError listing every problem. */
-export function validateAnnotations(data: unknown, articleText: string): AnnotationFile {
+export function validateAnnotations(data: unknown, articleText: string, pack?: string): AnnotationFile {
   const problems: string[] = [];
   const article = wordHashes(articleText);
-  if (!isRecord(data)) throw new AnnotationError(['the file is not a JSON object']);
+  if (!isRecord(data)) throw new AnnotationError(['the file is not a JSON object'], pack);
   checkArticleMeta(data.article, problems);
   if (!Array.isArray(data.notes) || data.notes.length === 0) problems.push('notes: the list is missing or empty');
   const rawNotes: unknown[] = Array.isArray(data.notes) ? data.notes : [];
   const notes = rawNotes.filter((note, i): note is Note => checkNote(note, i, article, problems));
   if (problems.length === 0) checkAcrossNotes(notes, article, problems);
-  if (problems.length > 0) throw new AnnotationError(problems);
+  const provenance = isRecord(data.article) ? data.article.provenanceNote : undefined;
+  if (provenance !== undefined && !rawNotes.some((note) => isRecord(note) && note.id === provenance)) {
+    problems.push(`article: provenanceNote "${String(provenance)}" is not the id of a note`);
+  }
+  if (data.pack !== undefined && !isText(data.pack)) problems.push('pack: must be the pack\'s folder name');
+  if (problems.length > 0) throw new AnnotationError(problems, pack ?? (isText(data.pack) ? data.pack : undefined));
   return data as unknown as AnnotationFile;
 }
 

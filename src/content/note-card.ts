@@ -1,5 +1,6 @@
 // Builds the DOM of one note for the popover. Note text is only ever set as text.
-import type { Note } from '../model/note.ts';
+import { splitCitations } from '../model/citations.ts';
+import type { Note, Source } from '../model/note.ts';
 import { t } from '../shared/i18n.ts';
 
 const KIND_LABEL: Record<Note['kind'], string> = { person: 'kindPerson', event: 'kindEvent', claim: 'kindClaim' };
@@ -25,26 +26,56 @@ function isSafeLink(url: string): boolean {
   }
 }
 
+function externalLink(className: string, text: string, url: string): HTMLAnchorElement {
+  const link = element('a', className, text);
+  link.href = url;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  return link;
+}
+
+/** One `[1,2]` marker as a superscript: each index a link to its source, named "Source 2: <title>". */
+function citation(indices: readonly number[], sources: readonly Source[]): HTMLElement {
+  const sup = element('sup', 'cite');
+  indices.forEach((index, i) => {
+    if (i > 0) sup.append(',');
+    const source = sources[index - 1];
+    if (!source || !isSafeLink(source.url)) return void sup.append(String(index));
+    const link = externalLink('cite-link', String(index), source.url);
+    link.setAttribute('aria-label', t('citationLabel', String(index), source.title));
+    link.title = source.title;
+    // Inherit the text colour (readable in light and dark schemes); the underline marks it as a link.
+    link.style.color = 'inherit';
+    sup.append(link);
+  });
+  return sup;
+}
+
+/** A paragraph of note text with its citation markers turned into superscript links. */
+function citedParagraph(className: string, text: string, sources: readonly Source[]): HTMLParagraphElement {
+  const paragraph = element('p', className);
+  for (const part of splitCitations(text)) paragraph.append('text' in part ? part.text : citation(part.cite, sources));
+  return paragraph;
+}
+
 export function renderNote(note: Note, titleId: string): HTMLElement {
   const section = element('section', `note note-${note.kind}`);
   section.append(element('p', 'kind', t(KIND_LABEL[note.kind])));
   const title = element('h2', 'title', note.title);
   title.id = titleId;
-  section.append(title, element('p', 'summary', note.summary), element('p', 'body', note.body));
+  section.append(title, citedParagraph('summary', note.summary, note.sources), citedParagraph('body', note.body, note.sources));
   section.append(element('p', 'as-of', t('asOf', formatDate(note.asOf))));
-  const links = note.sources.filter((source) => isSafeLink(source.url));
-  if (links.length > 0) {
-    const list = element('ul', 'sources');
+  if (note.sources.some((source) => isSafeLink(source.url))) {
+    // Numbered as the citation markers number them.
+    const list = element('ol', 'sources');
     list.setAttribute('aria-label', t('sources'));
-    for (const source of links) {
-      const link = element('a', 'source', source.title);
-      link.href = source.url;
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
+    note.sources.forEach((source, i) => {
+      if (!isSafeLink(source.url)) return;
       const item = element('li', '');
-      item.append(link);
+      item.value = i + 1;
+      item.append(externalLink('source', source.title, source.url));
       list.append(item);
-    }
+    });
     section.append(list);
   }
   return section;

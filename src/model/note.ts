@@ -3,9 +3,21 @@
 export const NOTE_KINDS = ['person', 'event', 'claim'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 
+/** Outlets whose word is evidence only of what they themselves said. */
+export const PARTISAN_KINDS = ['state-media', 'partisan'] as const;
+export type PartisanKind = (typeof PARTISAN_KINDS)[number];
+
 export interface Source {
   title: string;
   url: string;
+  /**
+   * Set for state media (RT, TASS…) and partisan outlets. Such a source may be the only citation of
+   * a sentence only when the sentence names `outlet` (it reports what the outlet said), and a note
+   * needs at least one source without a kind.
+   */
+  kind?: PartisanKind;
+  /** The outlet's name as the note text uses it ("RT"); required with `kind`. */
+  outlet?: string;
 }
 
 /** https://www.w3.org/TR/annotation-model/#text-quote-selector */
@@ -23,6 +35,7 @@ export interface Note {
   title: string;
   /** One line: who or what, as of the article's date. */
   summary: string;
+  /** 40–90 words. Sentences with a figure, a date or a quote end with `[n]` markers (see citations.ts). */
   body: string;
   /** ISO date the note's facts are stated as of. */
   asOf: string;
@@ -41,10 +54,14 @@ export interface ArticleMeta {
   published: string;
   url: string;
   about: string;
+  /** The note that tells the same provenance story on the page (it must exist). */
+  provenanceNote?: string;
   sources: Source[];
 }
 
 export interface AnnotationFile {
+  /** The pack's folder name under packs/, named in validation errors. */
+  pack?: string;
   article: ArticleMeta;
   notes: Note[];
 }

@@ -110,6 +110,16 @@ function renderAbout(): void {
   const published = new Date(`${article.published}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   byId('about-source').replaceChildren(`“${article.title}”, `, link, `, ${published}.`);
   byId('about-text').textContent = article.about;
+  // The same provenance story, as a note highlighted on the page ("upcoming").
+  const provenance = article.provenanceNote;
+  const showNote = byId<HTMLButtonElement>('about-note');
+  showNote.hidden = !provenance;
+  if (provenance) {
+    showNote.addEventListener('click', async () => {
+      await sendToTab({ type: 'show-note', id: provenance });
+      window.close();
+    });
+  }
 }
 
 /** The content script knows whether the article is here; the settings say whether Backstory is on. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AnnotationError, validateAnnotations } from '../../../build/validate.ts';
-import type { AnnotationFile, Note } from '../../../src/model/note.ts';
+import type { AnnotationFile, Note, Source } from '../../../src/model/note.ts';
 import { ARTICLE_TEXT } from '../../support/article.ts';
 
 const FILE: AnnotationFile = JSON.parse(readFileSync(new URL('../../../packs/musk-riyadh-2025/annotations.json', import.meta.url), 'utf8'));
@@ -18,6 +18,18 @@ function problemsWith(change: (note: Note) => void, id = 'person/elon-musk'): st
     if (error instanceof AnnotationError) return error.problems;
     throw error;
   }
+}
+
+/** A note with a known shape for the citation rules: two sources, the second state media. */
+function withCitations(body: string, summary = 'A summary.', secondKind: Partial<Source> = { kind: 'state-media', outlet: 'RT' }): (note: Note) => void {
+  return (note) => {
+    note.summary = summary;
+    note.body = body;
+    note.sources = [
+      { title: 'Reuters', url: 'https://example.com/reuters' },
+      { title: 'RT', url: 'https://example.com/rt', ...secondKind },
+    ];
+  };
 }
 
 describe('validateAnnotations', () => {
@@ -55,8 +67,11 @@ describe('validateAnnotations', () => {
   });
 
   it('names the entry with a link that is not https', () => {
-    const problems = problemsWith((note) => note.sources.push({ title: 'Plain', url: 'http://example.com/' }));
-    expect(problems).toEqual(['note "person/elon-musk": source 4: url "http://example.com/" is not https']);
+    const problems = problemsWith((note) => {
+      note.sources.push({ title: 'Plain', url: 'http://example.com/' });
+      note.body += ' Plain text.[6]';
+    });
+    expect(problems).toEqual(['note "person/elon-musk": source 6: url "http://example.com/" is not https']);
   });
 
   it('rejects javascript: and malformed links', () => {
@@ -75,6 +90,7 @@ describe('validateAnnotations', () => {
     const problems = problemsWith((note) => {
       note.sources = [];
       note.aliases = [];
+      note.body = 'A body with no figures, no dates and no quotes.';
     });
     expect(problems).toEqual(['note "person/elon-musk": needs at least one source', 'note "person/elon-musk": needs at least one alias or selector']);
   });
@@ -82,5 +98,83 @@ describe('validateAnnotations', () => {
   it('rejects an unknown kind and a date that is not ISO', () => {
     const problems = problemsWith((note) => Object.assign(note, { kind: 'rumour', asOf: '18/02/2025' }));
     expect(problems).toEqual(['note "person/elon-musk": kind must be one of person, event, claim', 'note "person/elon-musk": asOf must be an ISO date (YYYY-MM-DD)']);
+  });
+
+  describe('claim-level citations', () => {
+    it('names the pack in the error', () => {
+      const copy: AnnotationFile = structuredClone(FILE);
+      copy.notes[0].body += ' It cost $5.';
+      expect(() => validateAnnotations(copy, ARTICLE_TEXT)).toThrow(/pack "musk-riyadh-2025"/);
+      expect(() => validateAnnotations(copy, ARTICLE_TEXT, 'other-pack')).toThrow(/pack "other-pack"/);
+    });
+
+    it('accepts a sentence with a figure, a date or a quote when it cites a source', () => {
+      expect(problemsWith(withCitations('It happened on 12 Feb 2025.[1] He said “yes”.[1,2] Nothing else is claimed here.'))).toEqual([]);
+    });
+
+    it('fails a sentence with a figure, a month or a quotation mark and no source index, naming note and sentence', () => {
+      const problems = problemsWith(withCitations('Costs rose by 40%. It happened in February.[1] He said “no”. RT said so.[2]'));
+      expect(problems).toEqual([
+        'note "person/elon-musk": body sentence 1 "Costs rose by 40%." states a figure, a date or a quote but cites no source (add [n])',
+        'note "person/elon-musk": body sentence 3 "He said “no”." states a figure, a date or a quote but cites no source (add [n])',
+      ]);
+    });
+
+    it('checks the summary as well as the body', () => {
+      const problems = problemsWith(withCitations('Body.[1] RT said more.[2]', 'Since 2014, sanctions.'));
+      expect(problems).toEqual(['note "person/elon-musk": summary sentence 1 "Since 2014, sanctions." states a figure, a date or a quote but cites no source (add [n])']);
+    });
+
+    it('does not end a sentence at a full stop inside a quotation', () => {
+      const problems = problemsWith(withCitations('He said: “It is over. We won.”[1] RT agreed.[2]'));
+      expect(problems).toEqual([]);
+    });
+
+    it('fails an index that is out of range', () => {
+      const problems = problemsWith(withCitations('It happened in 2022.[1,3] RT said so.[2]'));
+      expect(problems).toEqual(['note "person/elon-musk": body sentence 1 "It happened in 2022." cites source 3, but the note has 2']);
+      expect(problemsWith(withCitations('In 2022.[0] RT said so.[1,2]'))).toEqual(['note "person/elon-musk": body sentence 1 "In 2022." cites source 0, but the note has 2']);
+    });
+
+    it('fails a fact whose only source is state media, unless the sentence attributes it to that outlet', () => {
+      const problems = problemsWith(withCitations('Talks lasted 4.5 hours.[2] Reuters says so.[1]'));
+      expect(problems).toEqual([
+        'note "person/elon-musk": body sentence 1 "Talks lasted 4.5 hours." rests only on state-media source "RT"; cite a source that carries the fact, or attribute it to the outlet by name',
+      ]);
+      expect(problemsWith(withCitations('RT said the talks lasted 4.5 hours.[2] Reuters says so.[1]'))).toEqual([]);
+      expect(problemsWith(withCitations('Talks lasted 4.5 hours.[1,2]'))).toEqual([]);
+    });
+
+    it('applies the same rule to partisan sources', () => {
+      const problems = problemsWith(withCitations('He said it in 2023.[2] Reuters too.[1]', 'A summary.', { kind: 'partisan', outlet: 'Gateway Pundit' }));
+      expect(problems).toEqual([
+        'note "person/elon-musk": body sentence 1 "He said it in 2023." rests only on partisan source "Gateway Pundit"; cite a source that carries the fact, or attribute it to the outlet by name',
+      ]);
+    });
+
+    it('fails a note whose every source is state media or partisan', () => {
+      const problems = problemsWith((note) => {
+        withCitations('RT reported it in 2025.[1] RT said so.[2]')(note);
+        note.sources[0] = { ...note.sources[0], kind: 'state-media', outlet: 'RT' };
+      });
+      expect(problems).toEqual(['note "person/elon-musk": every source is state media or partisan; add one that is neither']);
+    });
+
+    it('fails a source that no sentence cites, and a kind without an outlet', () => {
+      expect(problemsWith(withCitations('In 2022.[1] Nothing more.'))).toEqual(['note "person/elon-musk": source 2 is never cited (mark the sentences it supports with [2])']);
+      expect(problemsWith(withCitations('In 2022.[1] RT said so.[2]', 'A summary.', { kind: 'state-media' }))).toEqual([
+        'note "person/elon-musk": source 2: a state-media source needs the outlet\'s name',
+        'note "person/elon-musk": body sentence 2 "RT said so." rests only on state-media source "undefined"; cite a source that carries the fact, or attribute it to the outlet by name',
+      ]);
+      expect(problemsWith(withCitations('In 2022.[1] RT said so.[2]', 'A summary.', { kind: 'tabloid' as Source['kind'], outlet: 'RT' }))).toEqual([
+        'note "person/elon-musk": source 2: kind must be one of state-media, partisan',
+      ]);
+    });
+
+    it('fails a provenance note that does not exist', () => {
+      const copy: AnnotationFile = structuredClone(FILE);
+      copy.article.provenanceNote = 'claim/nowhere';
+      expect(() => validateAnnotations(copy, ARTICLE_TEXT)).toThrow('article: provenanceNote "claim/nowhere" is not the id of a note');
+    });
   });
 });

@@ -6,7 +6,25 @@ import { wordHashes } from '../../../src/core/tokenize.ts';
 import { ARTICLE_TEXT } from '../../support/article.ts';
 
 const PEOPLE = ['elon-musk', 'sergey-lavrov', 'yevgeny-popov', 'yury-ushakov', 'vladimir-putin', 'donald-trump', 'marco-rubio', 'mohammed-bin-salman', 'volodymyr-zelensky', 'joe-biden'];
-const EVENTS = ['riyadh-talks', 'trump-putin-call', 'rubio-meets-mbs', 'starlink-ukraine', 'full-scale-invasion', 'world-war-iii-remark', 'zelensky-low-chance', 'saudi-mediation', 'us-sanctions', 'russia-non-western-ties', 'x-twitter', 'kremlin', 'global-south'];
+const EVENTS = ['riyadh-talks', 'trump-putin-call', 'rubio-meets-mbs', 'starlink-ukraine', 'full-scale-invasion', 'world-war-iii-remark', 'saudi-mediation', 'us-sanctions', 'russia-non-western-ties', 'x-twitter', 'kremlin', 'global-south', 'us-aid-scale', 'week-before-riyadh'];
+/** FACTS.md §4: each factual problem and the claim note that answers it (F6 is answered with F4). */
+const FACT_SHEET_PROBLEMS: Record<string, string> = {
+  F1: 'current-administration',
+  F2: 'returns-to-office',
+  F3: 'upcoming-election',
+  F4: 'biden-administration-test',
+  F5: 'election-dynamics',
+  F6: 'biden-administration-test',
+  F7: 'call-undisclosed',
+  F8: 'chances-of-victory',
+  F9: 'starlink-provided',
+  F10: 'avoided-direct-talks',
+  F11: 'first-since-2022',
+  F12: 'russian-journalist',
+  F13: 'putin-failed-quote',
+  F14: 'political-influencer',
+  F15: 'upcoming-talks',
+};
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 function anchoredIds(text: string): Set<string> {
@@ -22,7 +40,23 @@ describe('the notes', () => {
   });
 
   it('give a context note for each of the fact sheet’s fifteen factual problems', () => {
-    expect(notes.filter((note) => note.kind === 'claim')).toHaveLength(15);
+    const claims = new Set(notes.filter((note) => note.kind === 'claim').map((note) => note.id));
+    for (const [problem, slug] of Object.entries(FACT_SHEET_PROBLEMS)) expect(claims, problem).toContain(`claim/${slug}`);
+  });
+
+  it('tell the same provenance story in the popup and in a note the page highlights', () => {
+    const provenance = notes.find((note) => note.id === article.provenanceNote);
+    expect(provenance?.selectors?.length).toBeGreaterThan(0);
+    const plain = (text: string) => text.replace(/\[[\d,\s]+\]/g, '');
+    for (const text of [article.about, plain(`${provenance?.summary} ${provenance?.body}`)]) {
+      expect(text).toMatch(/19 Feb 2025/);
+      expect(text).toMatch(/18 Feb 2025/);
+      expect(text).toMatch(/a day (before|after|earlier)/);
+      expect(text).toMatch(/RT/);
+      expect(text).toMatch(/upcoming/);
+    }
+    expect(plain(provenance?.summary ?? '')).toMatch(/Weekly Blitz/);
+    expect(article.about).toMatch(/Weekly Blitz/);
   });
 
   it('are short enough for a popover: a one-line summary and a 40–90 word body', () => {
