@@ -40,7 +40,7 @@ function check(root: JsonSchema, schema: JsonSchema, value: unknown, path: (stri
   for (const keyword of Object.keys(schema)) {
     if (!ANNOTATIONS.has(keyword) && !ASSERTIONS.has(keyword)) throw new Error(`json-schema: keyword "${keyword}" is not supported`);
   }
-  const fail = (message: string) => out.push({ path, message });
+  const fail = (message: string): void => void out.push({ path, message });
   if (typeof schema.$ref === 'string') check(root, resolve(root, schema.$ref), value, path, out);
   if (typeof schema.type === 'string' && !matchesType(value, schema.type)) return fail(`must be of type ${schema.type}`);
   if ('const' in schema && JSON.stringify(value) !== JSON.stringify(schema.const)) fail(`must be ${JSON.stringify(schema.const)}`);
