@@ -2,6 +2,8 @@
 // does not know is an error, so the schema can never silently ask for a check that is not made.
 export type JsonSchema = { [keyword: string]: unknown };
 
+export const UNKNOWN_FIELD = 'is not part of this format';
+
 export interface SchemaProblem {
   /** Where in the document: property names and list indexes. */
   path: (string | number)[];
@@ -49,7 +51,9 @@ function check(root: JsonSchema, schema: JsonSchema, value: unknown, path: (stri
   }
   if (typeof value === 'string') {
     if (typeof schema.minLength === 'number' && [...value].length < schema.minLength) fail(`must have at least ${schema.minLength} characters`);
-    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) fail(`must match ${schema.pattern}`);
+    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) {
+      fail(typeof schema.description === 'string' ? `must be ${schema.description}` : `must match ${schema.pattern}`);
+    }
   }
   if (Array.isArray(value)) {
     if (typeof schema.minItems === 'number' && value.length < schema.minItems) fail(`must have at least ${schema.minItems} items`);
@@ -63,7 +67,7 @@ function check(root: JsonSchema, schema: JsonSchema, value: unknown, path: (stri
     for (const [key, child] of Object.entries(value)) {
       const sub = properties[key];
       if (isObject(sub)) check(root, sub, child, [...path, key], out);
-      else if (schema.additionalProperties === false) out.push({ path: [...path, key], message: 'is not a field of this format' });
+      else if (schema.additionalProperties === false) out.push({ path: [...path, key], message: UNKNOWN_FIELD });
     }
   }
   if (Array.isArray(schema.anyOf)) {

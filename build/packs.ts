@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { AnnotationFile } from '../src/model/note.ts';
-import { checkSchema, type JsonSchema, type SchemaProblem } from './json-schema.ts';
+import { checkSchema, UNKNOWN_FIELD, type JsonSchema, type SchemaProblem } from './json-schema.ts';
 import { AnnotationError, validateAnnotations } from './validate.ts';
 
 /** The annotations.json format this code reads and writes. Files without `version` are version 1. */
@@ -57,16 +57,18 @@ function parseJson(text: string, problems: string[]): unknown {
   }
 }
 
-/** "note "person/elon-musk": field "alias"" rather than "/notes/0/alias". */
+/** Schema paths in the validator's words: ["notes", 3, "alias"] → note "event/kremlin": field "alias". */
 function describePath(data: unknown, path: SchemaProblem['path']): string {
+  const part = (key: string | number, last: boolean) => (typeof key === 'number' ? `#${key + 1}` : last ? `field "${key}"` : key);
+  const parts = (keys: SchemaProblem['path']) => keys.map((key, i) => part(key, i === keys.length - 1)).join(' ');
   const [top, index, ...rest] = path;
   if (top === 'notes' && typeof index === 'number') {
-    const notes = (data as { notes: { id?: unknown }[] }).notes;
-    const id = notes[index]?.id;
+    const id = (data as { notes: { id?: unknown }[] }).notes[index]?.id;
     const where = typeof id === 'string' ? `note "${id}"` : `note #${index + 1}`;
-    return rest.length > 0 ? `${where}: ${rest.map((part) => (typeof part === 'number' ? `#${part + 1}` : part)).join(' ')}` : where;
+    return rest.length > 0 ? `${where}: ${parts(rest)}` : where;
   }
-  return path.length > 0 ? path.map((part) => (typeof part === 'number' ? `#${part + 1}` : part)).join(' ') : 'the file';
+  if (top === 'article' && rest.length === 0 && index !== undefined) return `article: ${parts([index])}`;
+  return path.length > 0 ? parts(path) : 'the file';
 }
 
 function checkVersion(data: unknown, problems: string[]): void {
@@ -85,10 +87,10 @@ export function annotationProblems(data: unknown, articleText: string): string[]
     if (!(error instanceof AnnotationError)) throw error;
     problems.push(...error.problems);
   }
-  // The schema's extra checks (unknown fields, one-line titles) only once the validator is content,
-  // so that a missing field is reported once, in the validator's words.
-  if (problems.length === 0) {
-    for (const problem of checkSchema(PACK_SCHEMA, data)) problems.push(`${describePath(data, problem.path)}: ${problem.message}`);
+  // The schema's other checks (one-line titles, id spelling) only once the validator is content, so
+  // that a missing field is reported once, in the validator's words; unknown fields always.
+  for (const problem of checkSchema(PACK_SCHEMA, data)) {
+    if (problems.length === 0 || problem.message === UNKNOWN_FIELD) problems.push(`${describePath(data, problem.path)}${problem.message === UNKNOWN_FIELD ? ' ' : ': '}${problem.message}`);
   }
   return problems;
 }
