@@ -2,7 +2,7 @@
 // line) and its notes (annotations.json). Loading a pack checks its format version, its notes
 // against the article (validateAnnotations) and its shape against pack-schema.json; every problem
 // names the pack, the entry and the field.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { AnnotationFile } from '../src/model/note.ts';
 import { checkSchema, UNKNOWN_FIELD, type JsonSchema, type SchemaProblem } from './json-schema.ts';
@@ -98,6 +98,7 @@ export function annotationProblems(data: unknown, articleText: string): string[]
 export function loadPack(dir: string): Pack {
   const slug = basename(resolve(dir));
   const problems: string[] = [];
+  if (!existsSync(dir)) throw new PackError([slug], [`pack "${slug}": there is no folder ${dir}`]);
   if (!SLUG.test(slug)) problems.push(`the folder name must be lower-case words joined by hyphens, like "musk-riyadh-2025"`);
   const articleText = readText(join(dir, ARTICLE_FILE), ARTICLE_FILE, problems);
   const json = readText(join(dir, ANNOTATIONS_FILE), ANNOTATIONS_FILE, problems);
