@@ -95,17 +95,33 @@ export function annotationProblems(data: unknown, articleText: string): string[]
   return problems;
 }
 
-export function loadPack(dir: string): Pack {
+/** A pack's files as they are, before any check of the notes: what `pack import` merges into. */
+export interface PackFiles {
+  slug: string;
+  dir: string;
+  articleText: string;
+  /** annotations.json, parsed. */
+  data: unknown;
+}
+
+/** Reads a pack's two files; throws a PackError if the folder, a file or the JSON is missing or broken. */
+export function readPackFiles(dir: string): PackFiles {
   const slug = basename(resolve(dir));
-  const problems: string[] = [];
   if (!existsSync(dir)) throw new PackError([slug], [`pack "${slug}": there is no folder ${dir}`]);
+  const problems: string[] = [];
   if (!SLUG.test(slug)) problems.push(`the folder name must be lower-case words joined by hyphens, like "musk-riyadh-2025"`);
   const articleText = readText(join(dir, ARTICLE_FILE), ARTICLE_FILE, problems);
   const json = readText(join(dir, ANNOTATIONS_FILE), ANNOTATIONS_FILE, problems);
   const data = json === undefined ? undefined : parseJson(json, problems);
   if (articleText !== undefined && articleText.trim() === '') problems.push(`${ARTICLE_FILE} is empty`);
-  if (articleText !== undefined && data !== undefined && problems.length === 0) problems.push(...annotationProblems(data, articleText));
   if (problems.length > 0 || articleText === undefined) throw new PackError([slug], problems.map((problem) => `pack "${slug}": ${problem}`));
+  return { slug, dir, articleText, data };
+}
+
+export function loadPack(dir: string): Pack {
+  const { slug, articleText, data } = readPackFiles(dir);
+  const problems = annotationProblems(data, articleText);
+  if (problems.length > 0) throw new PackError([slug], problems.map((problem) => `pack "${slug}": ${problem}`));
   return { slug, dir, articleText, file: data as AnnotationFile };
 }
 

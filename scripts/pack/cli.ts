@@ -2,7 +2,7 @@
 // `io` so that tests can read what a user would see.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loadPack, loadPacks, PackError } from '../../build/packs.ts';
+import { loadPack, PackError, packDirs, readPackFiles } from '../../build/packs.ts';
 import { parseArgs } from './args.ts';
 import { checkPacks } from './check.ts';
 import { exportPack } from './export.ts';
@@ -40,7 +40,8 @@ function importReport(result: ImportResult, slug: string, file: string): string 
   lines.push(`Anchored ${result.notes.length} annotation${result.notes.length === 1 ? '' : 's'}: ${result.added.length} new note${result.added.length === 1 ? '' : 's'}, ${result.replaced.length} replacing the note with the same id.`);
   if (result.failures.length > 0) lines.push(`Not imported, because they do not anchor in the article (${new Set(result.failures.map((f) => f.label)).size}):`, ...result.failures.flatMap(describeFailure));
   if (result.warnings.length > 0) lines.push('Mentions of a note’s names that were not found (the names themselves are kept):', ...result.warnings.flatMap(describeFailure));
-  if (result.problems.length > 0) lines.push('The pack would not be valid with these notes, so nothing was written:', ...result.problems.map((problem) => `  • ${problem}`));
+  if (result.introduced.length > 0) lines.push('The import would bring these problems into the pack, so nothing was written:', ...result.introduced.map((problem) => `  • ${problem}`));
+  else if (result.remaining.length > 0) lines.push(`The pack still has ${result.remaining.length} problem${result.remaining.length === 1 ? '' : 's'} it had before the import; "npm run pack -- check ${slug}" explains them.`);
   return lines.join('\n');
 }
 
@@ -49,11 +50,11 @@ function runImport(args: ReturnType<typeof parseArgs>, root: string, io: Io): nu
   if (!file) throw new Error('import needs a file: npm run pack -- import FILE [--pack <slug>]');
   const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
   const slug = args.options.get('pack');
-  const pack = slug ? loadPack(join(root, slug)) : choosePack(data, loadPacks(root));
+  const pack = slug ? readPackFiles(join(root, slug)) : choosePack(data, packDirs(root).map(readPackFiles));
   if (!pack) throw new Error('cannot tell which pack this file is for: name it with --pack <slug>');
   const result = importInto(pack, data, { replace: args.flags.has('replace') });
   io.err(importReport(result, pack.slug, file));
-  if (result.problems.length > 0) return 1;
+  if (result.introduced.length > 0) return 1;
   if (args.flags.has('dry-run')) io.out(JSON.stringify(result.file, null, 2));
   else {
     writePackFile(pack.dir, result.file);

@@ -2,10 +2,10 @@
 // merges the notes into the pack: a note with the id of an existing one replaces it, others are added.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { annotationProblems, ANNOTATIONS_FILE, PACK_FORMAT_VERSION, type Pack } from '../../build/packs.ts';
-import type { AnnotationFile, Note } from '../../src/model/note.ts';
+import { annotationProblems, ANNOTATIONS_FILE, PACK_FORMAT_VERSION, type PackFiles } from '../../build/packs.ts';
+import type { Note } from '../../src/model/note.ts';
 import { indexArticle } from './article-index.ts';
-import type { Incoming } from './incoming.ts';
+import { isRecord, type Incoming } from './incoming.ts';
 import { isHypothesisExport, readHypothesis } from './read-hypothesis.ts';
 import { readW3c } from './read-w3c.ts';
 import { reanchor, type Reanchored } from './reanchor.ts';
@@ -36,28 +36,33 @@ export const sameArticle = (a: string, b: string) => {
   return norm(a) === norm(b);
 };
 
-export function choosePack(data: unknown, packs: readonly Pack[]): Pack | undefined {
+const articleUrl = (pack: PackFiles) => (isRecord(pack.data) && isRecord(pack.data.article) ? String(pack.data.article.url ?? '') : '');
+
+export function choosePack(data: unknown, packs: readonly PackFiles[]): PackFiles | undefined {
   const { slug, urls } = packHint(data);
-  return packs.find((pack) => pack.slug === slug) ?? packs.find((pack) => urls.some((url) => sameArticle(url, pack.file.article.url)));
+  return packs.find((pack) => pack.slug === slug) ?? packs.find((pack) => urls.some((url) => sameArticle(url, articleUrl(pack))));
 }
 
 export interface ImportResult extends Reanchored {
   format: ImportFormat;
-  file: AnnotationFile & { version: number };
+  file: { version: number; article: unknown; notes: Note[] };
   added: string[];
   replaced: string[];
-  /** Problems of the merged file; when there are any, nothing is written. */
-  problems: string[];
+  /** Problems the import would bring into the pack; when there are any, nothing is written. */
+  introduced: string[];
+  /** Problems the pack had already and still has (its metadata not filled in yet, say). */
+  remaining: string[];
 }
 
-export function importInto(pack: Pack, data: unknown, options: { replace?: boolean; today?: string } = {}): ImportResult {
+export function importInto(pack: PackFiles, data: unknown, options: { replace?: boolean; today?: string } = {}): ImportResult {
   const { format, incoming } = readIncoming(data, options.today);
   const anchored = reanchor(indexArticle(pack.articleText), incoming);
-  const kept: Note[] = options.replace ? [] : [...pack.file.notes];
+  const existing = isRecord(pack.data) ? pack.data : {};
+  const kept: Note[] = options.replace || !Array.isArray(existing.notes) ? [] : [...(existing.notes as Note[])];
   const added: string[] = [];
   const replaced: string[] = [];
   for (const note of anchored.notes) {
-    const at = kept.findIndex((existing) => existing.id === note.id);
+    const at = kept.findIndex((other) => other.id === note.id);
     if (at >= 0) {
       kept[at] = note;
       replaced.push(note.id);
@@ -66,8 +71,18 @@ export function importInto(pack: Pack, data: unknown, options: { replace?: boole
       added.push(note.id);
     }
   }
-  const file = { version: PACK_FORMAT_VERSION, article: pack.file.article, notes: kept };
-  return { format, ...anchored, file, added, replaced, problems: annotationProblems(file, pack.articleText) };
+  const file = { version: PACK_FORMAT_VERSION, article: existing.article, notes: kept };
+  const before = new Set(annotationProblems(pack.data, pack.articleText));
+  const after = annotationProblems(file, pack.articleText);
+  return {
+    format,
+    ...anchored,
+    file,
+    added,
+    replaced,
+    introduced: after.filter((problem) => !before.has(problem)),
+    remaining: after.filter((problem) => before.has(problem)),
+  };
 }
 
 export function writePackFile(dir: string, file: unknown): void {
