@@ -56,8 +56,7 @@ export function anchorQuote(index: ArticleIndex, quote: Quote | undefined, posit
   if (exact.length === 0) return { ok: false, reason: `the quote "${quote.exact}" has no words` };
   const found = occurrences(index, exact);
   if (found.length === 0) {
-    const why = position ? ' (its position does not hold the quote either)' : '';
-    return { ok: false, reason: `the quote "${quote.exact}" does not occur in the article${why}`, nearest: nearestText(index, quote.exact) };
+    return { ok: false, reason: `the quote "${quote.exact}" does not occur in the article`, nearest: nearestText(index, quote.exact) };
   }
   const prefix = wordHashes(quote.prefix ?? '').slice(-CONTEXT_WORDS);
   const suffix = wordHashes(quote.suffix ?? '').slice(0, CONTEXT_WORDS);

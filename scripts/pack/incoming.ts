@@ -14,6 +14,8 @@ export interface Incoming {
   label: string;
   /** The note id, when the annotation carries one (a Backstory export). */
   id?: string;
+  /** The id for a new note otherwise: kind and title. */
+  newId: string;
   kind: NoteKind;
   title: string;
   summary: string;

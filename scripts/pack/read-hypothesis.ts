@@ -37,7 +37,7 @@ export function readHypothesis(data: { rows: unknown[] }, today: string): Incomi
     const links = linksIn(value);
     const incoming: Incoming = {
       label,
-      id: `${kind}/${slugify(text.title)}`,
+      newId: `${kind}/${slugify(text.title)}`,
       kind,
       ...text,
       asOf: isoDay(row.updated) ?? isoDay(row.created) ?? today,

@@ -86,7 +86,8 @@ export function readW3c(data: unknown, today: string): Incoming[] {
     const kind = kindOf(annotation);
     const incoming: Incoming = {
       label,
-      id: noteIdOf(annotation.id) ?? `${kind}/${slugify(text.title)}`,
+      id: noteIdOf(annotation.id),
+      newId: `${kind}/${slugify(text.title)}`,
       kind,
       ...text,
       asOf: isoDay(annotation['backstory:asOf']) ?? isoDay(annotation.modified) ?? isoDay(annotation.created) ?? today,

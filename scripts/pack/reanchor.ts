@@ -93,7 +93,7 @@ export function reanchor(index: ArticleIndex, incoming: readonly Incoming[]): Re
       result.failures.push(...failures);
       continue;
     }
-    result.notes.push(toNote(item, freeId(noteId ?? `${item.kind}/note`, taken), selectors));
+    result.notes.push(toNote(item, freeId(noteId ?? item.newId, taken), selectors));
   }
   return result;
 }
