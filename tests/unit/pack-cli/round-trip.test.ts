@@ -1,0 +1,87 @@
+// export → import gives back the same notes, in a function and through the command line.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPack, readPackFiles } from '../../../build/packs.ts';
+import { exportPack } from '../../../scripts/pack/export.ts';
+import { importInto } from '../../../scripts/pack/import.ts';
+import { editPack, noteOf, readFile, REAL_DIR, REAL_PACK, run, tempRoot } from './support.ts';
+
+const pack = loadPack(REAL_DIR);
+const exported = JSON.parse(JSON.stringify(exportPack(pack)));
+
+describe('export → import', () => {
+  it('gives back every note exactly, replacing all notes', () => {
+    const result = importInto(readPackFiles(REAL_DIR), exported, { replace: true });
+    expect(result.failures).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.introduced).toEqual([]);
+    expect(result.remaining).toEqual([]);
+    expect(result.file.notes).toEqual(pack.file.notes);
+    expect(JSON.stringify(result.file.notes)).toBe(JSON.stringify(pack.file.notes));
+    expect(result.file.article).toEqual(pack.file.article);
+  });
+
+  it('through the CLI into a copy of the pack whose notes were all removed', () => {
+    const root = tempRoot();
+    const file = join(root, 'export.json');
+    writeFileSync(file, run('export', REAL_PACK).out);
+    editPack(root, (data) => void (data.notes = [noteOf(data, 'event/kremlin')]));
+    const { status, err } = run('import', file, '--root', root, '--replace');
+    expect(err).toContain('Anchored 38 annotations');
+    expect(status).toBe(0);
+    const written = readFile(join(root, REAL_PACK));
+    expect(written.version).toBe(1);
+    expect(written.notes).toEqual(pack.file.notes);
+  });
+
+  it('merges by note id: a note edited since the export comes back as exported, a note added since is kept', () => {
+    const root = tempRoot();
+    const file = join(root, 'export.json');
+    writeFileSync(file, JSON.stringify(exported));
+    const added = { ...noteOf(pack.file, 'claim/upcoming-talks'), id: 'claim/upcoming-election-talks', selectors: [{ type: 'TextQuoteSelector' as const, exact: 'the upcoming election' }] };
+    editPack(root, (data) => {
+      noteOf(data, 'person/elon-musk').summary = 'Edited since the export.';
+      data.notes.push(added);
+    });
+    const { status, err } = run('import', file, '--root', root);
+    expect(err).toContain('0 new notes, 38 replacing the note with the same id');
+    expect(status).toBe(0);
+    expect(readFile(join(root, REAL_PACK)).notes).toEqual([...pack.file.notes, added]);
+  });
+
+  it('writes nothing when the merged notes would break the pack', () => {
+    const root = tempRoot();
+    const file = join(root, 'export.json');
+    writeFileSync(file, JSON.stringify(exported));
+    editPack(root, (data) => void (noteOf(data, 'person/elon-musk').id = 'person/musk'));
+    const before = readFile(join(root, REAL_PACK));
+    const { status, err } = run('import', file, '--root', root);
+    expect(status).toBe(1);
+    expect(err).toContain('The import would bring these problems into the pack, so nothing was written:');
+    expect(err).toContain('note "person/elon-musk": alias "Elon Musk" is also an alias of "person/musk"');
+    expect(readFile(join(root, REAL_PACK))).toEqual(before);
+  });
+
+  it('fills a new pack scaffolded from the same article, leaving only its metadata to do', () => {
+    const root = tempRoot();
+    const file = join(root, 'export.json');
+    writeFileSync(file, JSON.stringify(exported));
+    expect(run('new', 'copy', '--article', join(REAL_DIR, 'article.txt'), '--root', root).status).toBe(0);
+    const { status, err } = run('import', file, '--root', root, '--pack', 'copy');
+    expect(status, err).toBe(0);
+    expect(err).toContain('The pack still has 6 problems it had before the import');
+    expect(readFile(join(root, 'copy')).notes).toEqual(pack.file.notes);
+  });
+
+  it('finds the pack from the collection id, and --dry-run prints instead of writing', () => {
+    const root = tempRoot();
+    const file = join(root, 'export.json');
+    writeFileSync(file, JSON.stringify(exported));
+    const before = readFile(join(root, REAL_PACK));
+    const { status, out } = run('import', file, '--root', root, '--dry-run');
+    expect(status).toBe(0);
+    expect(JSON.parse(out).notes).toEqual(pack.file.notes);
+    expect(readFile(join(root, REAL_PACK))).toEqual(before);
+  });
+});
