@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { notes } from '../../packs/musk-riyadh-2025/annotations.json' with { type: 'json' };
 import { paragraphsHtml, PARAGRAPHS } from '../support/article.ts';
-import { corpusAvailable, corpusPage, offline } from '../support/corpus.ts';
+import { corpusPage, offline } from '../support/corpus.ts';
 import { inPopover, type TestBrowser, type TestPage } from './harness/browsers.ts';
 import { articleInShadowRoot, hostilePage, hugePage, impersonatingPage, mutationStorm, page, singlePageApp } from './harness/fixture-pages.ts';
 import { domMatchesSource, fromExtensionPage, highlightCounts, popoverHostCount, popoverState, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
@@ -206,7 +206,7 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
       await tab.close();
     });
 
-    it.runIf(corpusAvailable).each(['pages/rtl-1.html', 'pages/rtl-3.html', 'pages/gmw.html', 'pages/hukumusume.html', 'pages/pixnet.html'])(
+    it.each(['pages/rtl-1.html', 'pages/rtl-3.html', 'pages/gmw.html', 'pages/hukumusume.html', 'pages/pixnet.html'])(
       'changes nothing on the right-to-left or CJK page %s',
       async (name) => {
         const { tab, log } = await open(session.server.page(`/${name}`, offline(corpusPage(name))));

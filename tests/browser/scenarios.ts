@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { notes } from '../../packs/musk-riyadh-2025/annotations.json' with { type: 'json' };
 import { paragraphsHtml, withLinkedNames } from '../support/article.ts';
-import { corpusAvailable, corpusPage, offline, placeInto } from '../support/corpus.ts';
+import { corpusPage, offline, placeInto } from '../support/corpus.ts';
 import { inPopover, type TestBrowser } from './harness/browsers.ts';
 import { domMatchesSource, fromExtensionPage, highlightCounts, highlightPoint, popoverState, setViewport, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
 import { useSession } from './harness/session.ts';
@@ -175,7 +175,7 @@ export function describeExtension(launch: () => Promise<TestBrowser>): void {
     await page.close();
   });
 
-  describe.runIf(corpusAvailable)('on real pages from the corpus', () => {
+  describe('on real pages from the corpus', () => {
     it('detects the article placed into a real news template', async () => {
       const page = await session.browser.newPage();
       const html = offline(placeInto(corpusPage('pages/nytimes-2.html'), withLinkedNames(paragraphsHtml())));

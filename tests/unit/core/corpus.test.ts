@@ -1,15 +1,15 @@
-// Detection against the shared corpus of real pages: none of them is the article; each of them
-// carries it once the article is placed into its template.
+// Detection against real pages (the corpus sample vendored in tests/fixtures/corpus): none of them
+// is the article; each of them carries it once the article is placed into its template.
 import { describe, expect, it } from 'vitest';
 import { paragraphsHtml, withDropCap, withLinkedNames } from '../../support/article.ts';
-import { corpusAvailable, corpusPages, placeInto, roughTextContent } from '../../support/corpus.ts';
+import { corpusPages, placeInto, roughTextContent, vendoredPageNames } from '../../support/corpus.ts';
 import { detects, share } from '../../support/detect.ts';
 
-describe.runIf(corpusAvailable)('the corpus of real pages', () => {
-  const pages = corpusAvailable ? corpusPages() : [];
+describe('the corpus of real pages', () => {
+  const pages = corpusPages();
 
-  it('holds every page the corpus README lists (130 + 181)', () => {
-    expect(pages).toHaveLength(311);
+  it('holds every page the fixtures manifest lists', () => {
+    expect(pages.map((page) => page.name)).toEqual(vendoredPageNames());
   });
 
   it('has no page detected as the article', () => {
