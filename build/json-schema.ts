@@ -12,7 +12,7 @@ export interface SchemaProblem {
 
 /** Keywords that describe and do not constrain. `format` is an annotation in 2020-12 by default. */
 const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'examples', 'default', 'format', '$defs']);
-const ASSERTIONS = new Set(['type', 'const', 'enum', 'pattern', 'minLength', 'minItems', 'required', 'properties', 'additionalProperties', 'items', 'anyOf', '$ref']);
+const ASSERTIONS = new Set(['type', 'const', 'enum', 'pattern', 'minLength', 'minItems', 'required', 'dependentRequired', 'properties', 'additionalProperties', 'items', 'anyOf', '$ref']);
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
@@ -62,6 +62,11 @@ function check(root: JsonSchema, schema: JsonSchema, value: unknown, path: (stri
   if (isObject(value)) {
     for (const key of Array.isArray(schema.required) ? schema.required : []) {
       if (!(String(key) in value)) out.push({ path: [...path, String(key)], message: 'is required' });
+    }
+    const dependent = isObject(schema.dependentRequired) ? schema.dependentRequired : {};
+    for (const [key, needs] of Object.entries(dependent)) {
+      if (!(key in value) || !Array.isArray(needs)) continue;
+      for (const need of needs) if (!(String(need) in value)) out.push({ path: [...path, String(need)], message: `is required with "${key}"` });
     }
     const properties = isObject(schema.properties) ? schema.properties : {};
     for (const [key, child] of Object.entries(value)) {

@@ -77,10 +77,21 @@ function checkVersion(data: unknown, problems: string[]): void {
   if (version !== PACK_FORMAT_VERSION) problems.push(`version: ${JSON.stringify(version)} is not a format this Backstory reads (it reads version ${PACK_FORMAT_VERSION})`);
 }
 
-/** Problems of an annotation file against its article, without the pack prefix; empty when valid. */
-export function annotationProblems(data: unknown, articleText: string): string[] {
+/** `"pack"`, when the file names itself, is the folder's name (a copied folder keeps the old name). */
+function checkPackName(data: unknown, slug: string | undefined, problems: string[]): void {
+  if (slug === undefined || typeof data !== 'object' || data === null || !('pack' in data)) return;
+  const { pack } = data as { pack: unknown };
+  if (typeof pack === 'string' && pack !== slug) problems.push(`pack: "${pack}" is not the name of the pack's folder, "${slug}"`);
+}
+
+/**
+ * Problems of an annotation file against its article, without the pack prefix; empty when valid.
+ * With `slug`, the folder's name, a `"pack"` field must be that name.
+ */
+export function annotationProblems(data: unknown, articleText: string, slug?: string): string[] {
   const problems: string[] = [];
   checkVersion(data, problems);
+  checkPackName(data, slug, problems);
   try {
     validateAnnotations(data, articleText);
   } catch (error) {
@@ -120,7 +131,7 @@ export function readPackFiles(dir: string): PackFiles {
 
 export function loadPack(dir: string): Pack {
   const { slug, articleText, data } = readPackFiles(dir);
-  const problems = annotationProblems(data, articleText);
+  const problems = annotationProblems(data, articleText, slug);
   if (problems.length > 0) throw new PackError([slug], problems.map((problem) => `pack "${slug}": ${problem}`));
   return { slug, dir, articleText, file: data as AnnotationFile };
 }

@@ -3,7 +3,7 @@
 // TextPositionSelector. Lossless: importing it back gives the same notes (see import.ts).
 import type { Pack } from '../../build/packs.ts';
 import { compileNotes, findMatches } from '../../src/core/match.ts';
-import type { Note } from '../../src/model/note.ts';
+import type { Note, Source } from '../../src/model/note.ts';
 import { indexArticle, type ArticleIndex } from './article-index.ts';
 import { anchorQuote, exactSpan, type Span } from './anchor.ts';
 import { toCodePoints } from './code-points.ts';
@@ -13,6 +13,7 @@ import {
   COLLECTION_CONTEXT,
   type Annotation,
   type AnnotationCollection,
+  type LinkBody,
   type Target,
   type TextPositionSelector,
 } from './web-annotation.ts';
@@ -53,6 +54,14 @@ function mentionTarget(index: ArticleIndex, first: number, end: number, source: 
   };
 }
 
+/** A source as a link body; `n` is the number the note's citation markers use for it. */
+export function linkBody(source: Source, n: number): LinkBody {
+  const link: LinkBody = { type: 'SpecificResource', purpose: 'linking', source: { id: source.url, label: source.title }, 'backstory:citation': n };
+  if (source.kind !== undefined) link['backstory:sourceKind'] = source.kind;
+  if (source.outlet !== undefined) link['backstory:outlet'] = source.outlet;
+  return link;
+}
+
 export function exportNote(pack: Pack, note: Note, index: ArticleIndex, mentionTargets: Target[]): Annotation {
   const source = pack.file.article.url;
   const annotation: Annotation = {
@@ -61,7 +70,7 @@ export function exportNote(pack: Pack, note: Note, index: ArticleIndex, mentionT
     motivation: note.kind === 'claim' ? 'commenting' : 'describing',
     body: [
       { type: 'TextualBody', purpose: note.kind === 'claim' ? 'commenting' : 'describing', format: 'text/plain', value: noteText(note) },
-      ...note.sources.map((s) => ({ type: 'SpecificResource' as const, purpose: 'linking' as const, source: { id: s.url, label: s.title } })),
+      ...note.sources.map((source, i) => linkBody(source, i + 1)),
     ],
     target: [...selectorTargets(index, note, source), ...mentionTargets],
     'backstory:kind': note.kind,
@@ -69,6 +78,7 @@ export function exportNote(pack: Pack, note: Note, index: ArticleIndex, mentionT
   };
   if (note.aliases) annotation['backstory:aliases'] = [...note.aliases];
   if (note.variants) annotation['backstory:variants'] = [...note.variants];
+  if (pack.file.article.provenanceNote === note.id) annotation['backstory:provenanceNote'] = true;
   return annotation;
 }
 

@@ -43,9 +43,18 @@ export function choosePack(data: unknown, packs: readonly PackFiles[]): PackFile
   return packs.find((pack) => pack.slug === slug) ?? packs.find((pack) => urls.some((url) => sameArticle(url, articleUrl(pack))));
 }
 
+/** annotations.json as the import writes it: the pack's own fields kept, the notes merged. */
+export interface ImportedFile {
+  version: number;
+  pack?: unknown;
+  article: unknown;
+  notes: Note[];
+  [field: string]: unknown;
+}
+
 export interface ImportResult extends Reanchored {
   format: ImportFormat;
-  file: { version: number; article: unknown; notes: Note[] };
+  file: ImportedFile;
   added: string[];
   replaced: string[];
   /** Problems the import would bring into the pack; when there are any, nothing is written. */
@@ -71,9 +80,17 @@ export function importInto(pack: PackFiles, data: unknown, options: { replace?: 
       added.push(note.id);
     }
   }
-  const file = { version: PACK_FORMAT_VERSION, article: existing.article, notes: kept };
-  const before = new Set(annotationProblems(pack.data, pack.articleText));
-  const after = annotationProblems(file, pack.articleText);
+  // Every field of the pack's file is kept, in its place ("pack", "$schema", the article's details);
+  // only the version is set and the notes merged.
+  const file: ImportedFile = { version: PACK_FORMAT_VERSION, ...existing, article: existing.article, notes: kept };
+  file.version = PACK_FORMAT_VERSION;
+  // The note an export marks as the article's provenance story fills article.provenanceNote when the
+  // pack has none yet (a pack made with `pack new`); a pack's own choice is never overwritten.
+  if (anchored.provenanceNote && isRecord(existing.article) && existing.article.provenanceNote === undefined) {
+    file.article = { ...existing.article, provenanceNote: anchored.provenanceNote };
+  }
+  const before = new Set(annotationProblems(pack.data, pack.articleText, pack.slug));
+  const after = annotationProblems(file, pack.articleText, pack.slug);
   return {
     format,
     ...anchored,

@@ -28,6 +28,8 @@ export interface Incoming {
   passages: IncomingPlace[];
   /** Mentions of the note's names: checked, not stored (the names are). */
   mentions: IncomingPlace[];
+  /** The note tells the article's provenance story: it becomes `article.provenanceNote` if the pack has none. */
+  provenanceNote?: boolean;
   /** Why it cannot be imported at all, before anchoring (for example, a page note). */
   unusable?: string;
 }
@@ -38,7 +40,8 @@ export function splitFreeText(value: string, fallbackTitle: string): Pick<Incomi
     .split(/\n[ \t]*\n/)
     .map((p) => p.trim())
     .filter(Boolean);
-  const firstSentence = (text: string) => (text.match(/^.*?[.!?](?=\s|$)/s)?.[0] ?? text).replace(/\s+/g, ' ').trim();
+  // A citation marker after the full stop ("…in 2024.[1]") stays with its sentence.
+  const firstSentence = (text: string) => (text.match(/^.*?[.!?][”’"')]*(?:\[\d+(?:,\s*\d+)*\])?(?=\s|$)/s)?.[0] ?? text).replace(/\s+/g, ' ').trim();
   const plainTitle = (text: string) => text.replace(/^#+\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1').replace(/\s+/g, ' ').trim();
   if (paragraphs.length >= 3) return { title: plainTitle(paragraphs[0]), summary: paragraphs[1].replace(/\s+/g, ' '), body: paragraphs.slice(2).join('\n\n') };
   if (paragraphs.length === 2) return { title: plainTitle(paragraphs[0]), summary: firstSentence(paragraphs[1]), body: paragraphs[1] };

@@ -30,18 +30,37 @@ function textOf(annotation: Raw): string {
   return main ? String(main.value) : '';
 }
 
+/** A link body's source, with the kind and outlet of a Backstory export. */
+function sourceOf(body: Raw): Source | undefined {
+  const resource = body.type === 'SpecificResource' ? body.source : body;
+  let source: Source;
+  if (typeof resource === 'string') source = { title: resource, url: resource };
+  else if (isRecord(resource) && typeof resource.id === 'string') {
+    const title = typeof resource.label === 'string' ? resource.label : typeof body.label === 'string' ? body.label : resource.id;
+    source = { title, url: resource.id };
+  } else return undefined;
+  // Passed on as written, even if not a kind Backstory knows: the check then reports it, where
+  // dropping it would silently lose the warning that the source is state media or partisan.
+  if (typeof body['backstory:sourceKind'] === 'string') source.kind = body['backstory:sourceKind'] as Source['kind'];
+  if (typeof body['backstory:outlet'] === 'string') source.outlet = body['backstory:outlet'];
+  return source;
+}
+
+/**
+ * The sources, numbered as the text's citation markers number them: by `backstory:citation` when
+ * every link body has its own number 1…n (JSON-LD does not keep the order of `body`), else in order.
+ */
 function sourcesOf(annotation: Raw): Source[] {
-  const sources: Source[] = [];
+  const links: { source: Source; n: unknown }[] = [];
   for (const body of asList(annotation.body)) {
     if (!isRecord(body) || body.type === 'TextualBody') continue;
-    const resource = body.type === 'SpecificResource' ? body.source : body;
-    if (typeof resource === 'string') sources.push({ title: resource, url: resource });
-    else if (isRecord(resource) && typeof resource.id === 'string') {
-      const title = typeof resource.label === 'string' ? resource.label : typeof body.label === 'string' ? body.label : resource.id;
-      sources.push({ title, url: resource.id });
-    }
+    const source = sourceOf(body);
+    if (source) links.push({ source, n: body['backstory:citation'] });
   }
-  return sources;
+  const numbers = links.map((link) => link.n);
+  const numbered = numbers.every((n) => Number.isInteger(n)) && [...numbers].sort((a, b) => Number(a) - Number(b)).every((n, i) => n === i + 1);
+  if (numbered) links.sort((a, b) => Number(a.n) - Number(b.n));
+  return links.map((link) => link.source);
 }
 
 function kindOf(annotation: Raw): NoteKind {
@@ -99,6 +118,7 @@ export function readW3c(data: unknown, today: string): Incoming[] {
     const variants = strings(annotation['backstory:variants']);
     if (aliases) incoming.aliases = aliases;
     if (variants) incoming.variants = variants;
+    if (annotation['backstory:provenanceNote'] === true) incoming.provenanceNote = true;
     if (targets.length === 0) incoming.unusable = 'it has no target';
     else if (passages.length + (aliases?.length ?? 0) === 0) incoming.unusable = 'none of its targets has a TextQuoteSelector or TextPositionSelector';
     return incoming;

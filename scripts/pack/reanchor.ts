@@ -22,6 +22,8 @@ export interface Reanchored {
   failures: AnchorFailure[];
   /** Mentions of a note's names that no longer anchor: reported, not blocking (the names are kept). */
   warnings: AnchorFailure[];
+  /** The id of the one imported note marked as telling the article's provenance story, if any. */
+  provenanceNote?: string;
 }
 
 function anchorPlace(index: ArticleIndex, place: IncomingPlace): Anchor {
@@ -72,6 +74,7 @@ function freeId(wanted: string, taken: Set<string>): string {
 export function reanchor(index: ArticleIndex, incoming: readonly Incoming[]): Reanchored {
   const result: Reanchored = { notes: [], failures: [], warnings: [] };
   const taken = new Set<string>();
+  const provenance: string[] = [];
   for (const item of incoming) {
     const noteId = item.id;
     if (item.unusable) {
@@ -93,7 +96,10 @@ export function reanchor(index: ArticleIndex, incoming: readonly Incoming[]): Re
       result.failures.push(...failures);
       continue;
     }
-    result.notes.push(toNote(item, freeId(noteId ?? item.newId, taken), selectors));
+    const note = toNote(item, freeId(noteId ?? item.newId, taken), selectors);
+    result.notes.push(note);
+    if (item.provenanceNote) provenance.push(note.id);
   }
+  if (provenance.length === 1) result.provenanceNote = provenance[0];
   return result;
 }

@@ -17,11 +17,12 @@ export function articleFromPlainText(raw: string): string {
   return paragraphs.length > 0 ? `${paragraphs.join('\n')}\n` : '';
 }
 
-export const EMPTY_PACK_FILE = {
+export const emptyPackFile = (slug: string) => ({
   version: PACK_FORMAT_VERSION,
+  pack: slug,
   article: { title: '', publisher: '', published: '', url: '', about: '', sources: [] },
   notes: [],
-};
+});
 
 /** Creates packs/<slug>/ and returns its path; refuses a bad slug, an existing folder or an empty article. */
 export function scaffoldPack(root: string, slug: string, articleRaw: string): string {
@@ -32,6 +33,6 @@ export function scaffoldPack(root: string, slug: string, articleRaw: string): st
   if (article === '') throw new Error('the article file has no text');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, ARTICLE_FILE), article);
-  writePackFile(dir, EMPTY_PACK_FILE);
+  writePackFile(dir, emptyPackFile(slug));
   return dir;
 }

@@ -1,6 +1,6 @@
 // The part of the W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/) that
 // Backstory writes and reads, and its extension properties, prefixed `backstory:`.
-import type { NoteKind } from '../../src/model/note.ts';
+import type { NoteKind, PartisanKind } from '../../src/model/note.ts';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Where the `backstory:` properties live; a URN, since nothing needs to be fetched from it. */
@@ -34,7 +34,10 @@ export interface TextualBody {
   type: 'TextualBody';
   purpose: Motivation;
   format: 'text/plain';
-  /** Title, summary and body, separated by blank lines. */
+  /**
+   * Title, summary and body, separated by blank lines, with the notes' citation markers as written:
+   * `[2]` or `[1,3]` after a sentence cite the link bodies whose `backstory:citation` is 2, or 1 and 3.
+   */
   value: string;
 }
 
@@ -43,6 +46,15 @@ export interface LinkBody {
   type: 'SpecificResource';
   purpose: 'linking';
   source: { id: string; label: string };
+  /**
+   * The number the note's citation markers use for this source (1, 2…). The link bodies are also in
+   * this order, but JSON-LD does not keep the order of `body`, so the number is written out.
+   */
+  'backstory:citation': number;
+  /** Set for state media and partisan outlets, as `kind` of the source in annotations.json. */
+  'backstory:sourceKind'?: PartisanKind;
+  /** The outlet's name, with `backstory:sourceKind`. */
+  'backstory:outlet'?: string;
 }
 
 export type Motivation = 'describing' | 'commenting';
@@ -58,6 +70,8 @@ export interface Annotation {
   'backstory:asOf': string;
   'backstory:aliases'?: string[];
   'backstory:variants'?: string[];
+  /** On the note that tells the article's provenance story (`article.provenanceNote`). */
+  'backstory:provenanceNote'?: true;
 }
 
 export interface AnnotationPage {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../../build/packs.ts';
 import { wordHashes } from '../../../src/core/tokenize.ts';
+import { citedIndices } from '../../../src/model/citations.ts';
 import { toUtf16 } from '../../../scripts/pack/code-points.ts';
 import { exportPack } from '../../../scripts/pack/export.ts';
 import { ANNO_CONTEXT } from '../../../scripts/pack/web-annotation.ts';
@@ -69,9 +70,38 @@ describe('pack export', () => {
     expect(musk['backstory:aliases']).toEqual(note.aliases);
     const [text, ...links] = musk.body as Json[];
     expect(text).toMatchObject({ type: 'TextualBody', format: 'text/plain', value: `${note.title}\n\n${note.summary}\n\n${note.body}` });
-    expect(links).toEqual(note.sources.map((source) => ({ type: 'SpecificResource', purpose: 'linking', source: { id: source.url, label: source.title } })));
+    expect(links).toEqual(note.sources.map((source, i) => ({ type: 'SpecificResource', purpose: 'linking', source: { id: source.url, label: source.title }, 'backstory:citation': i + 1 })));
     const claim = items.find((annotation) => annotation['backstory:kind'] === 'claim') as Json;
     expect(claim.motivation).toBe('commenting');
+  });
+
+  it('keeps the citation markers in the text, each naming a link body by its backstory:citation', () => {
+    let markers = 0;
+    for (const annotation of items) {
+      const [text, ...links] = annotation.body as Json[];
+      const numbers = links.map((link) => link['backstory:citation']);
+      expect(numbers).toEqual(links.map((_, i) => i + 1));
+      for (const n of citedIndices(String(text.value))) {
+        markers++;
+        expect(numbers, String(annotation.id)).toContain(n);
+      }
+    }
+    expect(markers).toBeGreaterThan(100);
+    const musk = items.find((annotation) => String(annotation.id).endsWith('person/elon-musk')) as Json;
+    expect(String((musk.body as Json[])[0].value)).toContain('in Riyadh.[4,5]');
+  });
+
+  it('marks state-media and partisan sources with their kind and outlet on the link', () => {
+    const kinds = pack.file.notes.flatMap((note) => note.sources.filter((source) => source.kind));
+    const links = items.flatMap((annotation) => (annotation.body as Json[]).filter((body) => body['backstory:sourceKind'] !== undefined));
+    expect(links).toHaveLength(kinds.length);
+    expect(links.map((link) => [link['backstory:sourceKind'], link['backstory:outlet']])).toEqual(kinds.map((source) => [source.kind, source.outlet]));
+    expect(links.some((link) => link['backstory:sourceKind'] === 'state-media' && link['backstory:outlet'] === 'RT')).toBe(true);
+  });
+
+  it('marks the note that tells the article’s provenance story, and only that one', () => {
+    const marked = items.filter((annotation) => annotation['backstory:provenanceNote'] === true);
+    expect(marked.map((annotation) => annotation.id)).toEqual([`urn:backstory:${REAL_PACK}:${pack.file.article.provenanceNote}`]);
   });
 
   it('targets each passage and each mention, and the position holds the quoted words', () => {

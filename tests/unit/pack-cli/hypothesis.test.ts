@@ -35,8 +35,8 @@ function row(id: string, text: string, tags: string[], exact: string, prefix: st
 const EXPORT = {
   total: 4,
   rows: [
-    row('h1', 'Starlink terminals\n\nMost of the terminals were paid for by governments.\n\nSee [Reuters](https://www.reuters.com/example) for the contracts.', ['claim'], 'provided 20,000 Starlink', 'k, who in 2022 ', ' internet termin'),
-    row('h2', 'Trump said this during the 2024 campaign. http://example.org/not-https-so-not-a-source', ['Event', 'campaign'], 'should he win the upcoming election', 'e conflict quickly ', '. His stance'),
+    row('h1', 'Starlink terminals\n\nMost of the terminals were paid for by governments.\n\nIn 2022 most were paid for by the US and Poland.[1] See [Reuters](https://www.reuters.com/example) for the contracts.', ['claim'], 'provided 20,000 Starlink', 'k, who in 2022 ', ' internet termin'),
+    row('h2', 'Trump said this during the 2024 campaign.[1] http://example.org/not-https-so-not-a-source', ['Event', 'campaign'], 'should he win the upcoming election', 'e conflict quickly ', '. His stance'),
     row('h3', 'A typo in the quote.', [], 'Musk voiced his suport', '', ''),
     { id: 'h4', text: 'A page note.', tags: [], uri: URI, target: [{ source: URI }] },
   ],
@@ -53,7 +53,7 @@ describe('Hypothesis import', () => {
       kind: 'claim',
       title: 'Starlink terminals',
       summary: 'Most of the terminals were paid for by governments.',
-      body: 'See [Reuters](https://www.reuters.com/example) for the contracts.',
+      body: 'In 2022 most were paid for by the US and Poland.[1] See [Reuters](https://www.reuters.com/example) for the contracts.',
       asOf: '2025-03-02',
       selectors: [{ type: 'TextQuoteSelector', exact: 'provided 20,000 Starlink' }],
       sources: [{ title: 'Reuters', url: 'https://www.reuters.com/example' }],
@@ -62,7 +62,7 @@ describe('Hypothesis import', () => {
       id: 'event/should-he-win-the-upcoming-election',
       kind: 'event',
       title: 'should he win the upcoming election',
-      summary: 'Trump said this during the 2024 campaign.',
+      summary: 'Trump said this during the 2024 campaign.[1]',
       sources: [{ title: 'Hypothesis annotation by checker@hypothes.is', url: 'https://hypothes.is/a/h2' }],
     });
   });
@@ -92,7 +92,21 @@ describe('Hypothesis import', () => {
     expect(err).toContain('Words not found as written there: "suport"');
     expect(status).toBe(1);
     const notes = readFile(join(root, REAL_PACK)).notes;
-    expect(notes).toHaveLength(40);
+    expect(notes).toHaveLength(44);
     expect(notes.slice(-2).map((note) => note.id)).toEqual(['claim/starlink-terminals', 'event/should-he-win-the-upcoming-election']);
+  });
+
+  it('writes nothing when a note states a figure without citing a source, and says how to cite', () => {
+    const root = tempRoot();
+    const file = join(root, 'hypothesis.json');
+    const uncited = row('h5', 'Starlink terminals\n\nMost were paid for by governments.\n\nIn 2022 most were paid for by the US and Poland. See [Reuters](https://www.reuters.com/example).', ['claim'], 'provided 20,000 Starlink', '', '');
+    writeFileSync(file, JSON.stringify({ rows: [uncited] }));
+    const before = readFile(join(root, REAL_PACK));
+    const { status, err } = run('import', file, '--root', root);
+    expect(status).toBe(1);
+    expect(err).toContain('The import would bring these problems into the pack, so nothing was written:');
+    expect(err).toContain('note "claim/starlink-terminals": body sentence 1 "In 2022 most were paid for by the US and Poland." states a figure, a date or a quote but cites no source (add [n])');
+    expect(err).toContain('note "claim/starlink-terminals": source 1 is never cited');
+    expect(readFile(join(root, REAL_PACK))).toEqual(before);
   });
 });

@@ -17,17 +17,19 @@ function problemsOf(load: () => unknown): string[] {
 }
 
 describe('loadPack', () => {
-  it('loads the real pack (a file without "version" is version 1)', () => {
+  it('loads the real pack', () => {
     const pack = loadPack(join('packs', REAL_PACK));
     expect(pack.slug).toBe(REAL_PACK);
-    expect(pack.file.notes).toHaveLength(38);
+    expect(pack.file.notes).toHaveLength(42);
     expect(pack.articleText.split('\n')[0]).toMatch(/^Billionaire entrepreneur/);
   });
 
-  it('accepts version 1 and refuses other versions', () => {
+  it('reads a file without "version" as version 1, accepts version 1 and refuses other versions', () => {
     const root = tempRoot();
+    editPack(root, (file) => void delete file.version);
+    expect(loadPack(join(root, REAL_PACK)).file.notes).toHaveLength(42);
     editPack(root, (file) => void (file.version = 1));
-    expect(loadPack(join(root, REAL_PACK)).file.notes).toHaveLength(38);
+    expect(loadPack(join(root, REAL_PACK)).file.notes).toHaveLength(42);
     editPack(root, (file) => void (file.version = 2));
     expect(problemsOf(() => loadPack(join(root, REAL_PACK)))).toEqual([`pack "${REAL_PACK}": version: 2 is not a format this Backstory reads (it reads version 1)`]);
   });
@@ -56,6 +58,12 @@ describe('loadPack', () => {
     const root = tempRoot();
     editPack(root, (file) => void ((noteOf(file, 'event/kremlin') as unknown as Record<string, unknown>).alias = ['Kremlin']));
     expect(problemsOf(() => loadPack(join(root, REAL_PACK)))).toEqual([`pack "${REAL_PACK}": note "event/kremlin": field "alias" is not part of this format`]);
+  });
+
+  it('reports a "pack" field that is not the folder’s name (a copied pack)', () => {
+    const root = tempRoot();
+    editPack(root, (file) => void (file.pack = 'other-pack'));
+    expect(problemsOf(() => loadPack(join(root, REAL_PACK)))).toEqual([`pack "${REAL_PACK}": pack: "other-pack" is not the name of the pack's folder, "${REAL_PACK}"`]);
   });
 
   it('reports missing files, bad JSON and a missing folder', () => {

@@ -1,5 +1,5 @@
 // export → import gives back the same notes, in a function and through the command line.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPack, readPackFiles } from '../../../build/packs.ts';
@@ -20,6 +20,34 @@ describe('export → import', () => {
     expect(result.file.notes).toEqual(pack.file.notes);
     expect(JSON.stringify(result.file.notes)).toBe(JSON.stringify(pack.file.notes));
     expect(result.file.article).toEqual(pack.file.article);
+    expect(result.file.pack).toBe(REAL_PACK);
+  });
+
+  it('keeps the sources’ kind and outlet, the citation markers and the provenance note', () => {
+    const notes = importInto(readPackFiles(REAL_DIR), exported, { replace: true }).file.notes;
+    const kinds = (list: typeof notes) => list.flatMap((note) => note.sources.filter((source) => source.kind).map((source) => `${note.id} ${source.kind} ${source.outlet}`));
+    expect(kinds(notes)).toEqual(kinds(pack.file.notes));
+    expect(kinds(notes).length).toBeGreaterThan(0);
+    expect(notes.map((note) => `${note.summary}\n${note.body}`)).toEqual(pack.file.notes.map((note) => `${note.summary}\n${note.body}`));
+  });
+
+  it('numbers the sources by backstory:citation, whatever order a JSON-LD tool leaves the link bodies in', () => {
+    const shuffled = structuredClone(exported);
+    for (const annotation of shuffled.first.items) {
+      const [text, ...links] = annotation.body;
+      annotation.body = [...links.reverse(), text];
+    }
+    const result = importInto(readPackFiles(REAL_DIR), shuffled, { replace: true });
+    expect(result.introduced).toEqual([]);
+    expect(result.file.notes).toEqual(pack.file.notes);
+  });
+
+  it('writes back the same annotations.json, byte for byte, through the CLI', () => {
+    const root = tempRoot();
+    const file = join(root, 'export.json');
+    writeFileSync(file, run('export', REAL_PACK).out);
+    expect(run('import', file, '--root', root, '--replace').status).toBe(0);
+    expect(readFileSync(join(root, REAL_PACK, 'annotations.json'), 'utf8')).toBe(readFileSync(join(REAL_DIR, 'annotations.json'), 'utf8'));
   });
 
   it('through the CLI into a copy of the pack whose notes were all removed', () => {
@@ -28,7 +56,7 @@ describe('export → import', () => {
     writeFileSync(file, run('export', REAL_PACK).out);
     editPack(root, (data) => void (data.notes = [noteOf(data, 'event/kremlin')]));
     const { status, err } = run('import', file, '--root', root, '--replace');
-    expect(err).toContain('Anchored 38 annotations');
+    expect(err).toContain('Anchored 42 annotations');
     expect(status).toBe(0);
     const written = readFile(join(root, REAL_PACK));
     expect(written.version).toBe(1);
@@ -45,7 +73,7 @@ describe('export → import', () => {
       data.notes.push(added);
     });
     const { status, err } = run('import', file, '--root', root);
-    expect(err).toContain('0 new notes, 38 replacing the note with the same id');
+    expect(err).toContain('0 new notes, 42 replacing the note with the same id');
     expect(status).toBe(0);
     expect(readFile(join(root, REAL_PACK)).notes).toEqual([...pack.file.notes, added]);
   });
@@ -71,7 +99,10 @@ describe('export → import', () => {
     const { status, err } = run('import', file, '--root', root, '--pack', 'copy');
     expect(status, err).toBe(0);
     expect(err).toContain('The pack still has 6 problems it had before the import');
-    expect(readFile(join(root, 'copy')).notes).toEqual(pack.file.notes);
+    const written = readFile(join(root, 'copy'));
+    expect(written.notes).toEqual(pack.file.notes);
+    expect(written.pack).toBe('copy');
+    expect(written.article.provenanceNote).toBe(pack.file.article.provenanceNote);
   });
 
   it('finds the pack from the collection id, and --dry-run prints instead of writing', () => {

@@ -38,6 +38,25 @@ describe('pack-schema.json', () => {
     );
   });
 
+  it('knows the pack’s name, the provenance note and the kinds of source, with the outlet a kind needs', () => {
+    const file = structuredClone(readFile(REAL_DIR)) as unknown as { pack: string; article: Record<string, unknown>; notes: { sources: Record<string, unknown>[] }[] };
+    file.pack = 'Musk Riyadh';
+    file.article.provenanceNote = 'upcoming-talks';
+    file.notes[0].sources[0].kind = 'tabloid';
+    file.notes[1].sources[0].kind = 'partisan';
+    file.notes[2].sources[0].outlet = '';
+    const problems = checkSchema(schema, file).map((problem) => `${problem.path.join('.')}: ${problem.message}`);
+    expect(problems).toEqual([
+      'pack: must be lower-case words joined by hyphens, like musk-riyadh-2025',
+      'article.provenanceNote: must be the kind, a slash and lower-case words joined by hyphens, like person/elon-musk',
+      'notes.0.sources.0.outlet: is required with "kind"',
+      'notes.0.sources.0.kind: must be one of "state-media", "partisan"',
+      'notes.1.sources.0.outlet: is required with "kind"',
+      'notes.2.sources.0.outlet: must have at least 1 characters',
+      expect.stringMatching(/^notes\.2\.sources\.0\.outlet: must be one line of text/),
+    ]);
+  });
+
   it('needs a name or a passage on every note', () => {
     const file = structuredClone(readFile(REAL_DIR));
     delete file.notes[0].aliases;
