@@ -6,12 +6,13 @@ import { packs as packData } from 'virtual:backstory-gate';
 import { decodeHashes } from '../core/base64.ts';
 import { ArticleSearch, type GatePack } from '../core/detect.ts';
 import { parseToContent, type PageStatus, type ToBackground, type ToContent } from '../shared/messages.ts';
-import { displayOf, isActiveOn, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
+import { SETTINGS_KEY, storedIsActiveOn } from '../shared/settings.ts';
 import { extensionApi } from './extension-api.ts';
 import type { Overlay, OverlayEvents, OverlayModule } from './overlay-api.ts';
 import { OVERLAY_GLOBAL } from './overlay-api.ts';
 import { lightText, shadowTexts } from './page-text.ts';
 import { watchAddedText } from './text-watch.ts';
+import { after, nextTask } from './timers.ts';
 
 const LOG_PREFIX = '[Backstory]';
 /** Hashing work between two yields to the page during the first scan. */
@@ -32,8 +33,8 @@ type State =
   | { name: 'failed'; pack: GatePack; controller: AbortController };
 
 let state: State = { name: 'scanning', controller: new AbortController() };
-/** Read only once an article is found: on other pages the settings cannot change anything. */
-let settings: Settings | undefined;
+/** The stored settings, read only once an article is found: elsewhere they cannot change anything. */
+let settings: { stored: unknown } | undefined;
 let failures = 0;
 
 function enter(next: State): void {
@@ -45,8 +46,6 @@ function enter(next: State): void {
 function send(message: ToBackground): Promise<unknown> {
   return extensionApi.runtime.sendMessage(message).catch(() => undefined);
 }
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The first look at the page: its text, hashed near markers in slices that leave the page room. */
 async function scan(signal: AbortSignal): Promise<GatePack | undefined> {
@@ -89,21 +88,21 @@ function start(): void {
     .catch(fail);
 }
 
-async function readSettings(): Promise<Settings> {
+async function readSettings(): Promise<{ stored: unknown }> {
   if (settings) return settings;
   extensionApi.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    settings = parseSettings(changes[SETTINGS_KEY].newValue);
+    settings = { stored: changes[SETTINGS_KEY].newValue };
     settingsChanged();
   });
   const stored = await extensionApi.storage.local.get(SETTINGS_KEY);
-  settings ??= parseSettings(stored[SETTINGS_KEY]);
+  settings ??= { stored: stored[SETTINGS_KEY] };
   return settings;
 }
 
 async function articleFound(pack: GatePack): Promise<void> {
   const current = await readSettings();
-  if (!isActiveOn(current, host)) return enter({ name: 'off', pack });
+  if (!storedIsActiveOn(current.stored, host)) return enter({ name: 'off', pack });
   const controller = new AbortController();
   enter({ name: 'loading', pack, controller });
   const overlay = await loadOverlay(pack.slug);
@@ -114,7 +113,7 @@ async function articleFound(pack: GatePack): Promise<void> {
     pack,
     controller,
     status: { notes: [], interfered: false },
-    overlay: overlay.startOverlay(controller.signal, overlayEvents(controller.signal, () => live), displayOf(current)),
+    overlay: overlay.startOverlay(controller.signal, overlayEvents(controller.signal, () => live), current.stored),
   };
   enter(live);
 }
@@ -158,17 +157,17 @@ function fail(error: unknown): void {
   const controller = new AbortController();
   enter({ name: 'failed', pack, controller });
   if (failures > MAX_FAILURES) return;
-  const timer = setTimeout(() => {
+  const cancel = after(1000 * 2 ** (failures - 1), () => {
     search.forget();
     start();
-  }, 1000 * 2 ** (failures - 1));
-  controller.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  });
+  controller.signal.addEventListener('abort', cancel, { once: true });
 }
 
 function settingsChanged(): void {
   if (!settings) return;
-  const active = isActiveOn(settings, host);
-  if (state.name === 'live' && active) return state.overlay.configure(displayOf(settings));
+  const active = storedIsActiveOn(settings.stored, host);
+  if (state.name === 'live' && active) return state.overlay.configure(settings.stored);
   if ((state.name === 'live' || state.name === 'loading') && !active) return enter({ name: 'off', pack: state.pack });
   if (state.name === 'off' && active) articleFound(state.pack).catch(fail);
 }

@@ -32,11 +32,11 @@ export class OwnHighlights {
     }
   }
 
-  /** True when every highlight is registered, unchanged, under its name. */
-  intact(): boolean {
+  /** True when every highlight is registered under its name with its ranges (all checked when `thorough`). */
+  intact(thorough: boolean): boolean {
     for (const [name, { highlight, ranges }] of this.painted) {
-      if (CSS.highlights.get(name) !== highlight || highlight.size !== ranges.length || highlight.priority !== PRIORITY[kindOf(name)]) return false;
-      for (const range of ranges) if (!highlight.has(range)) return false;
+      if (CSS.highlights.get(name) !== highlight || highlight.size !== ranges.length || highlight.priority !== PRIORITY[kindOf(name)] || highlight.type !== 'highlight') return false;
+      if (thorough) for (const range of ranges) if (!highlight.has(range)) return false;
     }
     return true;
   }

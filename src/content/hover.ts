@@ -3,10 +3,11 @@
 import { itemsAtPoint } from './hit-test.ts';
 import { openNotes } from './open-note.ts';
 import type { Guard, OverlayState } from './overlay-state.ts';
+import { after } from './timers.ts';
 
 export function watchHover(state: OverlayState, guard: Guard, signal: AbortSignal): void {
-  let dwell: ReturnType<typeof setTimeout> | undefined;
-  signal.addEventListener('abort', () => clearTimeout(dwell), { once: true });
+  let cancelDwell = () => {};
+  signal.addEventListener('abort', () => cancelDwell(), { once: true });
   const settle = guard((x: number, y: number, overPopover: boolean) => {
     if (overPopover) return;
     const items = itemsAtPoint(state.shown, x, y);
@@ -18,7 +19,9 @@ export function watchHover(state: OverlayState, guard: Guard, signal: AbortSigna
   });
   state.doc.addEventListener('pointermove', guard((event: PointerEvent) => {
     if (!event.isTrusted || event.pointerType === 'touch') return;
-    clearTimeout(dwell);
-    dwell = setTimeout(settle, state.display.dwellMs, event.clientX, event.clientY, state.popover.contains(event));
+    cancelDwell();
+    const { clientX, clientY } = event;
+    const overPopover = state.popover.contains(event);
+    cancelDwell = after(state.display.dwellMs, () => settle(clientX, clientY, overPopover));
   }), { passive: true, capture: true, signal });
 }

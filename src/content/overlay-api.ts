@@ -1,7 +1,6 @@
 // The contract between the gate (every page) and the overlay (injected on the article's page only):
 // both are classic scripts in the same isolated world, which the page cannot see into.
 import type { NoteSummary } from '../model/note.ts';
-import type { Display } from '../shared/settings.ts';
 
 /** Own property of the isolated world's global that the overlay script sets. */
 export const OVERLAY_GLOBAL = 'backstoryOverlay';
@@ -28,13 +27,13 @@ export interface OverlayEvents {
 }
 
 export interface Overlay {
-  /** Applies the reader's display settings at once. */
-  configure(display: Display): void;
+  /** Applies the reader's settings (as stored, parsed here) at once. */
+  configure(storedSettings: unknown): void;
   /** Opens a note by id, moving focus into it; false when it is not on the page. */
   show(id: string): boolean;
   step(direction: 1 | -1): void;
 }
 
 export interface OverlayModule {
-  startOverlay(signal: AbortSignal, events: OverlayEvents, display: Display): Overlay;
+  startOverlay(signal: AbortSignal, events: OverlayEvents, storedSettings: unknown): Overlay;
 }

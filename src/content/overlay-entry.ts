@@ -1,6 +1,7 @@
 // The overlay script, injected by the background after the pack's notes file: it registers
 // startOverlay for the gate on the isolated world's global (the page cannot see it) and starts nothing.
 import type { PackData } from '../model/pack.ts';
+import { displayOf, parseSettings } from '../shared/settings.ts';
 import { extensionApi } from './extension-api.ts';
 import { startOverlay } from './overlay.ts';
 import { OVERLAY_GLOBAL, PACK_GLOBAL, type OverlayModule } from './overlay-api.ts';
@@ -10,7 +11,7 @@ const openSource = (url: string) => void extensionApi.runtime.sendMessage({ type
 
 if (pack) {
   const overlay: OverlayModule = {
-    startOverlay: (signal, events, display) => startOverlay(pack, signal, events, display, openSource),
+    startOverlay: (signal, events, stored) => startOverlay(pack, signal, events, displayOf(parseSettings(stored)), openSource),
   };
   Object.defineProperty(globalThis, OVERLAY_GLOBAL, { value: overlay, configurable: true });
 }

@@ -3,7 +3,7 @@
 // All of it is torn down by the AbortSignal it is started with.
 import type { NoteSummary } from '../model/note.ts';
 import type { PackData } from '../model/pack.ts';
-import type { Display } from '../shared/settings.ts';
+import { displayOf, parseSettings, type Display } from '../shared/settings.ts';
 import { createAnchorer, type Anchored, type Anchoring } from './anchor.ts';
 import { guardHighlights } from './highlight-guard.ts';
 import { OwnHighlights } from './highlight-registry.ts';
@@ -60,8 +60,8 @@ export function startOverlay(pack: PackData, signal: AbortSignal, events: Overla
   reanchoring.now();
 
   return {
-    configure: guard((next: Display) => {
-      state.display = next;
+    configure: guard((stored: unknown) => {
+      state.display = displayOf(parseSettings(stored));
       paint();
     }),
     show: (id) => showNote(state, id),

@@ -29,6 +29,9 @@ export interface PopoverOptions {
   focus: boolean;
 }
 
+/** How many times one open note's host is put back after the page removed it. */
+const MAX_RESTORES = 10;
+
 function randomTag(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(6));
   return `backstory-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
@@ -52,10 +55,33 @@ export class Popover {
   private stopPositioning?: () => void;
   private returnFocusTo?: Element | null;
   private shown?: { range: Range; notes: readonly Note[] };
+  private readonly keeper: MutationObserver;
+  private restores = 0;
 
   /** `openSource` gets a source's URL, taken from the bundled notes, when its link is activated. */
   constructor(private readonly doc: Document, signal: AbortSignal, private readonly openSource: (url: string) => void) {
     signal.addEventListener('abort', () => this.remove(), { once: true });
+    // A page popover or modal dialog opened while a note is open would cover it: raise the card again.
+    doc.addEventListener('toggle', (event) => {
+      if (!event.isTrusted || !this.parts || !this.shown || this.contains(event)) return;
+      if ((event as ToggleEvent).newState === 'open') this.raise(this.parts.card);
+    }, { capture: true, signal });
+    // A page that removes the open note's host, or rewrites its attributes (style, hidden, inert),
+    // gets it back as it was, a few times per note.
+    this.keeper = new MutationObserver(() => {
+      const parts = this.parts;
+      if (!parts || !this.shown) return;
+      const { host, card } = parts;
+      const restyled = host.attributes.length !== 1 || host.getAttribute('style') !== HOST_STYLE;
+      if ((!restyled && host.isConnected) || this.restores-- <= 0) return;
+      if (restyled) {
+        for (const name of host.getAttributeNames()) host.removeAttribute(name);
+        host.setAttribute('style', HOST_STYLE);
+      }
+      if (!host.isConnected) this.doc.documentElement.append(host);
+      this.raise(card);
+    });
+    signal.addEventListener('abort', () => this.keeper.disconnect(), { once: true });
     doc.addEventListener('keydown', (event) => {
       if (event.isTrusted && event.key === 'Escape' && this.isOpen()) {
         event.stopPropagation();
@@ -93,6 +119,9 @@ export class Popover {
     card.setAttribute('aria-labelledby', 'backstory-title-0');
     card.hidden = false;
     this.raise(card);
+    this.restores = MAX_RESTORES;
+    this.keeper.observe(this.doc.documentElement, { childList: true });
+    this.keeper.observe(this.parts?.host ?? card, { attributes: true });
     this.stopPositioning = this.position(range, card);
     if (options.focus) card.focus();
   }
@@ -103,6 +132,7 @@ export class Popover {
     this.stopPositioning?.();
     this.stopPositioning = undefined;
     this.shown = undefined;
+    this.keeper.disconnect();
     if (card.matches(':popover-open')) card.hidePopover();
     card.hidden = true;
     const returnTo = this.returnFocusTo;
@@ -112,6 +142,7 @@ export class Popover {
 
   /** Into the top layer again on every show, above any popover or dialog the page opened since. */
   private raise(card: HTMLElement): void {
+    if (!card.isConnected) return;
     if (card.matches(':popover-open')) card.hidePopover();
     card.showPopover();
   }

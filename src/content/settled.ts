@@ -1,5 +1,6 @@
 // "Wait until the page has been quiet for `delay` ms, but never longer than `maxWait`": the one
 // debounce that both the gate's watcher and the overlay's re-anchoring use.
+import { after } from './timers.ts';
 
 export interface SettleTiming {
   delay: number;
@@ -8,11 +9,10 @@ export interface SettleTiming {
 
 /** Returns `poke`: call it on every change; `callback` runs once things settle. */
 export function settler(timing: () => SettleTiming, callback: () => void, signal: AbortSignal): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancel = () => {};
   let pendingSince = 0;
-  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  signal.addEventListener('abort', () => cancel(), { once: true });
   const run = () => {
-    timer = undefined;
     pendingSince = 0;
     if (!signal.aborted) callback();
   };
@@ -21,7 +21,7 @@ export function settler(timing: () => SettleTiming, callback: () => void, signal
     const now = performance.now();
     pendingSince ||= now;
     const { delay, maxWait } = timing();
-    clearTimeout(timer);
-    timer = setTimeout(run, Math.min(delay, Math.max(0, pendingSince + maxWait - now)));
+    cancel();
+    cancel = after(Math.min(delay, Math.max(0, pendingSince + maxWait - now)), run);
   };
 }

@@ -1,6 +1,7 @@
 // Reads the visible text of a subtree (open shadow roots included) into one string, remembering
 // which text node each part came from, so word offsets can become DOM Ranges. Reads only.
 import { locateSpan } from '../core/offsets.ts';
+import { nextTask } from './timers.ts';
 
 export interface TextIndex {
   text: string;
@@ -93,7 +94,6 @@ export function indexText(root: Node): TextIndex {
   return finish(builder);
 }
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * indexText that gives the main thread back every few milliseconds on huge pages. A walk that was

@@ -67,6 +67,15 @@ export function isActiveOn(settings: Settings, host: string): boolean {
   return settings.enabled && !settings.disabledSites.includes(host);
 }
 
+/**
+ * isActiveOn(parseSettings(stored), host), without parsing the rest: the gate needs only this, and
+ * every byte of the gate is loaded on every page.
+ */
+export function storedIsActiveOn(stored: unknown, host: string): boolean {
+  const raw = isRecord(stored) ? stored : {};
+  return raw.enabled !== false && !(host !== '' && Array.isArray(raw.disabledSites) && raw.disabledSites.includes(host));
+}
+
 export function displayOf(settings: Settings): Display {
   const { kinds, mentions, intensity, dwellMs } = settings;
   return { kinds, mentions, intensity, dwellMs };

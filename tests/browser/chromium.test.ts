@@ -1,15 +1,34 @@
 // The built extension (dist/chrome) in Debian's Chromium, driven by playwright-core.
 import { describe, expect, it } from 'vitest';
+import { paragraphsHtml } from '../support/article.ts';
 import { launchChromium } from './harness/browsers.ts';
-import { totalHighlights, waitFor } from './harness/page-probes.ts';
+import { highlightPoint, popoverState, totalHighlights, waitFor } from './harness/page-probes.ts';
 import { useSession } from './harness/session.ts';
 import { describeRobustness } from './robustness-scenarios.ts';
 import { describeReader } from './reader-scenarios.ts';
 import { describeExtension } from './scenarios.ts';
+import { describeTrust } from './trust-scenarios.ts';
 
 describe('Chromium', () => describeExtension(launchChromium));
 describe('Chromium: robustness', () => describeRobustness(launchChromium));
 describe('Chromium: for every reader', () => describeReader(launchChromium));
+describe('Chromium: the page as an adversary', () => describeTrust(launchChromium));
+
+describe('Chromium with the site’s JavaScript blocked', () => {
+  const session = useSession(() => launchChromium({ pageJavaScript: false }));
+
+  it('detects and highlights the article, and opens a note on hover', async () => {
+    const page = await session.browser.newPage();
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blocked</title><script>document.title = 'scripts ran';</script></head><body><article>${paragraphsHtml()}</article></body></html>`;
+    await page.goto(session.server.page('/scripts-blocked.html', html));
+    await waitFor(() => totalHighlights(page), (total) => total > 30);
+    expect(await page.evaluate(() => document.title, null)).toBe('Blocked');
+    const point = await highlightPoint(page, 'backstory-person', 'Lavrov');
+    expect(point).not.toBeNull();
+    await page.mouse.move(point?.x ?? 0, point?.y ?? 0);
+    expect(await waitFor(() => popoverState(page), (state) => state.open)).toMatchObject({ title: 'Sergey Lavrov', role: 'dialog' });
+  });
+});
 
 describe('Chromium: network', () => {
   const session = useSession(launchChromium);

@@ -4,7 +4,9 @@ import { launchFirefox } from './harness/browsers.ts';
 import { describeRobustness } from './robustness-scenarios.ts';
 import { describeReader } from './reader-scenarios.ts';
 import { describeExtension } from './scenarios.ts';
+import { describeTrust } from './trust-scenarios.ts';
 
 describe('Firefox', () => describeExtension(launchFirefox));
 describe('Firefox: robustness', () => describeRobustness(launchFirefox));
 describe('Firefox: for every reader', () => describeReader(launchFirefox));
+describe('Firefox: the page as an adversary', () => describeTrust(launchFirefox));

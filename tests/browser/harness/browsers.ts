@@ -45,6 +45,8 @@ const FIND_HOST = "[...document.documentElement.children].find((element) => elem
 
 export interface TestBrowser {
   name: 'chromium' | 'firefox';
+  /** The origin of the extension's files: chrome-extension://<id> or moz-extension://<uuid>. */
+  extensionOrigin: string;
   newPage(): Promise<TestPage>;
   /** Opens the extension's popup page in a new tab (it then reports on the tab used before it). */
   openPopup(): Promise<TestPage>;
@@ -63,6 +65,8 @@ export interface ReaderPreferences {
   reducedMotion?: boolean;
   /** Page scripts off, as a reader's site setting does (Chromium only: playwright's javaScriptEnabled). */
   pageJavaScript?: boolean;
+  /** The same browser without Backstory: what pages see when it is not installed. */
+  withoutExtension?: boolean;
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -80,8 +84,7 @@ export async function launchChromium(preferences: ReaderPreferences = {}): Promi
     // Touch input for the tap tests (pointer events from the driver are trusted, unlike a page's).
     hasTouch: true,
     args: [
-      `--disable-extensions-except=${DIST.chromium}`,
-      `--load-extension=${DIST.chromium}`,
+      ...(preferences.withoutExtension ? [] : [`--disable-extensions-except=${DIST.chromium}`, `--load-extension=${DIST.chromium}`]),
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',
@@ -91,13 +94,14 @@ export async function launchChromium(preferences: ReaderPreferences = {}): Promi
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const worker = preferences.withoutExtension ? undefined : (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
+  const extensionId = worker ? new URL(worker.url()).host : 'none';
   const sessions = new WeakMap<TestPage, CDPSession>();
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   return {
     name: 'chromium',
+    extensionOrigin: `chrome-extension://${extensionId}`,
     requests,
     async newPage() {
       const page = (await context.newPage()) as unknown as TestPage;
@@ -211,7 +215,7 @@ export async function launchFirefox(preferences: ReaderPreferences = {}): Promis
       'network.proxy.allow_hijacking_localhost': false,
     },
   });
-  await browser.installExtension(DIST.firefox);
+  if (!preferences.withoutExtension) await browser.installExtension(DIST.firefox);
   async function openExtensionPage(path: string, ready: string): Promise<TestPage> {
     const page = await browser.newPage();
     // goto() to an extension page may never report completion in Firefox: do not wait for it.
@@ -221,6 +225,7 @@ export async function launchFirefox(preferences: ReaderPreferences = {}): Promis
   }
   return {
     name: 'firefox',
+    extensionOrigin: `moz-extension://${FIREFOX_UUID}`,
     async newPage() {
       const page = await browser.newPage();
       // puppeteer-core 24.43's setViewport also sends emulation.setScreenOrientationOverride, which

@@ -126,3 +126,92 @@ export const hugePage = (deepest: string) =>
 
 /** Paragraphs of the article, for tests that edit the page. */
 export { PARAGRAPHS };
+
+/** Puts an invisible character after the first letter of every word: U+2063, a variation selector, a tag character in turn. */
+export function withInvisibleInWords(html: string): string {
+  const hidden = ['\u2063', '\ufe0f', '\u{e0041}'];
+  let next = 0;
+  return html.replace(/>([^<]+)</g, (_whole, text: string) => `>${text.replace(/\b([A-Za-z])([a-z]{2,})/g, (_word, first: string, rest: string) => `${first}${hidden[next++ % hidden.length]}${rest}`)}<`);
+}
+
+/**
+ * A republisher that knows Backstory's source and attacks it all at once. It records in
+ * `window.attack` what it could reach. Its moves:
+ * - watches <html> for Backstory's host: reads `shadowRoot`, tries to attach its own, restyles it
+ *   inline, removes it once;
+ * - defines `backstory-popover` itself, with shadow roots disabled;
+ * - styles any extra element on <html> to be invisible, click-through and text-transparent;
+ * - every 300 ms, clears Backstory's highlights, deletes one, and registers its own under
+ *   Backstory's name on the footer;
+ * - `window.fakeHover(x, y)` dispatches made-up pointer events there;
+ * - opens a page popover of its own after a note opens;
+ * - hides invisible characters inside every word of the article.
+ */
+export const hostileRepublisher = () =>
+  page(
+    `<article>${withInvisibleInWords(paragraphsHtml())}</article><footer id="footer">Comments are closed. Share this story.</footer><div id="page-popover" popover="manual">Subscribe!</div>`,
+    `<style>
+       html > :not(head):not(body) { display: none !important; opacity: 0 !important; pointer-events: none !important; -webkit-text-fill-color: transparent !important; color: transparent !important; filter: blur(20px) !important; }
+       ::highlight(backstory-claim), ::highlight(backstory-person) { background-color: transparent !important; text-decoration: none !important; }
+     </style>` +
+      inlineScript(`
+        window.attack = { shadowRoots: [], attached: [], removed: 0, cleared: 0 };
+        customElements.define('backstory-popover', class extends HTMLElement { static disabledFeatures = ['shadow']; });
+        new MutationObserver((records) => {
+          for (const record of records) for (const node of record.addedNodes) {
+            if (!(node instanceof Element) || !node.localName.startsWith('backstory-')) continue;
+            window.attack.shadowRoots.push(String(node.shadowRoot));
+            try { node.attachShadow({ mode: 'open' }); window.attack.attached.push('yes'); } catch (error) { window.attack.attached.push(error.name); }
+            node.setAttribute('style', 'display:none !important');
+            if (window.attack.removed === 0) { window.attack.removed++; node.remove(); }
+            setTimeout(() => document.getElementById('page-popover').showPopover(), 100);
+          }
+        }).observe(document.documentElement, { childList: true });
+        setInterval(() => {
+          const footer = document.getElementById('footer').firstChild;
+          for (const [name, highlight] of CSS.highlights) {
+            if (!name.startsWith('backstory')) continue;
+            highlight.clear();
+            window.attack.cleared++;
+          }
+          CSS.highlights.delete('backstory-event');
+          const mine = document.createRange();
+          mine.selectNodeContents(footer);
+          CSS.highlights.set('backstory-person', new Highlight(mine));
+        }, 300);
+        window.fakeHover = (x, y) => {
+          const target = document.elementFromPoint(x, y) || document.body;
+          for (const type of ['pointerover', 'pointermove', 'pointerdown', 'pointerup']) {
+            target.dispatchEvent(new PointerEvent(type, { clientX: x, clientY: y, bubbles: true, composed: true, pointerType: type === 'pointerup' ? 'touch' : 'mouse' }));
+          }
+        };
+      `),
+  );
+
+/**
+ * The article with a page script that, every 20 ms for `ms`, shortens a text node that holds a
+ * name (and restores it on the next tick) and replaces another paragraph's text node with a copy.
+ */
+export const churningArticle = () =>
+  page(
+    `<article>${paragraphsHtml()}</article>`,
+    inlineScript(`
+      window.churn = (ms) => new Promise((done) => {
+        const paragraphs = [...document.querySelectorAll('article p')];
+        const named = paragraphs.find((p) => p.textContent.includes('Lavrov')).firstChild;
+        const full = named.data;
+        let ticks = 0;
+        const end = performance.now() + ms;
+        const timer = setInterval(() => {
+          named.data = ticks % 2 === 0 ? full.slice(0, 12) : full;
+          const other = paragraphs[(ticks % (paragraphs.length - 2)) + 2];
+          other.replaceChild(document.createTextNode(other.textContent), other.firstChild);
+          ticks++;
+          if (performance.now() > end) { clearInterval(timer); named.data = full; done(ticks); }
+        }, 20);
+      });`),
+  );
+
+/** The article under a transparent layer that covers the whole page (a "click shield"). */
+export const articleUnderLayer = () =>
+  page(`<article>${paragraphsHtml()}</article><div style="position:fixed;inset:0;z-index:10;background:transparent"></div>`);

@@ -42,7 +42,8 @@ export function highlightPoint(page: TestPage, name: string, text: string): Prom
         copy.setEnd(painted.endContainer, painted.endOffset);
         return copy;
       };
-      const range = highlight && [...(highlight as unknown as Set<AbstractRange>)].map(live).find((candidate) => candidate.toString() === text);
+      const visible = (range: Range) => range.toString().replace(/\p{Default_Ignorable_Code_Point}/gu, '');
+      const range = highlight && [...(highlight as unknown as Set<AbstractRange>)].map(live).find((candidate) => visible(candidate) === text);
       if (!range) return null;
       range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       const rect = range.getClientRects()[0];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isActiveOn, parseSettings } from '../../../src/shared/settings.ts';
+import { DEFAULT_SETTINGS, isActiveOn, parseSettings, storedIsActiveOn } from '../../../src/shared/settings.ts';
 import { withSite } from '../../../src/shared/site-list.ts';
 
 describe('parseSettings', () => {
@@ -59,5 +59,13 @@ describe('per-site switch', () => {
 
   it('is overridden by the global switch', () => {
     expect(isActiveOn({ ...DEFAULT_SETTINGS, enabled: false }, 'news.example')).toBe(false);
+  });
+});
+
+describe('storedIsActiveOn (the gate’s shortcut)', () => {
+  it('agrees with isActiveOn(parseSettings(…)) on anything stored', () => {
+    const host = fc.constantFrom('a.example', 'b.example', '');
+    const stored = fc.oneof(fc.anything(), fc.record({ enabled: fc.anything(), disabledSites: fc.oneof(fc.anything(), fc.array(fc.oneof(host, fc.anything()))) }, { requiredKeys: [] }));
+    fc.assert(fc.property(stored, host, (value, site) => storedIsActiveOn(value, site) === isActiveOn(parseSettings(value), site)));
   });
 });

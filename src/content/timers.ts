@@ -1,0 +1,26 @@
+// Timers for content scripts. Chromium does not run a content script's setTimeout callbacks on a
+// page whose JavaScript is blocked (checked in Chromium 156), while AbortSignal.timeout and
+// MessageChannel still deliver their events there, in both browsers.
+
+/** Calls `callback` once after `ms`, unless the returned cancel function is called first. */
+export function after(ms: number, callback: () => void): () => void {
+  let cancelled = false;
+  AbortSignal.timeout(Math.max(0, Math.round(ms))).addEventListener('abort', () => {
+    if (!cancelled) callback();
+  }, { once: true });
+  return () => {
+    cancelled = true;
+  };
+}
+
+/** Resolves in a task of its own, after the page has had a turn. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+}

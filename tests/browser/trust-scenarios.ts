@@ -1,0 +1,198 @@
+// Pages as adversaries that know Backstory's source: they must not read, rewrite, hide or fake a
+// note, move or silence the highlights, or tell that Backstory is installed where the article is not.
+import { describe, expect, it } from 'vitest';
+import { notes } from '../../packs/musk-riyadh-2025/annotations.json' with { type: 'json' };
+import { corpusPage, offline, vendoredPageNames } from '../support/corpus.ts';
+import { inPopover, type ReaderPreferences, type TestBrowser, type TestPage } from './harness/browsers.ts';
+import { articleInShadowRoot, articleUnderLayer, churningArticle, hostileRepublisher } from './harness/fixture-pages.ts';
+import { domMatchesSource, fromExtensionPage, highlightCounts, highlightPoint, popoverHostCount, popoverState, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
+import { useSession } from './harness/session.ts';
+
+const byId = new Map(notes.map((note) => [note.id, note]));
+const ARTICLE_PEOPLE_HIGHLIGHTS = 30;
+
+/** Console errors of a page, and anything Backstory logged there. */
+function watchConsole(tab: TestPage): { errors: string[]; backstory: string[] } {
+  const log = { errors: [] as string[], backstory: [] as string[] };
+  tab.on('console', (message) => {
+    if (message.text().includes('[Backstory]')) log.backstory.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) log.errors.push(message.text());
+  });
+  tab.on('pageerror', (error) => log.errors.push(error.message));
+  return log;
+}
+
+/** What a note's card shows, read from inside its closed shadow root. */
+function cardContent(tab: TestPage) {
+  return inPopover(tab, (root, host) => {
+    const card = root.querySelector<HTMLElement>('[role]');
+    if (!card || card.hidden) return null;
+    const rect = card.getBoundingClientRect();
+    const style = getComputedStyle(card);
+    return {
+      title: card.querySelector('.title')?.textContent ?? null,
+      text: card.textContent ?? '',
+      links: [...card.querySelectorAll('a')].map((link) => link.href),
+      onTop: document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2) === host,
+      fill: style.webkitTextFillColor,
+      pointerEvents: style.pointerEvents,
+    };
+  }, null);
+}
+
+/** A note's text as the card renders it: without citation markers, whitespace collapsed. */
+const plain = (text: string) => text.replace(/\[\d+(,\s*\d+)*\]/g, '').replace(/\s+/g, ' ').trim();
+
+export function describeTrust(launch: (preferences?: ReaderPreferences) => Promise<TestBrowser>): void {
+  const session = useSession(launch);
+
+  async function open(path: string, html: string): Promise<{ tab: TestPage; log: ReturnType<typeof watchConsole> }> {
+    const tab = await session.browser.newPage();
+    const log = watchConsole(tab);
+    await tab.goto(session.server.page(path, html));
+    return { tab, log };
+  }
+
+  describe('a hostile republisher that knows Backstory’s source', () => {
+    it('shows the bundled note and links on the right words, whatever the page does', async () => {
+      const { tab, log } = await open('/hostile-republisher.html', hostileRepublisher());
+      await waitFor(() => highlightCounts(tab), (counts) => (counts['backstory-person'] ?? 0) > ARTICLE_PEOPLE_HIGHLIGHTS, 15_000);
+      const point = await waitFor(() => highlightPoint(tab, 'backstory-person', 'Lavrov'), (value) => value !== null);
+
+      // Made-up pointer events on a highlight open nothing.
+      await tab.evaluate(({ x, y }) => (window as unknown as { fakeHover(x: number, y: number): void }).fakeHover(x, y), point ?? { x: 0, y: 0 });
+      await sleep(1200);
+      expect(await popoverHostCount(tab)).toBe(0);
+
+      // A reader's hover does, although the page removes the host once, restyles it, and opens its own popover on top.
+      await tab.mouse.move(point?.x ?? 0, point?.y ?? 0);
+      const lavrov = byId.get('person/sergey-lavrov');
+      const shown = await waitFor(() => cardContent(tab), (card) => card?.title === lavrov?.title && card?.onTop === true, 10_000);
+      await sleep(500);
+      const settled = await cardContent(tab);
+      expect(settled?.title).toBe(lavrov?.title);
+      expect(settled?.onTop).toBe(true);
+      expect(settled?.pointerEvents).toBe('auto');
+      expect(settled?.fill).not.toBe('rgba(0, 0, 0, 0)');
+      expect(plain(settled?.text ?? '')).toContain(plain(lavrov?.summary ?? 'missing').slice(0, 60));
+      expect(new Set(shown?.links)).toEqual(new Set(lavrov?.sources.map((source) => new URL(source.url).href)));
+
+      // The page reached nothing: no shadow root, no shadow of its own, and its highlights were replaced by Backstory's.
+      const attack = await tab.evaluate(() => (window as unknown as { attack: { shadowRoots: string[]; attached: string[]; removed: number; cleared: number } }).attack, null);
+      expect(attack.shadowRoots.length).toBeGreaterThan(0);
+      expect(new Set(attack.shadowRoots)).toEqual(new Set(['null']));
+      expect(attack.attached.includes('yes')).toBe(false);
+      expect(attack.removed).toBe(1);
+      expect(attack.cleared).toBeGreaterThan(0);
+      await tab.mouse.move(5, 5);
+      await tab.keyboard.press('Escape');
+
+      // The popup's list opens a claim note on its own words, and the popup says the page interfered.
+      const extensionPage = await session.browser.openPopup();
+      await fromExtensionPage(extensionPage, { send: { type: 'show-note', id: 'claim/returns-to-office' } });
+      await tab.bringToFront();
+      const claim = byId.get('claim/returns-to-office');
+      const claimCard = await waitFor(() => cardContent(tab), (card) => card?.title === claim?.title, 10_000);
+      expect(claimCard?.onTop).toBe(true);
+      await tab.keyboard.press('Escape');
+      const popup = await session.browser.openPopup();
+      await waitFor(() => popup.evaluate(() => !(document.getElementById('interference') as HTMLElement).hidden, null), Boolean);
+      expect(log.backstory).toEqual([]);
+      await Promise.all([popup.close(), extensionPage.close()]);
+      await tab.close();
+    });
+
+    it('keeps its highlights painted while the page clears and replaces them', async () => {
+      const { tab } = await open('/hostile-republisher-2.html', hostileRepublisher());
+      await waitFor(() => totalHighlights(tab), (total) => total > ARTICLE_PEOPLE_HIGHLIGHTS, 15_000);
+      const samples: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        await sleep(137);
+        samples.push((await highlightCounts(tab))['backstory-claim'] ?? 0);
+      }
+      // Sampled between frames, the page's clearing can be seen now and then, never for long.
+      expect(samples.filter((count) => count > 0).length).toBeGreaterThanOrEqual(7);
+      await tab.close();
+    });
+  });
+
+  it('never throws while the page edits the article every 20 ms for 5 s, and keeps its highlights', async () => {
+    const { tab, log } = await open('/churn.html', churningArticle());
+    await waitFor(() => totalHighlights(tab), (total) => total > ARTICLE_PEOPLE_HIGHLIGHTS);
+    const ticks = await tab.evaluate(() => (window as unknown as { churn(ms: number): Promise<number> }).churn(5000), null);
+    expect(ticks).toBeGreaterThan(100);
+    await waitFor(() => highlightCounts(tab), (counts) => (counts['backstory-person'] ?? 0) > ARTICLE_PEOPLE_HIGHLIGHTS);
+    expect(log.backstory).toEqual([]);
+    expect(log.errors).toEqual([]);
+    await tab.close();
+  });
+
+  it.each([
+    ['inside a web component’s open shadow root', '/in-shadow.html', articleInShadowRoot()],
+    ['under a transparent layer over the whole page', '/under-layer.html', articleUnderLayer()],
+  ])('opens a note on hover with the article %s', async (_where, path, html) => {
+    const { tab, log } = await open(path, html);
+    await waitFor(() => totalHighlights(tab), (total) => total > ARTICLE_PEOPLE_HIGHLIGHTS);
+    const point = await highlightPoint(tab, 'backstory-person', 'Ushakov');
+    expect(point).not.toBeNull();
+    await tab.mouse.move(point?.x ?? 0, point?.y ?? 0);
+    expect(await waitFor(() => popoverState(tab), (state) => state.open)).toMatchObject({ title: 'Yury Ushakov' });
+    expect(log.backstory).toEqual([]);
+    await tab.close();
+  });
+
+  describe('on pages without the article', () => {
+    const pages = vendoredPageNames().slice(0, 6);
+
+    /** What a page script can observe of an extension: DOM, globals, styles, highlights, sheets. */
+    const observe = (tab: TestPage) =>
+      tab.evaluate(() => {
+        const highlightStyle = (name: string) => {
+          const style = getComputedStyle(document.body, `::highlight(${name})`);
+          return `${style.backgroundColor} ${style.textDecorationLine} ${style.color}`;
+        };
+        return {
+          globals: Object.getOwnPropertyNames(window).sort().join(' '),
+          html: document.documentElement.outerHTML.length,
+          children: [...document.documentElement.children].map((child) => child.localName).join(' '),
+          highlights: [...(CSS.highlights as unknown as Map<string, unknown>).keys()].join(' '),
+          styles: ['backstory-person', 'backstory-event', 'backstory-claim', 'backstory-claim-strong'].map(highlightStyle).join(' | '),
+          sheets: document.styleSheets.length + document.adoptedStyleSheets.length,
+        };
+      }, null);
+
+    it('shows a page nothing that differs from a browser without Backstory', async () => {
+      const plainBrowser = await launch({ withoutExtension: true });
+      try {
+        for (const name of pages) {
+          const url = session.server.page(`/plain/${name}`, offline(corpusPage(name)));
+          const withBackstory = await session.browser.newPage();
+          const without = await plainBrowser.newPage();
+          await Promise.all([withBackstory.goto(url), without.goto(url)]);
+          await sleep(800);
+          const [seen, expected] = await Promise.all([observe(withBackstory), observe(without)]);
+          expect(seen, name).toEqual(expected);
+          expect(await domMatchesSource(withBackstory), name).toEqual({ same: true, extraOnHtml: [] });
+          await Promise.all([withBackstory.close(), without.close()]);
+        }
+      } finally {
+        await plainBrowser.close();
+      }
+    });
+
+    it('has no file a page can fetch to tell that it is installed', async () => {
+      const tab = await session.browser.newPage();
+      await tab.goto(session.server.page('/probe.html', '<!doctype html><p>Probe</p>'));
+      const origin = session.browser.extensionOrigin;
+      const fetched = await tab.evaluate(async (base) => {
+        const results: string[] = [];
+        for (const path of ['content/gate.js', 'content/overlay.js', 'content/highlights.css', 'content/packs/musk-riyadh-2025.js', 'manifest.json', 'icons/icon-16.png']) {
+          results.push(await fetch(`${base}/${path}`).then((response) => `${path}: ${response.status}`, () => `${path}: refused`));
+        }
+        return results;
+      }, origin);
+      expect(fetched.every((result) => result.endsWith('refused'))).toBe(true);
+      await tab.close();
+    });
+  });
+}
