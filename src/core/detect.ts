@@ -2,8 +2,18 @@
 // tests: find the markers of each pack's article, hash only the text around them, and say which
 // article (if any) the page now carries.
 import { mayHaveInvisible, withoutInvisible } from './invisible.ts';
-import { markerWindows } from './markers.ts';
+import { markerWindows, mergeWindows } from './markers.ts';
 import { carriesArticle, collectMatches } from './shingles.ts';
+import { forEachWord, wordHashes } from './tokenize.ts';
+
+/**
+ * Up to this many markers in all, each is found with a native substring search (~0.5 ms per MB
+ * each). Beyond it (many packs), one pass of the tokenizer finds all of them at once (~8 ms per MB,
+ * whatever their number), so the gate does not grow with the number of packs.
+ */
+export const MAX_SEARCHED_MARKERS = 16;
+/** Bits of a word hash used for the first, table lookup in the one-pass search. */
+const TABLE_BITS = 16;
 
 export interface GatePack {
   slug: string;
@@ -22,14 +32,30 @@ export interface Candidate {
 /** Everything a page has shown of each article so far: text arriving later adds to it. */
 export class ArticleSearch {
   private readonly found = new Map<GatePack, Set<number>>();
+  /** For the one-pass search: marker word hash → the packs it belongs to, and a table of their low bits. */
+  private readonly byHash = new Map<number, GatePack[]>();
+  private readonly table = new Uint8Array(1 << TABLE_BITS);
+  private readonly onePass: boolean;
 
-  constructor(readonly packs: readonly GatePack[]) {}
+  constructor(readonly packs: readonly GatePack[]) {
+    this.onePass = packs.reduce((sum, pack) => sum + pack.markers.length, 0) > MAX_SEARCHED_MARKERS;
+    if (!this.onePass) return;
+    for (const pack of packs) {
+      for (const marker of pack.markers) {
+        const [hash] = wordHashes(marker);
+        this.byHash.set(hash, [...(this.byHash.get(hash) ?? []), pack]);
+        this.table[hash & ((1 << TABLE_BITS) - 1)] = 1;
+      }
+    }
+  }
 
   /**
-   * The parts of `text` near a marker. Pages that hide words with invisible characters
-   * ("Ush\u200Bakov") are read again without them, only when no marker was found at all.
+   * The parts of `text` near a marker. With few markers, pages that hide words with invisible
+   * characters ("Ush\u200Bakov") are read again without them, only when no marker was found at
+   * all; the one-pass search skips those characters as it goes.
    */
   candidates(text: string): Candidate[] {
+    if (this.onePass) return this.nearByWords(text);
     const near = this.near(text);
     if (near.length > 0 || !mayHaveInvisible(text)) return near;
     return this.near(withoutInvisible(text));
@@ -55,12 +81,20 @@ export class ArticleSearch {
   }
 
   private near(text: string): Candidate[] {
-    const candidates: Candidate[] = [];
-    for (const pack of this.packs) {
-      for (const [start, end] of markerWindows(text, pack.markers, pack.radius)) {
-        candidates.push({ pack, text: start === 0 && end === text.length ? text : text.slice(start, end) });
-      }
-    }
-    return candidates;
+    return this.packs.flatMap((pack) => slices(text, pack, markerWindows(text, pack.markers, pack.radius)));
   }
+
+  private nearByWords(text: string): Candidate[] {
+    const hits = new Map<GatePack, number[]>();
+    const mask = (1 << TABLE_BITS) - 1;
+    forEachWord(text, (hash, start) => {
+      if (this.table[hash & mask] === 0) return;
+      for (const pack of this.byHash.get(hash) ?? []) hits.set(pack, [...(hits.get(pack) ?? []), start]);
+    });
+    return [...hits].flatMap(([pack, starts]) => slices(text, pack, mergeWindows(starts, pack.radius, text.length)));
+  }
+}
+
+function slices(text: string, pack: GatePack, windows: ReadonlyArray<readonly [number, number]>): Candidate[] {
+  return windows.map(([start, end]) => ({ pack, text: start === 0 && end === text.length ? text : text.slice(start, end) }));
 }

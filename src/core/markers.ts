@@ -11,7 +11,7 @@ export interface MarkerOptions {
   max: number;
 }
 
-export const MARKER_OPTIONS: MarkerOptions = { share: 0.15, perWindow: 2, max: 12 };
+export const MARKER_OPTIONS: MarkerOptions = { share: 0.15, perWindow: 2, max: 24 };
 
 export interface Markers {
   markers: string[];
@@ -93,11 +93,15 @@ export function markerWindows(text: string, markers: readonly string[], radius: 
   for (const marker of markers) {
     for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length)) hits.push(at);
   }
-  hits.sort((a, b) => a - b);
+  return mergeWindows(hits.sort((a, b) => a - b), radius, text.length);
+}
+
+/** Spans of `radius` characters around each of the sorted `hits`, merged where they overlap. */
+export function mergeWindows(hits: readonly number[], radius: number, length: number): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
   for (const hit of hits) {
     const start = Math.max(0, hit - radius);
-    const end = Math.min(text.length, hit + radius);
+    const end = Math.min(length, hit + radius);
     const last = windows[windows.length - 1];
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else windows.push([start, end]);

@@ -1,0 +1,70 @@
+// A hundred packs made from real news articles (issue 13): each is found where it is published and
+// nowhere else, the real article still is, and the gate's search does not multiply with the packs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodeHashes } from '../../../src/core/base64.ts';
+import { ArticleSearch, MAX_SEARCHED_MARKERS, type GatePack } from '../../../src/core/detect.ts';
+import { buildPacks } from '../../../build/annotation-plugin.ts';
+import { escapeHtml, paragraphsHtml } from '../../support/article.ts';
+import { corpusPages, placeInto, roughTextContent } from '../../support/corpus.ts';
+import { writeNewsPacks } from '../../support/news-packs.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'backstory-packs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const newsPacks = writeNewsPacks(dir, 100);
+const gatePacks: GatePack[] = buildPacks(dir).map(({ gate }) => ({ ...gate, fingerprint: decodeHashes(gate.fingerprint) }));
+const templates = corpusPages().filter((page) => page.name.startsWith('news/'));
+
+/** Every pack whose article the text carries (a fresh search each time). */
+function detected(text: string): string[] {
+  const search = new ArticleSearch(gatePacks);
+  const found = new Set<string>();
+  for (const candidate of search.candidates(text)) {
+    const pack = search.add(candidate);
+    if (pack) found.add(pack.slug);
+  }
+  return [...found].sort();
+}
+
+/** The pack made from a template page's own article, if any: it is rightly detected there too. */
+const ownPack = (pageName: string) => newsPacks.find((pack) => pack.article.name === pageName)?.built.slug;
+
+const asHtml = (text: string) => text.split(/\n+/).filter(Boolean).map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('');
+
+describe('a hundred packs from real news articles', () => {
+  it('are built, validated and given markers by the real build', () => {
+    expect(newsPacks).toHaveLength(100);
+    expect(gatePacks).toHaveLength(101);
+    expect(gatePacks.reduce((sum, pack) => sum + pack.markers.length, 0)).toBeGreaterThan(MAX_SEARCHED_MARKERS);
+  });
+
+  it('each detected when placed into another page’s template, and only itself', () => {
+    const wrong: string[] = [];
+    newsPacks.forEach(({ built, article }, i) => {
+      const others = templates.filter((page) => page.name !== article.name);
+      const template = others[i % others.length];
+      const found = detected(roughTextContent(placeInto(template.html, asHtml(article.articleBody))));
+      const expected = [built.slug, ownPack(template.name)].filter((slug) => slug !== undefined).sort();
+      if (found.join() !== expected.join()) wrong.push(`${built.slug} in ${template.name}: ${found.join() || 'nothing'}`);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('none detected on the other articles’ own pages', () => {
+    const wrong: string[] = [];
+    for (const page of templates) {
+      const others = detected(roughTextContent(page.html)).filter((slug) => slug !== ownPack(page.name));
+      if (others.length > 0) wrong.push(`${page.name}: ${others.join()}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('still detect the real article, alone, even with invisible characters inside its words', () => {
+    const plain = templates.find((page) => ownPack(page.name) === undefined) ?? templates[0];
+    expect(detected(roughTextContent(placeInto(plain.html, paragraphsHtml())))).toEqual(['musk-riyadh-2025', ownPack(plain.name)].filter(Boolean));
+    const hidden = paragraphsHtml().replace(/>([^<]+)</g, (_all, text: string) => `>${text.replace(/\b([A-Za-z])([a-z]{2,})/g, '$1\u2063$2')}<`);
+    expect(detected(roughTextContent(hidden))).toEqual(['musk-riyadh-2025']);
+  });
+});
