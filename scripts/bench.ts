@@ -15,7 +15,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { articleHtml, articleNames, corpusAvailable, corpusPages, placeInto, servable, type CorpusPage } from './bench/corpus.ts';
 import { inPageTable } from './bench/in-page-table.ts';
 import { attribute, SAMPLING_INTERVAL_US, startProfiler, stopProfiler, unpackedExtensionId, type Attribution } from './bench/profile.ts';
-import { startServer, type BenchServer } from './bench/server.ts';
+import { startServer } from './bench/server.ts';
 import { fixed, median, summarise, type Summary } from './bench/stats.ts';
 
 const args = process.argv.slice(2);
@@ -37,6 +37,8 @@ const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS) || (quick ? 20 : 60)
 const IN_PAGE_PAGES = quick ? 12 : Infinity;
 const IN_PAGE_REPS = quick ? 3 : 5;
 const OVER_MS = 3;
+/** On tiny pages the limit can take no sample at all: ratios divide by at least this (a few samples' worth). */
+const RATIO_FLOOR_MS = 0.1;
 
 /** tsx keeps function names through a `__name` helper that evaluated callbacks then call in the page. */
 const KEEP_NAMES_SHIM = 'globalThis.__name = (target) => target;';
@@ -287,14 +289,14 @@ async function main(): Promise<void> {
   const every = pages.map((page) => {
     const entry = loads.get(page.name) ?? { backstory: [], limit: [] };
     const [b, l] = [entry.backstory[0], entry.limit[0]];
-    return { name: page.name, backstoryMs: b.ms, limitMs: l.ms, ratio: b.ms / Math.max(l.ms, 0.025), backstoryLongestMs: b.longestRunMs, error: b.error ?? l.error, foreign: b.foreignSamples + l.foreignSamples };
+    return { name: page.name, backstoryMs: b.ms, limitMs: l.ms, ratio: b.ms / Math.max(l.ms, RATIO_FLOOR_MS), backstoryLongestMs: b.longestRunMs, error: b.error ?? l.error, foreign: b.foreignSamples + l.foreignSamples };
   });
   const measured = every.filter((row) => Number.isFinite(row.backstoryMs) && Number.isFinite(row.limitMs));
   const sampled = [...sample].map((name) => {
     const entry = loads.get(name) ?? { backstory: [], limit: [] };
     const b = median(entry.backstory.map((load) => load.ms).filter(Number.isFinite));
     const l = median(entry.limit.map((load) => load.ms).filter(Number.isFinite));
-    return { name, backstoryMs: b, limitMs: l, ratio: b / Math.max(l, 0.025), reps: entry.backstory.length };
+    return { name, backstoryMs: b, limitMs: l, ratio: b / Math.max(l, RATIO_FLOOR_MS), reps: entry.backstory.length };
   });
   const headline = {
     pages: sampled.length,
@@ -387,6 +389,7 @@ async function main(): Promise<void> {
   console.log(`p90 of Backstory / p90 of limit: ${fixed(headline.backstoryMs.p90 / headline.limitMs.p90)}×  (goal: median ratio ≤ 1.5×, p90 ≤ 2× the limit's p90)\n`);
   console.log(`## Pages without the article — every page once (${distribution.pages} pages${distribution.failedLoads ? `, ${distribution.failedLoads} loads with errors, still counted` : ''})\n`);
   table(['', 'median', 'p90', 'max'], [summaryRow('Backstory, ms', distribution.backstoryMs), summaryRow('limit, ms', distribution.limitMs), summaryRow('Backstory / limit (per page)', distribution.ratio, '×')]);
+  console.log(`(ratios divide by the limit's ms or ${RATIO_FLOOR_MS} ms, whichever is larger: on tiny pages the limit may take no sample)`);
   console.log(`pages where Backstory costs over ${OVER_MS} ms: ${distribution.over3ms} of ${distribution.pages} (goal: 0); longest run of Backstory samples on any page: ${fixed(distribution.longestBackstoryTaskMs)} ms`);
   if (distribution.foreignSamples) console.log(`WARNING: ${distribution.foreignSamples} samples from another extension's URL`);
   console.log('\nworst 10 pages (Backstory ms):\n');
