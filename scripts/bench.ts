@@ -135,7 +135,7 @@ async function profiledLoad(contender: Contender, url: string, options: { waitFo
   } catch (caught) {
     // A page that hangs its renderer: give up on it, measure the next one in a new tab.
     await freshTab(contender);
-    return { ms: Number.NaN, wallMs: 0, samples: 0, longestRunMs: 0, foreignSamples: 0, error: (caught as Error).message.split('\n')[0] };
+    return { ms: Number.NaN, wallMs: 0, samples: 0, totalSamples: 0, longestRunMs: 0, foreignSamples: 0, error: (caught as Error).message.split('\n')[0] };
   }
 }
 
@@ -289,7 +289,7 @@ async function main(): Promise<void> {
   const every = pages.map((page) => {
     const entry = loads.get(page.name) ?? { backstory: [], limit: [] };
     const [b, l] = [entry.backstory[0], entry.limit[0]];
-    return { name: page.name, backstoryMs: b.ms, limitMs: l.ms, ratio: b.ms / Math.max(l.ms, RATIO_FLOOR_MS), backstoryLongestMs: b.longestRunMs, error: b.error ?? l.error, foreign: b.foreignSamples + l.foreignSamples };
+    return { name: page.name, backstoryMs: b.ms, limitMs: l.ms, ratio: b.ms / Math.max(l.ms, RATIO_FLOOR_MS), backstoryLongestMs: b.longestRunMs, limitSamples: l.samples, sampleIntervalUs: (1000 * (b.wallMs + l.wallMs)) / Math.max(1, b.totalSamples + l.totalSamples), error: b.error ?? l.error, foreign: b.foreignSamples + l.foreignSamples };
   });
   const measured = every.filter((row) => Number.isFinite(row.backstoryMs) && Number.isFinite(row.limitMs));
   const sampled = [...sample].map((name) => {
@@ -313,6 +313,9 @@ async function main(): Promise<void> {
     ratio: summarise(measured.map((row) => row.ratio)),
     over3ms: measured.filter((row) => row.backstoryMs > OVER_MS).length,
     longestBackstoryTaskMs: Math.max(...measured.map((row) => row.backstoryLongestMs)),
+    /** Median over loads of profiled wall time / samples: the interval the sampler actually kept. */
+    achievedSampleIntervalUs: median(measured.map((row) => row.sampleIntervalUs)),
+    limitWithoutSamples: measured.filter((row) => row.limitSamples === 0).length,
     foreignSamples: every.reduce((sum, row) => sum + row.foreign, 0),
   };
   const worst = [...measured].sort((a, b) => b.backstoryMs - a.backstoryMs).slice(0, 10);
@@ -390,6 +393,7 @@ async function main(): Promise<void> {
   console.log(`## Pages without the article — every page once (${distribution.pages} pages${distribution.failedLoads ? `, ${distribution.failedLoads} loads with errors, still counted` : ''})\n`);
   table(['', 'median', 'p90', 'max'], [summaryRow('Backstory, ms', distribution.backstoryMs), summaryRow('limit, ms', distribution.limitMs), summaryRow('Backstory / limit (per page)', distribution.ratio, '×')]);
   console.log(`(ratios divide by the limit's ms or ${RATIO_FLOOR_MS} ms, whichever is larger: on tiny pages the limit may take no sample)`);
+  console.log(`sampling interval achieved (median over loads): ${fixed(distribution.achievedSampleIntervalUs, 0)} µs; pages where the limit took no sample: ${distribution.limitWithoutSamples}`);
   console.log(`pages where Backstory costs over ${OVER_MS} ms: ${distribution.over3ms} of ${distribution.pages} (goal: 0); longest run of Backstory samples on any page: ${fixed(distribution.longestBackstoryTaskMs)} ms`);
   if (distribution.foreignSamples) console.log(`WARNING: ${distribution.foreignSamples} samples from another extension's URL`);
   console.log('\nworst 10 pages (Backstory ms):\n');

@@ -30,6 +30,8 @@ export interface Attribution {
   samples: number;
   /** The longest run of consecutive extension samples (GC samples inside a run count), ms. */
   longestRunMs: number;
+  /** All samples in the profile, whoever's: wallMs / totalSamples is the sampling interval actually achieved. */
+  totalSamples: number;
   /** Samples with a frame from another chrome-extension:// origin: must stay 0 with one extension per context. */
   foreignSamples: number;
 }
@@ -107,5 +109,5 @@ export function attribute(profile: CpuProfile, extensionId: string): Attribution
     }
     longest = Math.max(longest, run);
   }
-  return { ms: ms / 1000, wallMs: (profile.endTime - profile.startTime) / 1000, samples: count, longestRunMs: longest / 1000, foreignSamples: foreign };
+  return { ms: ms / 1000, wallMs: (profile.endTime - profile.startTime) / 1000, samples: count, totalSamples: samples.length, longestRunMs: longest / 1000, foreignSamples: foreign };
 }
