@@ -11,7 +11,7 @@ import { clearHighlights, paintHighlights } from '../../src/content/highlight-re
 import { scanDocument } from '../../src/content/page-text.ts';
 
 const fingerprint = decodeFingerprint(fingerprintData);
-const terms = notes.flatMap((note) => [...(note.aliases ?? []), ...(note.variants ?? []), ...(note.selectors ?? []).map((selector) => selector.exact)]);
+const terms = notes.flatMap((note) => [...(note.aliases ?? []), ...(note.variants ?? []), ...(note.selectors ?? []).map((selector: { exact: string }) => selector.exact)]);
 
 function floor(): number {
   const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);

@@ -13,12 +13,14 @@ export const median = (values: readonly number[]) => quantile(values, 0.5);
 
 export interface Summary {
   median: number;
+  p90: number;
   p95: number;
   max: number;
 }
 
 export const summarise = (values: readonly number[]): Summary => ({
   median: median(values),
+  p90: quantile(values, 0.9),
   p95: quantile(values, 0.95),
   max: Math.max(...values),
 });
