@@ -187,26 +187,34 @@ async function hoverProbe(contender: Contender, origin: string): Promise<number[
   const hoverMs: number[] = [];
   for (const name of ['Lavrov', 'Ushakov', 'Rubio', 'Zelensky', 'Putin', 'Biden', 'Popov']) {
     const point = await page.evaluate((text) => {
-      const range = [...(CSS.highlights.get('backstory-person') as unknown as Set<Range>)].find((candidate) => candidate.toString() === text);
+      // Backstory paints StaticRanges: a live copy gives the text and rectangles.
+      const live = (painted: AbstractRange) => {
+        const copy = document.createRange();
+        copy.setStart(painted.startContainer, painted.startOffset);
+        copy.setEnd(painted.endContainer, painted.endOffset);
+        return copy;
+      };
+      const range = [...(CSS.highlights.get('backstory-person') as unknown as Set<AbstractRange>)].map(live).find((candidate) => candidate.toString() === text);
       range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       const rect = range?.getClientRects()[0];
-      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, below: rect.bottom } : null;
     }, name);
     if (!point) continue;
     await page.mouse.move(5, 5);
     await page.waitForTimeout(500);
-    await page.evaluate(() => {
+    // The card lives in a closed shadow root: the probe sees it as the element painted just below the word.
+    await page.evaluate(({ x, below }) => {
       const state = window as unknown as { lastMove: number; opened: Promise<number> };
       addEventListener('pointermove', (event) => (state.lastMove = event.timeStamp), { capture: true });
       state.opened = new Promise((resolve) => {
         const poll = (now: number) => {
-          const card = document.querySelector('backstory-popover')?.shadowRoot?.querySelector<HTMLElement>('.card');
-          if (card && !card.hidden && card.getBoundingClientRect().width > 0) resolve(now - state.lastMove);
+          const hit = document.elementFromPoint(x + 20, below + 24);
+          if (hit?.localName.startsWith('backstory-')) resolve(now - state.lastMove);
           else requestAnimationFrame(poll);
         };
         requestAnimationFrame(poll);
       });
-    });
+    }, point);
     await page.mouse.move(point.x, point.y);
     hoverMs.push(await withTimeout(page.evaluate(() => (window as unknown as { opened: Promise<number> }).opened), 5000, 'popover'));
     await page.keyboard.press('Escape');

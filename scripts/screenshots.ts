@@ -25,16 +25,19 @@ try {
     await page.goto(`${server.origin}/demo/`);
     await page.waitForFunction(() => (CSS.highlights.get('backstory-person')?.size ?? 0) > 0);
     const point = await page.evaluate(() => {
-      const ranges = [...(CSS.highlights.get('backstory-person') as unknown as Set<Range>)];
+      const ranges = [...(CSS.highlights.get('backstory-person') as unknown as Set<AbstractRange>)].map((painted) => {
+        const copy = document.createRange();
+        copy.setStart(painted.startContainer, painted.startOffset);
+        copy.setEnd(painted.endContainer, painted.endOffset);
+        return copy;
+      });
       const range = ranges.find((candidate) => candidate.toString() === 'Yury Ushakov') ?? ranges[0];
       const rect = range.getClientRects()[0];
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.mouse.move(point.x, point.y);
-    await page.waitForFunction(() => {
-      const card = document.querySelector('backstory-popover')?.shadowRoot?.querySelector<HTMLElement>('.card');
-      return card && !card.hidden;
-    });
+    // The card is in a closed shadow root: wait for Backstory's element to be painted below the name.
+    await page.waitForFunction(({ x, y }) => document.elementFromPoint(x + 20, y + 30)?.localName.startsWith('backstory-'), point);
     await page.waitForTimeout(200);
     await page.screenshot({ path: `docs/popover-${scheme}.png` });
     const popup = await context.newPage();

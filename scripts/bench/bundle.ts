@@ -1,18 +1,15 @@
 // Bundles scripts/bench/in-page.ts for the browser, resolving Backstory's build-time virtual modules.
 import { build, type Plugin } from 'esbuild';
-import { loadAnnotationData } from '../../build/annotation-plugin.ts';
+import { buildPacks } from '../../build/annotation-plugin.ts';
 
 const virtualModules: Plugin = {
   name: 'backstory-virtual-modules',
   setup(context) {
     context.onResolve({ filter: /^virtual:backstory-/ }, (args) => ({ path: args.path, namespace: 'backstory' }));
     context.onLoad({ filter: /.*/, namespace: 'backstory' }, (args) => {
-      const data = loadAnnotationData();
-      if (args.path === 'virtual:backstory-fingerprint') return { contents: `export default ${JSON.stringify(data.fingerprint)}; export const names = ${JSON.stringify(data.names)};`, loader: 'js' };
-      return {
-        contents: `export const notes = ${JSON.stringify(data.file.notes)}; export const article = ${JSON.stringify(data.file.article)}; export const articleShingles = ${JSON.stringify(data.articleShingles)};`,
-        loader: 'js',
-      };
+      const packs = buildPacks();
+      if (args.path === 'virtual:backstory-gate') return { contents: `export const packs = ${JSON.stringify(packs.map((pack) => pack.gate))};`, loader: 'js' };
+      return { contents: Object.entries(packs[0].data).map(([key, value]) => `export const ${key} = ${JSON.stringify(value)};`).join('\n'), loader: 'js' };
     });
   },
 };
@@ -27,6 +24,7 @@ export async function bundleInPageBench(): Promise<string> {
     target: 'chrome120',
     plugins: [virtualModules],
     loader: { '.css': 'text' },
+    define: { __BROWSER__: '"chrome"' },
   });
   return result.outputFiles[0].text;
 }

@@ -3,14 +3,18 @@
 // gate: Backstory's content-script work on a page, from start to "here or not".
 // full: detection + anchoring + highlights registered. markjs: mark.js on the same names and phrases.
 import Mark from 'mark.js';
-import fingerprintData, { names } from 'virtual:backstory-fingerprint';
-import { notes } from 'virtual:backstory-annotations';
-import { collectMatches, decodeFingerprint } from '../../src/core/fingerprint.ts';
-import { anchorNotes } from '../../src/content/anchor.ts';
-import { clearHighlights, paintHighlights } from '../../src/content/highlight-registry.ts';
-import { scanDocument } from '../../src/content/page-text.ts';
+import { packs } from 'virtual:backstory-gate';
+import * as firstPack from 'virtual:backstory-annotations';
+import { createAnchorer } from '../../src/content/anchor.ts';
+import { OwnHighlights } from '../../src/content/highlight-registry.ts';
+import { scanPageNow } from '../../src/content/page-scan.ts';
+import { decodeHashes } from '../../src/core/base64.ts';
+import { ArticleSearch } from '../../src/core/detect.ts';
 
-const fingerprint = decodeFingerprint(fingerprintData);
+const { notes } = firstPack;
+const gatePacks = packs.map((pack) => ({ ...pack, fingerprint: decodeHashes(pack.fingerprint) }));
+const anchorer = createAnchorer(firstPack);
+const highlights = new OwnHighlights();
 const terms = notes.flatMap((note) => [...(note.aliases ?? []), ...(note.variants ?? []), ...(note.selectors ?? []).map((selector: { exact: string }) => selector.exact)]);
 
 function floor(): number {
@@ -21,12 +25,12 @@ function floor(): number {
 }
 
 /** The content script's scan, without the yields between slices of huge pages. */
-const gate = () => scanDocument(fingerprint, names, new Set<number>(), collectMatches);
+const gate = async () => scanPageNow(document, new ArticleSearch(gatePacks)) !== undefined;
 
 async function full(): Promise<number> {
   if (!(await gate())) return 0;
-  const { anchored } = anchorNotes(document.body);
-  paintHighlights(anchored);
+  const { anchored } = anchorer.anchorNotes(document.body);
+  highlights.paint(anchored, 'normal');
   return anchored.length;
 }
 
@@ -80,7 +84,7 @@ const api = {
   floor: () => time(async () => floor()),
   gate: () => time(gate),
   gateWrites: () => domWritesDuring(gate),
-  full: () => time(full, clearHighlights),
+  full: () => time(full, () => highlights.clear()),
   async markjs(selector: string) {
     const container = document.querySelector(selector) ?? document.body;
     const start = performance.now();

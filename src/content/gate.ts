@@ -10,13 +10,11 @@ import { SETTINGS_KEY, storedIsActiveOn } from '../shared/settings.ts';
 import { extensionApi } from './extension-api.ts';
 import type { Overlay, OverlayEvents, OverlayModule } from './overlay-api.ts';
 import { OVERLAY_GLOBAL } from './overlay-api.ts';
-import { lightText, shadowTexts } from './page-text.ts';
+import { scanPage } from './page-scan.ts';
 import { watchAddedText } from './text-watch.ts';
-import { after, nextTask } from './timers.ts';
+import { after } from './timers.ts';
 
 const LOG_PREFIX = '[Backstory]';
-/** Hashing work between two yields to the page during the first scan. */
-const SLICE_MS = 4;
 /** After a failure the overlay is started again after 1 s, 2 s, 4 s…, at most this many times. */
 const MAX_FAILURES = 5;
 
@@ -47,25 +45,6 @@ function send(message: ToBackground): Promise<unknown> {
   return extensionApi.runtime.sendMessage(message).catch(() => undefined);
 }
 
-/** The first look at the page: its text, hashed near markers in slices that leave the page room. */
-async function scan(signal: AbortSignal): Promise<GatePack | undefined> {
-  const text = lightText(document);
-  const texts = [text, ...shadowTexts(document, text.length)];
-  let sliceStart = performance.now();
-  for (const part of texts) {
-    for (const candidate of search.candidates(part)) {
-      const found = search.add(candidate);
-      if (found) return found;
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await nextTask();
-        if (signal.aborted) return undefined;
-        sliceStart = performance.now();
-      }
-    }
-  }
-  return undefined;
-}
-
 function watch(): void {
   const controller = new AbortController();
   enter({ name: 'watching', controller });
@@ -79,7 +58,7 @@ function watch(): void {
 function start(): void {
   const controller = new AbortController();
   enter({ name: 'scanning', controller });
-  scan(controller.signal)
+  scanPage(document, search, controller.signal)
     .then((found) => {
       if (controller.signal.aborted) return;
       if (found) articleFound(found).catch(fail);
