@@ -78,22 +78,28 @@ export function buildPacks(root = PACKS_ROOT): BuiltPack[] {
 
 const GATE_ID = 'virtual:backstory-gate';
 const FIRST_PACK_ID = 'virtual:backstory-annotations';
+const PACK_LIST_ID = 'virtual:backstory-pack-list';
+const IDS = [GATE_ID, FIRST_PACK_ID, PACK_LIST_ID];
 
-/** The virtual modules: the gate's data for every pack, and the first pack's notes (popup, tests). */
+/** The virtual modules: the gate's data for every pack, the installed packs (options page), the first pack whole (tests). */
 export function annotationData(): Plugin {
   return {
     name: 'backstory-annotations',
     resolveId(id) {
-      return id === GATE_ID || id === FIRST_PACK_ID ? `\0${id}` : undefined;
+      return IDS.includes(id) ? `\0${id}` : undefined;
     },
     load(id) {
-      if (id !== `\0${GATE_ID}` && id !== `\0${FIRST_PACK_ID}`) return undefined;
+      if (!IDS.some((known) => id === `\0${known}`)) return undefined;
       const packs = buildPacks();
       for (const pack of packs) {
         this.addWatchFile(join(pack.dir, 'annotations.json'));
         this.addWatchFile(join(pack.dir, 'article.txt'));
       }
       if (id === `\0${GATE_ID}`) return `export const packs = ${JSON.stringify(packs.map((pack) => pack.gate))};`;
+      if (id === `\0${PACK_LIST_ID}`) {
+        const list = packs.map(({ slug, file: { article } }) => ({ slug, title: article.title, publisher: article.publisher, published: article.published }));
+        return `export const packs = ${JSON.stringify(list)};`;
+      }
       const [first] = packs;
       return Object.entries(first.data)
         .map(([key, value]) => `export const ${key} = ${JSON.stringify(value)};`)

@@ -1,7 +1,7 @@
 // Background: settings defaults on install, the toolbar badge, keyboard commands, and the overlay's
 // injection into a tab whose gate found an article.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { HIGHLIGHTS_FILE, OVERLAY_FILE, packFile } from '../content/overlay-api.ts';
+import { HIGHLIGHTS_FILE, OVERLAY_FILE, packFile } from '../shared/injected-files.ts';
 import { parseToBackground, type ToBackground } from '../shared/messages.ts';
 import { updateSettings } from '../shared/settings-store.ts';
 

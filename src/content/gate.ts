@@ -9,7 +9,7 @@ import { parseToContent, type PageStatus, type ToBackground, type ToContent } fr
 import { SETTINGS_KEY, storedIsActiveOn } from '../shared/settings.ts';
 import { extensionApi } from './extension-api.ts';
 import type { Overlay, OverlayEvents, OverlayModule } from './overlay-api.ts';
-import { OVERLAY_GLOBAL } from './overlay-api.ts';
+import { OVERLAY_GLOBAL } from '../shared/injected-files.ts';
 import { scanPage } from './page-scan.ts';
 import { watchAddedText } from './text-watch.ts';
 import { after } from './timers.ts';
@@ -81,7 +81,7 @@ async function readSettings(): Promise<{ stored: unknown }> {
 
 async function articleFound(pack: GatePack): Promise<void> {
   const current = await readSettings();
-  if (!storedIsActiveOn(current.stored, host)) return enter({ name: 'off', pack });
+  if (!storedIsActiveOn(current.stored, host, pack.slug)) return enter({ name: 'off', pack });
   const controller = new AbortController();
   enter({ name: 'loading', pack, controller });
   const overlay = await loadOverlay(pack.slug);
@@ -144,8 +144,8 @@ function fail(error: unknown): void {
 }
 
 function settingsChanged(): void {
-  if (!settings) return;
-  const active = storedIsActiveOn(settings.stored, host);
+  if (!settings || !('pack' in state)) return;
+  const active = storedIsActiveOn(settings.stored, host, state.pack.slug);
   if (state.name === 'live' && active) return state.overlay.configure(settings.stored);
   if ((state.name === 'live' || state.name === 'loading') && !active) return enter({ name: 'off', pack: state.pack });
   if (state.name === 'off' && active) articleFound(state.pack).catch(fail);

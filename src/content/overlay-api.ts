@@ -1,20 +1,12 @@
 // The contract between the gate (every page) and the overlay (injected on the article's page only):
 // both are classic scripts in the same isolated world, which the page cannot see into.
-import type { NoteSummary } from '../model/note.ts';
+import type { ArticleMeta, NoteSummary } from '../model/note.ts';
 
-/** Own property of the isolated world's global that the overlay script sets. */
-export const OVERLAY_GLOBAL = 'backstoryOverlay';
-/** Own property that a pack's notes file sets before the overlay runs. */
-export const PACK_GLOBAL = 'backstoryPack';
-
-/** The files the background injects on the article's page (built by build/content-scripts.ts). */
-export const OVERLAY_FILE = 'content/overlay.js';
-export const HIGHLIGHTS_FILE = 'content/highlights.css';
-export const packFile = (slug: string): string => `content/packs/${slug}.js`;
 
 export interface OverlayStatus {
   notes: NoteSummary[];
   interfered: boolean;
+  article: ArticleMeta;
 }
 
 export interface OverlayEvents {

@@ -4,7 +4,8 @@ import type { PackData } from '../model/pack.ts';
 import { displayOf, parseSettings } from '../shared/settings.ts';
 import { extensionApi } from './extension-api.ts';
 import { startOverlay } from './overlay.ts';
-import { OVERLAY_GLOBAL, PACK_GLOBAL, type OverlayModule } from './overlay-api.ts';
+import { OVERLAY_GLOBAL, PACK_GLOBAL } from '../shared/injected-files.ts';
+import type { OverlayModule } from './overlay-api.ts';
 
 const pack = Object.getOwnPropertyDescriptor(globalThis, PACK_GLOBAL)?.value as PackData | undefined;
 const openSource = (url: string) => void extensionApi.runtime.sendMessage({ type: 'open-source', url }).catch(() => undefined);

@@ -31,7 +31,7 @@ export function startOverlay(pack: PackData, signal: AbortSignal, events: Overla
     interfered: false,
   };
   signal.addEventListener('abort', () => state.highlights.clear(), { once: true });
-  const report = () => events.onStatus({ notes: summaries(state.shown), interfered: state.interfered });
+  const report = () => events.onStatus({ notes: summaries(state.shown), interfered: state.interfered, article: pack.article });
 
   function paint(): void {
     state.popover.hide();

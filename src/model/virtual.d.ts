@@ -4,6 +4,11 @@ declare module 'virtual:backstory-gate' {
   export const packs: GatePackData[];
 }
 
+/** Every installed pack, for the options page's list. */
+declare module 'virtual:backstory-pack-list' {
+  export const packs: Array<{ slug: string; title: string; publisher: string; published: string }>;
+}
+
 /** The first pack, whole: the popup's "About this article" and the tests use it. */
 declare module 'virtual:backstory-annotations' {
   import type { ArticleMeta, Note } from './note.ts';

@@ -2,7 +2,8 @@
 import browser from 'webextension-polyfill';
 import { NOTE_KINDS } from '../model/note.ts';
 import { localizePage, t } from '../shared/i18n.ts';
-import { SETTINGS_KEY, parseSettings, type Intensity, type Settings } from '../shared/settings.ts';
+import { packs } from 'virtual:backstory-pack-list';
+import { DWELL_RANGE, SETTINGS_KEY, parseSettings, type Intensity, type Settings } from '../shared/settings.ts';
 import { readSettings, updateSettings } from '../shared/settings-store.ts';
 
 const form = document.getElementById('settings') as HTMLFormElement;
@@ -10,11 +11,41 @@ const enabled = document.getElementById('enabled') as HTMLInputElement;
 const intensity = document.getElementById('intensity') as HTMLSelectElement;
 const dwell = document.getElementById('dwell') as HTMLInputElement;
 const sites = document.getElementById('sites') as HTMLUListElement;
+const packList = document.getElementById('packs') as HTMLUListElement;
+dwell.min = String(DWELL_RANGE.min);
+dwell.max = String(DWELL_RANGE.max);
+
+/** One switch per installed pack: "“Title”, Publisher, date". */
+function renderPacks(settings: Settings): void {
+  packList.replaceChildren(
+    ...packs.map((pack) => {
+      const input = document.createElement('input');
+      input.type = 'checkbox';
+      input.setAttribute('role', 'switch');
+      input.checked = !settings.disabledPacks.includes(pack.slug);
+      input.addEventListener('change', () =>
+        void save((current) => ({
+          ...current,
+          disabledPacks: input.checked ? current.disabledPacks.filter((slug) => slug !== pack.slug) : [...current.disabledPacks, pack.slug],
+        })),
+      );
+      const text = document.createElement('span');
+      text.textContent = `“${pack.title}”, ${pack.publisher}, ${pack.published}`;
+      const label = document.createElement('label');
+      label.className = 'switch';
+      label.append(input, text);
+      const item = document.createElement('li');
+      item.append(label);
+      return item;
+    }),
+  );
+}
 const saved = document.getElementById('saved') as HTMLParagraphElement;
 
 const inputs = (name: string) => [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)];
 
 function render(settings: Settings): void {
+  renderPacks(settings);
   enabled.checked = settings.enabled;
   for (const input of inputs('kind')) input.checked = settings.kinds[input.value as (typeof NOTE_KINDS)[number]];
   for (const input of inputs('mentions')) input.checked = input.value === settings.mentions;

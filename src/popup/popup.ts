@@ -1,8 +1,7 @@
 // The toolbar popup: this tab's state, its notes, and the two switches. Settings changes are picked
 // up live by every tab's content script through storage.onChanged.
 import browser from 'webextension-polyfill';
-import { article } from 'virtual:backstory-annotations';
-import type { NoteKind, NoteSummary } from '../model/note.ts';
+import type { ArticleMeta, NoteKind, NoteSummary } from '../model/note.ts';
 import type { PageStatus, ToContent } from '../shared/messages.ts';
 import { parsePageStatus } from '../shared/page-status.ts';
 import { localizePage, t } from '../shared/i18n.ts';
@@ -85,7 +84,6 @@ function noteButton(note: NoteSummary): HTMLLIElement {
 function renderNotes(status: PageStatus | undefined): void {
   const notes = status?.state === 'found' ? status.notes : [];
   notesSection.hidden = notes.length === 0;
-  aboutSection.hidden = notes.length === 0;
   notesList.replaceChildren(
     ...GROUPS.filter((group) => notes.some((note) => note.kind === group.kind)).map((group) => {
       const heading = document.createElement('h3');
@@ -101,7 +99,10 @@ function renderNotes(status: PageStatus | undefined): void {
   );
 }
 
-function renderAbout(): void {
+/** Where the article found on this tab was first published (each pack has its own), and its provenance note. */
+function renderAbout(article: ArticleMeta | undefined): void {
+  aboutSection.hidden = !article;
+  if (!article) return;
   const link = document.createElement('a');
   link.href = article.url;
   link.target = '_blank';
@@ -114,12 +115,12 @@ function renderAbout(): void {
   const provenance = article.provenanceNote;
   const showNote = byId<HTMLButtonElement>('about-note');
   showNote.hidden = !provenance;
-  if (provenance) {
-    showNote.addEventListener('click', async () => {
-      await sendToTab({ type: 'show-note', id: provenance });
-      window.close();
-    });
-  }
+  showNote.onclick = provenance
+    ? async () => {
+        await sendToTab({ type: 'show-note', id: provenance });
+        window.close();
+      }
+    : null;
 }
 
 /** The content script knows whether the article is here; the settings say whether Backstory is on. */
@@ -141,6 +142,7 @@ async function refresh(): Promise<void> {
   siteLabel.textContent = host ? t('switchSite', host) : t('switchSiteGeneric');
   siteSwitch.dataset.host = host;
   renderNotes(status);
+  renderAbout(status?.state === 'found' ? status.article : undefined);
 }
 
 async function update(change: (settings: Settings) => Settings): Promise<void> {
@@ -159,5 +161,4 @@ siteSwitch.addEventListener('change', () => {
 byId('open-settings').addEventListener('click', () => void browser.runtime.openOptionsPage());
 
 localizePage();
-renderAbout();
 void refresh();

@@ -1,6 +1,6 @@
 // Messages between the popup, the background and the content script. Every receiver parses what it
 // gets; anything that is not one of these shapes is ignored.
-import type { NoteSummary } from '../model/note.ts';
+import type { ArticleMeta, NoteSummary } from '../model/note.ts';
 import { isRecord } from './is-record.ts';
 
 /** What the content script knows: whether the article's notes are shown. The popup adds "off". */
@@ -12,6 +12,8 @@ export interface PageStatus {
   notes: NoteSummary[];
   /** The page removed, replaced or changed Backstory's highlights (they were painted again). */
   interfered: boolean;
+  /** The article found on the page: which pack's, and where it was first published. */
+  article?: ArticleMeta;
 }
 
 export type ToContent =

@@ -4,7 +4,6 @@ import { NOTE_KINDS, type NoteKind } from '../model/note.ts';
 import { isRecord } from './is-record.ts';
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 2;
 
 export const INTENSITIES = ['subtle', 'normal', 'strong'] as const;
 export type Intensity = (typeof INTENSITIES)[number];
@@ -22,17 +21,18 @@ export interface Display {
 }
 
 export interface Settings extends Display {
-  version: number;
   /** The toolbar popup's "Highlights" switch. */
   enabled: boolean;
   /** Host names where the reader switched Backstory off. */
   disabledSites: string[];
+  /** Annotation packs (by slug) the reader switched off in the options page. */
+  disabledPacks: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  version: SETTINGS_VERSION,
   enabled: true,
   disabledSites: [],
+  disabledPacks: [],
   kinds: { person: true, event: true, claim: true },
   mentions: 'all',
   intensity: 'normal',
@@ -49,13 +49,14 @@ const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback
  */
 export function parseSettings(stored: unknown): Settings {
   const raw = isRecord(stored) ? stored : {};
-  const sites = Array.isArray(raw.disabledSites) ? raw.disabledSites : [];
+  const names = (value: unknown): string[] =>
+    [...new Set((Array.isArray(value) ? value : []).filter((name): name is string => typeof name === 'string' && name.length > 0))];
   const kinds = isRecord(raw.kinds) ? raw.kinds : {};
   const dwell = typeof raw.dwellMs === 'number' && Number.isFinite(raw.dwellMs) ? Math.round(raw.dwellMs) : DWELL_RANGE.default;
   return {
-    version: SETTINGS_VERSION,
     enabled: typeof raw.enabled === 'boolean' ? raw.enabled : DEFAULT_SETTINGS.enabled,
-    disabledSites: [...new Set(sites.filter((site): site is string => typeof site === 'string' && site.length > 0))],
+    disabledSites: names(raw.disabledSites),
+    disabledPacks: names(raw.disabledPacks),
     kinds: Object.fromEntries(NOTE_KINDS.map((kind) => [kind, typeof kinds[kind] === 'boolean' ? kinds[kind] : true])) as Record<NoteKind, boolean>,
     mentions: oneOf(raw.mentions, ['all', 'first'], DEFAULT_SETTINGS.mentions),
     intensity: oneOf(raw.intensity, INTENSITIES, DEFAULT_SETTINGS.intensity),
@@ -63,17 +64,19 @@ export function parseSettings(stored: unknown): Settings {
   };
 }
 
-export function isActiveOn(settings: Settings, host: string): boolean {
-  return settings.enabled && !settings.disabledSites.includes(host);
+/** Whether Backstory shows its notes on `host` (for the article of `pack`, when given). */
+export function isActiveOn(settings: Settings, host: string, pack?: string): boolean {
+  return settings.enabled && !settings.disabledSites.includes(host) && !(pack !== undefined && settings.disabledPacks.includes(pack));
 }
 
 /**
- * isActiveOn(parseSettings(stored), host), without parsing the rest: the gate needs only this, and
- * every byte of the gate is loaded on every page.
+ * isActiveOn(parseSettings(stored), host, pack), without parsing the rest: the gate needs only
+ * this, and every byte of the gate is loaded on every page.
  */
-export function storedIsActiveOn(stored: unknown, host: string): boolean {
+export function storedIsActiveOn(stored: unknown, host: string, pack: string): boolean {
   const raw = isRecord(stored) ? stored : {};
-  return raw.enabled !== false && !(host !== '' && Array.isArray(raw.disabledSites) && raw.disabledSites.includes(host));
+  const listed = (list: unknown, name: string) => name !== '' && Array.isArray(list) && list.includes(name);
+  return raw.enabled !== false && !listed(raw.disabledSites, host) && !listed(raw.disabledPacks, pack);
 }
 
 export function displayOf(settings: Settings): Display {

@@ -20,10 +20,9 @@ describe('parseSettings', () => {
     });
   });
 
-  it('migrates version 1 settings, keeping what the reader chose', () => {
+  it('migrates older settings (v1 had two fields and a version), keeping what the reader chose', () => {
     expect(parseSettings({ version: 1, enabled: false, disabledSites: ['news.example'] })).toEqual({
       ...DEFAULT_SETTINGS,
-      version: 2,
       enabled: false,
       disabledSites: ['news.example'],
     });
@@ -62,10 +61,21 @@ describe('per-site switch', () => {
   });
 });
 
+describe('packs switched off', () => {
+  it('keeps the list of slugs, and switches only that pack off', () => {
+    const settings = parseSettings({ disabledPacks: ['other-pack', 3, '', 'other-pack'] });
+    expect(settings.disabledPacks).toEqual(['other-pack']);
+    expect(isActiveOn(settings, 'a.example', 'other-pack')).toBe(false);
+    expect(isActiveOn(settings, 'a.example', 'musk-riyadh-2025')).toBe(true);
+  });
+});
+
 describe('storedIsActiveOn (the gate’s shortcut)', () => {
   it('agrees with isActiveOn(parseSettings(…)) on anything stored', () => {
     const host = fc.constantFrom('a.example', 'b.example', '');
-    const stored = fc.oneof(fc.anything(), fc.record({ enabled: fc.anything(), disabledSites: fc.oneof(fc.anything(), fc.array(fc.oneof(host, fc.anything()))) }, { requiredKeys: [] }));
-    fc.assert(fc.property(stored, host, (value, site) => storedIsActiveOn(value, site) === isActiveOn(parseSettings(value), site)));
+    const pack = fc.constantFrom('musk-riyadh-2025', 'other-pack', '');
+    const names = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof(fc.anything(), fc.array(fc.oneof(arbitrary, fc.anything())));
+    const stored = fc.oneof(fc.anything(), fc.record({ enabled: fc.anything(), disabledSites: names(host), disabledPacks: names(pack) }, { requiredKeys: [] }));
+    fc.assert(fc.property(stored, host, pack, (value, site, slug) => storedIsActiveOn(value, site, slug) === isActiveOn(parseSettings(value), site, slug)));
   });
 });
