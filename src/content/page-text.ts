@@ -37,14 +37,19 @@ export function lightText(doc: Document): string {
   return root ? textWithoutScripts(root) : '';
 }
 
+/** Custom elements (a hyphen in the name) found natively with XPath, not by a JavaScript walk. */
+function customElements(doc: Document): Element[] {
+  try {
+    const found = doc.evaluate(CUSTOM_ELEMENTS, doc, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+    return Array.from({ length: found.snapshotLength }, (_, i) => found.snapshotItem(i) as Element);
+  } catch {
+    // jsdom's XPath cannot evaluate local-name() inside contains(); browsers can.
+    return [...doc.querySelectorAll('*')].filter((element) => element.localName.includes('-'));
+  }
+}
+
 /** The text of open shadow roots of custom elements, for pages with little light-DOM text. */
 export function shadowTexts(doc: Document, lightLength: number): string[] {
   if (lightLength > SHADOW_SCAN_MAX_LIGHT_TEXT) return [];
-  const texts: string[] = [];
-  const found = doc.evaluate(CUSTOM_ELEMENTS, doc, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
-  for (let i = 0; i < found.snapshotLength; i++) {
-    const shadow = (found.snapshotItem(i) as Element).shadowRoot;
-    if (shadow) texts.push(textWithoutScripts(shadow));
-  }
-  return texts;
+  return customElements(doc).flatMap((element) => (element.shadowRoot ? [textWithoutScripts(element.shadowRoot)] : []));
 }

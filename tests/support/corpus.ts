@@ -3,10 +3,10 @@
 // every test. Only the benchmark reads the full shared corpus, which sits beside the repository.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// The repository's root (vitest and the scripts run from it); jsdom's URL cannot make file paths.
+const ROOT = process.cwd();
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'corpus');
 /** The full corpus (311 pages): the `shared` folder beside the repository's own folder. */
 export const SHARED_CORPUS = join(ROOT, '..', 'shared', 'corpus');

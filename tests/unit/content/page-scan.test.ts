@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+// The gate's real scan (page-scan.ts, page-text.ts, core/detect.ts) on DOMs parsed from the vendored
+// corpus pages: none is the article; each carries it once the article is placed into its template.
+import { describe, expect, it } from 'vitest';
+import { scanPageNow } from '../../../src/content/page-scan.ts';
+import { textWithoutScripts } from '../../../src/content/page-text.ts';
+import { ArticleSearch } from '../../../src/core/detect.ts';
+import { paragraphsHtml, withLinkedNames } from '../../support/article.ts';
+import { corpusPages, placeInto } from '../../support/corpus.ts';
+import { GATE_PACKS } from '../../support/detect.ts';
+
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+const scan = (html: string) => scanPageNow(parse(html), new ArticleSearch(GATE_PACKS))?.slug;
+
+describe('the gate’s scan of real pages', () => {
+  const pages = corpusPages();
+
+  it('finds no article on any vendored page', () => {
+    expect(pages.filter((page) => scan(page.html) !== undefined).map((page) => page.name)).toEqual([]);
+  });
+
+  it('finds the article placed into every page’s template', () => {
+    const layouts = [paragraphsHtml(), withLinkedNames(paragraphsHtml())];
+    const missed = pages.filter((page, i) => scan(placeInto(page.html, layouts[i % layouts.length])) !== 'musk-riyadh-2025');
+    expect(missed.map((page) => page.name)).toEqual([]);
+  });
+
+  it('finds the article in an open shadow root of a page with little other text', () => {
+    const doc = parse('<body><h1>Top story</h1><news-article></news-article></body>');
+    const root = doc.querySelector('news-article')?.attachShadow({ mode: 'open' });
+    const article = doc.createElement('div');
+    article.innerHTML = paragraphsHtml(); // test fixture, not extension code
+    root?.append(article);
+    expect(scanPageNow(doc, new ArticleSearch(GATE_PACKS))?.slug).toBe('musk-riyadh-2025');
+  });
+});
+
+describe('textWithoutScripts', () => {
+  it('reads the text around <script> and <style>, not inside them', () => {
+    const doc = parse('<body><p>One</p><script>var secret = "Ushakov";</script><p>Two <b>three</b></p><style>.x{}</style><div><script>1</script>four</div></body>');
+    expect(textWithoutScripts(doc.body).replace(/\s+/g, ' ').trim()).toBe('One Two three four');
+  });
+});
