@@ -26,6 +26,13 @@ export interface OverlayState {
   interfered: boolean;
 }
 
+/** `node` and its ancestors, up through shadow roots to their hosts, to the document. */
+export function composedAncestors(node: Node): Node[] {
+  const chain: Node[] = [];
+  for (let current: Node | null = node; current; current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null)) chain.push(current);
+  return chain;
+}
+
 /** Wraps every callback Backstory hands the page's event loop: an error ends the overlay, once. */
 export type Guard = <A extends unknown[]>(callback: (...args: A) => void) => (...args: A) => void;
 

@@ -9,7 +9,7 @@ import { guardHighlights } from './highlight-guard.ts';
 import { OwnHighlights } from './highlight-registry.ts';
 import { watchHover } from './hover.ts';
 import type { Overlay, OverlayEvents } from './overlay-api.ts';
-import { makeGuard, type OverlayState } from './overlay-state.ts';
+import { composedAncestors, makeGuard, type OverlayState } from './overlay-state.ts';
 import { Popover } from './popover.ts';
 import { watchArticle } from './reanchor.ts';
 import { closeOnScrollAway } from './scroll-dismiss.ts';
@@ -88,9 +88,9 @@ function summaries(anchored: readonly Anchored[]): NoteSummary[] {
   return [...seen.values()];
 }
 
+/** The lowest node holding every anchored note, across shadow roots (a root's parent is its host). */
 function commonAncestor(doc: Document, anchored: readonly Anchored[]): Node {
-  const span = doc.createRange();
-  span.setStartBefore(anchored[0].range.commonAncestorContainer);
-  span.setEndAfter(anchored[anchored.length - 1].range.commonAncestorContainer);
-  return span.commonAncestorContainer;
+  const first = new Set(composedAncestors(anchored[0].range.commonAncestorContainer));
+  const last = anchored[anchored.length - 1].range.commonAncestorContainer;
+  return composedAncestors(last).find((node) => first.has(node)) ?? doc.documentElement;
 }

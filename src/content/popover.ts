@@ -73,12 +73,14 @@ export class Popover {
       if (!parts || !this.shown) return;
       const { host, card } = parts;
       const restyled = host.attributes.length !== 1 || host.getAttribute('style') !== HOST_STYLE;
-      if ((!restyled && host.isConnected) || this.restores-- <= 0) return;
+      // Moved anywhere else (into a hidden element, an iframe) counts as taken away.
+      const moved = host.parentNode !== this.doc.documentElement;
+      if ((!restyled && !moved) || this.restores-- <= 0) return;
       if (restyled) {
         for (const name of host.getAttributeNames()) host.removeAttribute(name);
         host.setAttribute('style', HOST_STYLE);
       }
-      if (!host.isConnected) this.doc.documentElement.append(host);
+      if (moved) this.doc.documentElement.append(host);
       this.raise(card);
     });
     signal.addEventListener('abort', () => this.keeper.disconnect(), { once: true });
@@ -120,7 +122,7 @@ export class Popover {
     card.hidden = false;
     this.raise(card);
     this.restores = MAX_RESTORES;
-    this.keeper.observe(this.doc.documentElement, { childList: true });
+    this.keeper.observe(this.doc.documentElement, { childList: true, subtree: true });
     this.keeper.observe(this.parts?.host ?? card, { attributes: true });
     this.stopPositioning = this.position(range, card);
     if (options.focus) card.focus();

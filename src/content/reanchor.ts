@@ -2,7 +2,7 @@
 // never starved by a page that never stops changing, and backing off in proportion to what the
 // last run cost. A newer run aborts an older one before it touches the page again.
 import type { Anchorer, Anchoring } from './anchor.ts';
-import type { Guard, OverlayState } from './overlay-state.ts';
+import { composedAncestors, type Guard, type OverlayState } from './overlay-state.ts';
 import { settler } from './settled.ts';
 
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
@@ -55,7 +55,7 @@ export function watchArticle(
 
   const isRelevant = (record: MutationRecord): boolean => {
     const article = state.articleRoot;
-    if (!article || article.contains(record.target) || !article.isConnected) return true;
+    if (!article || !article.isConnected || composedAncestors(record.target).includes(article)) return true;
     for (const node of record.removedNodes) if (node.contains(article)) return true;
     return false;
   };
@@ -63,7 +63,8 @@ export function watchArticle(
   const observer = new MutationObserver(guard((records: MutationRecord[]) => {
     if (records.some(isRelevant)) poke();
   }));
-  observer.observe(root(), OBSERVED);
+  // The whole document, not <body>: a page (or Turbo-style navigation) may replace <body> itself.
+  observer.observe(state.doc.documentElement, OBSERVED);
   signal.addEventListener('abort', () => {
     observer.disconnect();
     running?.abort();

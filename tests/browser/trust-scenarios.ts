@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { notes } from '../../packs/musk-riyadh-2025/annotations.json' with { type: 'json' };
 import { corpusPage, offline, vendoredPageNames } from '../support/corpus.ts';
 import { inPopover, type ReaderPreferences, type TestBrowser, type TestPage } from './harness/browsers.ts';
-import { articleInShadowRoot, articleUnderLayer, churningArticle, hostileRepublisher } from './harness/fixture-pages.ts';
+import { articleInShadowRoot, articleUnderLayer, churningArticle, hostileRepublisher, hostThief, splitWordsUnderShadowRoot, swappableBody } from './harness/fixture-pages.ts';
 import { domMatchesSource, fromExtensionPage, highlightCounts, highlightPoint, popoverHostCount, popoverState, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
 import { useSession } from './harness/session.ts';
 
@@ -130,6 +130,7 @@ export function describeTrust(launch: (preferences?: ReaderPreferences) => Promi
   it.each([
     ['inside a web component’s open shadow root', '/in-shadow.html', articleInShadowRoot()],
     ['under a transparent layer over the whole page', '/under-layer.html', articleUnderLayer()],
+    ['split across inline elements directly under a shadow root', '/split-in-shadow.html', splitWordsUnderShadowRoot()],
   ])('opens a note on hover with the article %s', async (_where, path, html) => {
     const { tab, log } = await open(path, html);
     await waitFor(() => totalHighlights(tab), (total) => total > ARTICLE_PEOPLE_HIGHLIGHTS);
@@ -138,6 +139,32 @@ export function describeTrust(launch: (preferences?: ReaderPreferences) => Promi
     await tab.mouse.move(point?.x ?? 0, point?.y ?? 0);
     expect(await waitFor(() => popoverState(tab), (state) => state.open)).toMatchObject({ title: 'Yury Ushakov' });
     expect(log.backstory).toEqual([]);
+    await tab.close();
+  });
+
+  it('anchors again when the page replaces <body> with a copy of itself', async () => {
+    const { tab, log } = await open('/swap-body.html', swappableBody());
+    await waitFor(() => totalHighlights(tab), (total) => total > ARTICLE_PEOPLE_HIGHLIGHTS);
+    await tab.evaluate(() => (window as unknown as { swapBody(): void }).swapBody(), null);
+    const attached = () =>
+      tab.evaluate(() => {
+        const person = CSS.highlights.get('backstory-person') as unknown as Set<AbstractRange> | undefined;
+        return [...(person ?? [])].filter((range) => range.startContainer.isConnected).length;
+      }, null);
+    await waitFor(attached, (count) => count > ARTICLE_PEOPLE_HIGHLIGHTS);
+    expect(log.backstory).toEqual([]);
+    await tab.close();
+  });
+
+  it('puts its note back where it belongs when the page moves the host into a hidden element', async () => {
+    const { tab } = await open('/host-thief.html', hostThief());
+    await waitFor(() => totalHighlights(tab), (total) => total > ARTICLE_PEOPLE_HIGHLIGHTS);
+    const point = await highlightPoint(tab, 'backstory-person', 'Lavrov');
+    await tab.mouse.move(point?.x ?? 0, point?.y ?? 0);
+    const card = await waitFor(() => cardContent(tab), (value) => value?.title === 'Sergey Lavrov' && value.onTop, 10_000);
+    expect(card?.onTop).toBe(true);
+    expect(await tab.evaluate(() => (window as unknown as { thefts: number }).thefts, null)).toBeGreaterThan(0);
+    expect(await popoverHostCount(tab)).toBe(1);
     await tab.close();
   });
 

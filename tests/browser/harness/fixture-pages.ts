@@ -215,3 +215,33 @@ export const churningArticle = () =>
 /** The article under a transparent layer that covers the whole page (a "click shield"). */
 export const articleUnderLayer = () =>
   page(`<article>${paragraphsHtml()}</article><div style="position:fixed;inset:0;z-index:10;background:transparent"></div>`);
+
+/** The article's words split across inline elements placed directly under a web component's shadow root. */
+export const splitWordsUnderShadowRoot = () =>
+  page(
+    `<h1>Top story</h1><x-story></x-story>`,
+    inlineScript(`
+      customElements.define('x-story', class extends HTMLElement {
+        connectedCallback() {
+          const root = this.attachShadow({ mode: 'open' });
+          root.innerHTML = ${JSON.stringify(PARAGRAPHS.join('<br>'))}.replace(/\\b([A-Za-z]{2})([a-z]{2,})\\b/g, '$1<b>$2</b>');
+        }
+      });`),
+  );
+
+/** The article; `swapBody()` replaces <body> with a copy of itself, as Turbo-style navigation does. */
+export const swappableBody = () =>
+  page(`<article>${paragraphsHtml()}</article>`, inlineScript(`window.swapBody = () => document.body.replaceWith(document.body.cloneNode(true));`));
+
+/** The article; when Backstory's host appears on <html>, the page moves it into a hidden element. */
+export const hostThief = () =>
+  page(
+    `<article>${paragraphsHtml()}</article><div id="jail" style="display:none"></div>`,
+    inlineScript(`
+      window.thefts = 0;
+      new MutationObserver((records) => {
+        for (const record of records) for (const node of record.addedNodes) {
+          if (node.localName && node.localName.startsWith('backstory-') && window.thefts < 3) { window.thefts++; document.getElementById('jail').append(node); }
+        }
+      }).observe(document.documentElement, { childList: true });`),
+  );
