@@ -5,12 +5,13 @@
 import { packs as packData } from 'virtual:backstory-gate';
 import { decodeHashes } from '../core/base64.ts';
 import { ArticleSearch, type GatePack } from '../core/detect.ts';
+import type { GatePackData } from '../model/pack.ts';
 import { parseToContent, type PageStatus, type ToBackground, type ToContent } from '../shared/messages.ts';
 import { SETTINGS_KEY, storedIsActiveOn } from '../shared/settings.ts';
 import { extensionApi } from './extension-api.ts';
 import type { Overlay, OverlayEvents, OverlayModule } from './overlay-api.ts';
 import { OVERLAY_GLOBAL } from '../shared/injected-files.ts';
-import { scanPage } from './page-scan.ts';
+import { lookInSlices, scanPage } from './page-scan.ts';
 import { watchAddedText } from './text-watch.ts';
 import { after } from './timers.ts';
 
@@ -18,7 +19,21 @@ const LOG_PREFIX = '[Backstory]';
 /** After a failure the overlay is started again after 1 s, 2 s, 4 s…, at most this many times. */
 const MAX_FAILURES = 5;
 
-const search = new ArticleSearch(packData.map((pack) => ({ ...pack, fingerprint: decodeHashes(pack.fingerprint) })));
+/** A pack's fingerprint is decoded when its markers are first found: with many packs, most never are. */
+function gatePack(data: GatePackData): GatePack {
+  let fingerprint: ReadonlySet<number> | undefined;
+  return {
+    slug: data.slug,
+    markers: data.markers,
+    radius: data.radius,
+    get fingerprint() {
+      fingerprint ??= decodeHashes(data.fingerprint);
+      return fingerprint;
+    },
+  };
+}
+
+const search = new ArticleSearch(packData.map(gatePack));
 const host = location.hostname;
 
 /** The gate's states; `state` changes only through `enter`. */
@@ -48,10 +63,15 @@ function send(message: ToBackground): Promise<unknown> {
 function watch(): void {
   const controller = new AbortController();
   enter({ name: 'watching', controller });
-  watchAddedText(document, (text) => {
-    if (state.name !== 'watching') return;
-    const found = search.look(text);
-    if (found) articleFound(found).catch(fail);
+  // One batch at a time, each looked at in slices: the page never sees a long task of Backstory's.
+  let looking: Promise<unknown> = Promise.resolve();
+  watchAddedText(document, (texts) => {
+    looking = looking
+      .then(() => (state.name === 'watching' ? lookInSlices(search, texts, controller.signal) : undefined))
+      .then((found) => {
+        if (found && !controller.signal.aborted) return articleFound(found);
+      })
+      .catch(fail);
   }, controller.signal);
 }
 

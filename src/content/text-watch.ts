@@ -28,7 +28,8 @@ function textOf(node: Node): string {
   return node.nodeType === Node.TEXT_NODE ? (node as Text).data : '';
 }
 
-export function watchAddedText(doc: Document, onText: (text: string) => void, signal: AbortSignal): void {
+/** Calls `onTexts` with the text of each batch of changes: every changed subtree's text, read once. */
+export function watchAddedText(doc: Document, onTexts: (texts: string[]) => void, signal: AbortSignal): void {
   let pending = new Set<Node>();
   let overflow = false;
   const flush = () => {
@@ -36,13 +37,11 @@ export function watchAddedText(doc: Document, onText: (text: string) => void, si
     pending = new Set();
     if (overflow) {
       overflow = false;
-      onText(lightText(doc));
+      onTexts([lightText(doc)]);
       return;
     }
-    for (const node of outermost(nodes)) {
-      const text = textOf(node);
-      if (text) onText(text);
-    }
+    const texts = outermost(nodes).map(textOf).filter((text) => text.length > 0);
+    if (texts.length > 0) onTexts(texts);
   };
   const poke = settler(() => BATCH, flush, signal);
   const observer = new MutationObserver((records) => {

@@ -12,6 +12,12 @@ import { forEachWord, wordHashes } from './tokenize.ts';
  * whatever their number), so the gate does not grow with the number of packs.
  */
 export const MAX_SEARCHED_MARKERS = 16;
+/**
+ * Longest stretch hashed in one go: about a millisecond of work. Longer stretches are cut, with an
+ * overlap so that no shingle is lost at a cut, so a caller can pause between them.
+ */
+export const MAX_CANDIDATE = 20_000;
+const CUT_OVERLAP = 200;
 /** Bits of a word hash used for the first, table lookup in the one-pass search. */
 const TABLE_BITS = 16;
 
@@ -96,5 +102,16 @@ export class ArticleSearch {
 }
 
 function slices(text: string, pack: GatePack, windows: ReadonlyArray<readonly [number, number]>): Candidate[] {
-  return windows.map(([start, end]) => ({ pack, text: start === 0 && end === text.length ? text : text.slice(start, end) }));
+  const candidates: Candidate[] = [];
+  for (const [start, end] of windows) {
+    if (start === 0 && end === text.length && end <= MAX_CANDIDATE) {
+      candidates.push({ pack, text });
+      continue;
+    }
+    for (let from = start; from < end; from += MAX_CANDIDATE - CUT_OVERLAP) {
+      candidates.push({ pack, text: text.slice(from, Math.min(end, from + MAX_CANDIDATE)) });
+      if (from + MAX_CANDIDATE >= end) break;
+    }
+  }
+  return candidates;
 }
