@@ -6,9 +6,11 @@
 // (scripts/bench/limit-extension: read settings once, read every text node once) and, on article
 // pages, mark.js as a content script (scripts/bench/markjs-extension). Each extension runs in its
 // own browser, one extension per profile, so no extension reacts to another's DOM changes and
-// attribution by id is unambiguous. Prints tables; asserts nothing (shared, noisy machines).
+// attribution by id is unambiguous. Also a 100-pack build of Backstory (the corpus's news articles
+// as packs, tests/support/news-packs.ts) against the shipped 1-pack build on the same pages, for
+// the gate's cost as packs are added. Prints tables; asserts nothing (shared, noisy machines).
 import { execSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -39,6 +41,12 @@ const IN_PAGE_REPS = quick ? 3 : 5;
 const OVER_MS = 3;
 /** On tiny pages the limit can take no sample at all: ratios divide by at least this (a few samples' worth). */
 const RATIO_FLOOR_MS = 0.1;
+/** Test packs made from the corpus's news articles for the many-packs build (plus the real pack). */
+const MANY_PACKS = 100;
+/** Every page once with the many-packs build too (in --quick only its sample, to keep the run short). */
+const MANY_EVERY_PAGE = !quick;
+/** Goal (issue 13): the gate's cost with 100 packs within this of its cost with one, on pages carrying none of the articles. */
+const MANY_GOAL_RATIO = 1.2;
 
 /** tsx keeps function names through a `__name` helper that evaluated callbacks then call in the page. */
 const KEEP_NAMES_SHIM = 'globalThis.__name = (target) => target;';
@@ -74,6 +82,8 @@ interface Load extends Attribution {
   /** ms from loadEventStart to the frame in which highlights first existed (article pages). */
   loadToPaintMs?: number;
   marked?: number;
+  /** CSS.highlights.size at the end (shared with content scripts): > 0 on a page without an article means a detection. */
+  highlights?: number;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -125,10 +135,10 @@ async function profiledLoad(contender: Contender, url: string, options: { waitFo
     await contender.page.waitForTimeout(options.settleMs ?? SETTLE_MS);
     const profile = await stopProfiler(contender.session);
     const extra = (await contender.page
-      .evaluate(`({ paint: window.__backstoryFirstPaint, load: performance.getEntriesByType('navigation')[0]?.loadEventStart, marked: document.documentElement.dataset.benchMarked })`)
-      .catch(() => ({}))) as { paint?: number; load?: number; marked?: string };
+      .evaluate(`({ paint: window.__backstoryFirstPaint, load: performance.getEntriesByType('navigation')[0]?.loadEventStart, marked: document.documentElement.dataset.benchMarked, highlights: globalThis.CSS?.highlights?.size })`)
+      .catch(() => ({}))) as { paint?: number; load?: number; marked?: string; highlights?: number };
     const loadToPaintMs = extra.paint !== undefined && extra.load ? extra.paint - extra.load : undefined;
-    return { ...attribute(profile, contender.id), error, loadToPaintMs, marked: extra.marked === undefined ? undefined : Number(extra.marked) };
+    return { ...attribute(profile, contender.id), error, loadToPaintMs, marked: extra.marked === undefined ? undefined : Number(extra.marked), highlights: extra.highlights };
   };
   try {
     return await withTimeout(run(), 60_000, url);
@@ -222,11 +232,51 @@ async function hoverProbe(contender: Contender, origin: string): Promise<number[
   return hoverMs;
 }
 
-/** Sizes of the files Backstory's manifest declares as content scripts (whatever they are called). */
-function contentScriptBytes(): { bytes: number; files: string[] } {
-  const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[] }> };
+/** Sizes of the files a build's manifest declares as content scripts (whatever they are called). */
+function contentScriptBytes(dir = DIST): { bytes: number; files: string[] } {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[] }> };
   const files = (manifest.content_scripts ?? []).flatMap((entry) => entry.js ?? []);
-  return { bytes: files.reduce((sum, file) => sum + statSync(join(DIST, file)).size, 0), files };
+  return { bytes: files.reduce((sum, file) => sum + statSync(join(dir, file)).size, 0), files };
+}
+
+/** The content-script size goal (issue 13): under 10 KB + 1 KB per 10 packs (KB = 1024 bytes). */
+const sizeGoalBytes = (packs: number) => Math.round((10 + packs / 10) * 1024);
+
+interface ManyPacksBuild {
+  /** The many-packs dist/chrome, copied to a temporary folder (its own extension id). */
+  dir: string;
+  /** Packs in the build: the news packs plus the real one. */
+  packs: number;
+  /** Corpus pages (`news/<sha256>.html.gz`) whose article is one of the packs: left out of the comparison. */
+  articlePages: Set<string>;
+}
+
+/**
+ * Writes MANY_PACKS news packs plus the real pack to a temporary folder, builds with
+ * BACKSTORY_PACKS pointing there and copies dist/chrome aside. Must run before the normal build,
+ * which then puts the shipped 1-pack dist/ back.
+ */
+async function buildManyPacks(): Promise<ManyPacksBuild> {
+  // Imported here: if the tests' helper moves, this section reports itself unavailable and the rest runs.
+  const { writeNewsPacks } = await import('../tests/support/news-packs.ts');
+  const packsDir = mkdtempSync(join(tmpdir(), 'backstory-bench-packs-'));
+  try {
+    const news = writeNewsPacks(packsDir, MANY_PACKS);
+    const packs = readdirSync(packsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+    const built = spawnSync('node', ['scripts/build.mjs'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, BACKSTORY_PACKS: packsDir } });
+    if (built.status !== 0) throw new Error(`the build with ${packs} packs failed`);
+    const dir = join(mkdtempSync(join(tmpdir(), 'backstory-bench-many-packs-')), 'chrome');
+    cpSync(DIST, dir, { recursive: true });
+    return { dir, packs, articlePages: new Set(news.map((pack) => pack.article.name)) };
+  } finally {
+    rmSync(packsDir, { recursive: true, force: true });
+  }
+}
+
+/** Unpacked ids come from the path; the service worker's URL says which id Chromium actually gave. */
+async function readIdFromWorker(contender: Contender): Promise<void> {
+  const worker = contender.context.serviceWorkers()[0] ?? (await contender.context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => undefined));
+  if (worker && new URL(worker.url()).host !== contender.id) contender.id = new URL(worker.url()).host;
 }
 
 /** The mark.js extension with mark.js vendored and the article's names written in, in a temporary folder. */
@@ -260,6 +310,15 @@ async function main(): Promise<void> {
     return;
   }
   const started = Date.now();
+  const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
+  // The many-packs build first, copied aside; then the normal build restores the shipped dist/.
+  let many: ManyPacksBuild | undefined;
+  let manyError: string | undefined;
+  try {
+    many = await buildManyPacks();
+  } catch (caught) {
+    manyError = (caught as Error).message.split('\n')[0];
+  }
   if (spawnSync('node', ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0) process.exit(1);
   const server = await startServer();
   blankUrl = server.page('/blank.html', '<!doctype html><html><head><title>blank</title></head><body></body></html>');
@@ -269,42 +328,59 @@ async function main(): Promise<void> {
   const backstory = await launch('backstory', DIST);
   const limit = await launch('limit', join(BENCH_DIR, 'limit-extension'));
   const markjs = await launch('markjs', markjsDir);
-  const worker = backstory.context.serviceWorkers()[0] ?? (await backstory.context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => undefined));
-  if (worker && new URL(worker.url()).host !== backstory.id) backstory.id = new URL(worker.url()).host;
+  const backstoryMany = many ? await launch('backstory-many-packs', many.dir) : undefined;
+  await readIdFromWorker(backstory);
+  if (backstoryMany) await readIdFromWorker(backstoryMany);
 
   console.log(`\nBackstory benchmark${quick ? ' (--quick)' : ''} — ${machine.cpu} × ${machine.cores} cores, ${machine.browser}`);
   console.log(`V8 sampling profiler at ${SAMPLING_INTERVAL_US} µs over each load + ${SETTLE_MS} ms after load; pages' own scripts running; one extension per browser, alternating page by page\n`);
 
   // 1. Pages without the article: every page once (alternating which extension goes first), then
   //    REPS − 1 more alternating loads of an evenly spread sample for the headline ratios.
+  //    The many-packs build joins on the same loads, on pages that carry none of its packs'
+  //    articles: its sample is the headline sample's such pages, topped up evenly from the others
+  //    to SAMPLE pages (not in --quick).
   const all = corpusPages();
   const pages = evenly(all, Math.min(PAGES, all.length));
   const sample = new Set(evenly(pages, SAMPLE).map((page) => page.name));
-  const loads = new Map<string, { backstory: Load[]; limit: Load[] }>();
+  const manyEligible = many ? pages.filter((page) => !many.articlePages.has(page.name)) : [];
+  const manySample = new Set(manyEligible.filter((page) => sample.has(page.name)).map((page) => page.name));
+  const manyOthers = manyEligible.filter((page) => !sample.has(page.name));
+  // --quick keeps to the headline sample's such pages (about two thirds of it), to stay near 5 minutes.
+  if (!quick) for (const page of evenly(manyOthers, Math.max(0, Math.min(SAMPLE, manyEligible.length) - manySample.size))) manySample.add(page.name);
+  const manyPages = new Set(manyEligible.filter((page) => MANY_EVERY_PAGE || manySample.has(page.name)).map((page) => page.name));
+  const loads = new Map<string, { backstory: Load[]; limit: Load[]; many: Load[] }>();
   const measure = async (page: CorpusPage, index: number, rep: number) => {
     const url = server.page(`/corpus/${index}.html`, servable(page.html));
-    const entry = loads.get(page.name) ?? { backstory: [], limit: [] };
+    const entry = loads.get(page.name) ?? { backstory: [], limit: [], many: [] };
     loads.set(page.name, entry);
-    const order = (index + rep) % 2 === 0 ? [backstory, limit] : [limit, backstory];
-    for (const contender of order) entry[contender === backstory ? 'backstory' : 'limit'].push(await profiledLoad(contender, url));
+    const withLimit = rep === 0 || sample.has(page.name);
+    const withMany = backstoryMany !== undefined && (rep === 0 ? manyPages.has(page.name) : manySample.has(page.name));
+    // Backstory in the middle: each pair (Backstory–limit, Backstory–many packs) swaps order from load to load.
+    const list = [...(withMany && backstoryMany ? [backstoryMany] : []), backstory, ...(withLimit ? [limit] : [])];
+    for (const contender of (index + rep) % 2 === 0 ? list : list.reverse()) {
+      const load = await profiledLoad(contender, url);
+      (contender === backstory ? entry.backstory : contender === limit ? entry.limit : entry.many).push(load);
+    }
   };
   for (const [index, page] of pages.entries()) {
     await measure(page, index, 0);
-    if ((index + 1) % 25 === 0) console.log(`  … ${index + 1} of ${pages.length} pages (${Math.round((Date.now() - started) / 1000)} s)`);
+    if ((index + 1) % 25 === 0) console.log(`  … ${index + 1} of ${pages.length} pages (${elapsed()})`);
   }
-  for (let rep = 1; rep < REPS; rep++) for (const [index, page] of pages.entries()) if (sample.has(page.name)) await measure(page, index, rep);
+  for (let rep = 1; rep < REPS; rep++) for (const [index, page] of pages.entries()) if (sample.has(page.name) || manySample.has(page.name)) await measure(page, index, rep);
+  console.log(`  pages without the article measured (${elapsed()})`);
 
   const every = pages.map((page) => {
-    const entry = loads.get(page.name) ?? { backstory: [], limit: [] };
+    const entry = loads.get(page.name) ?? { backstory: [], limit: [], many: [] };
     const [b, l] = [entry.backstory[0], entry.limit[0]];
     return { name: page.name, backstoryMs: b.ms, limitMs: l.ms, ratio: b.ms / Math.max(l.ms, RATIO_FLOOR_MS), backstoryLongestMs: b.longestRunMs, limitSamples: l.samples, sampleIntervalUs: (1000 * (b.wallMs + l.wallMs)) / Math.max(1, b.totalSamples + l.totalSamples), error: b.error ?? l.error, foreign: b.foreignSamples + l.foreignSamples };
   });
   const measured = every.filter((row) => Number.isFinite(row.backstoryMs) && Number.isFinite(row.limitMs));
   const sampled = [...sample].map((name) => {
-    const entry = loads.get(name) ?? { backstory: [], limit: [] };
+    const entry = loads.get(name) ?? { backstory: [], limit: [], many: [] };
     const b = median(entry.backstory.map((load) => load.ms).filter(Number.isFinite));
     const l = median(entry.limit.map((load) => load.ms).filter(Number.isFinite));
-    return { name, backstoryMs: b, limitMs: l, ratio: b / Math.max(l, RATIO_FLOOR_MS), reps: entry.backstory.length };
+    return { name, backstoryMs: b, limitMs: l, ratio: b / Math.max(l, RATIO_FLOOR_MS), reps: entry.limit.length };
   });
   const headline = {
     pages: sampled.length,
@@ -327,6 +403,26 @@ async function main(): Promise<void> {
     foreignSamples: every.reduce((sum, row) => sum + row.foreign, 0),
   };
   const worst = [...measured].sort((a, b) => b.backstoryMs - a.backstoryMs).slice(0, 10);
+
+  // 1b. 100 packs vs 1 pack on the same loads: per page, the many-packs build's ms / the 1-pack build's.
+  const manyRow = (name: string, pick: (loads: Load[]) => number) => {
+    const entry = loads.get(name) ?? { backstory: [], limit: [], many: [] };
+    const one = pick(entry.backstory);
+    const hundred = pick(entry.many);
+    return { name, onePackMs: one, manyPacksMs: hundred, ratio: hundred / Math.max(one, RATIO_FLOOR_MS), reps: entry.many.length, highlights: Math.max(0, ...entry.many.map((load) => load.highlights ?? 0)), error: [...entry.many, ...entry.backstory].find((load) => load.error)?.error };
+  };
+  const finiteMedian = (list: Load[]) => median(list.map((load) => load.ms).filter(Number.isFinite));
+  const manySampled = [...manySample].map((name) => manyRow(name, finiteMedian));
+  const manyEvery = MANY_EVERY_PAGE ? [...manyPages].map((name) => manyRow(name, (list) => list[0]?.ms ?? Number.NaN)).filter((row) => Number.isFinite(row.onePackMs) && Number.isFinite(row.manyPacksMs)) : [];
+  const manySummary = (rows: typeof manySampled) => ({
+    pages: rows.length,
+    onePackMs: summarise(rows.map((row) => row.onePackMs)),
+    manyPacksMs: summarise(rows.map((row) => row.manyPacksMs)),
+    ratio: summarise(rows.map((row) => row.ratio)),
+  });
+  const manyHeadline = many && manySampled.length ? { ...manySummary(manySampled), reps: REPS } : undefined;
+  const manyDistribution = manyEvery.length ? manySummary(manyEvery) : undefined;
+  const manyWorst = [...(manyEvery.length ? manyEvery : manySampled)].sort((a, b) => b.ratio - a.ratio).slice(0, 5);
 
   // 2. Article pages: the article placed into real news templates; Backstory vs mark.js, alternating.
   const templates = evenly(
@@ -375,7 +471,7 @@ async function main(): Promise<void> {
   }
   const DWELL_MS = 350;
 
-  for (const contender of [backstory, limit, markjs]) await close(contender);
+  for (const contender of [backstory, limit, markjs, ...(backstoryMany ? [backstoryMany] : [])]) await close(contender);
   rmSync(markjsDir, { recursive: true, force: true });
 
   // 5. The in-page breakdown (second table), no extension loaded, page scripts removed.
@@ -394,6 +490,26 @@ async function main(): Promise<void> {
   await server.close();
 
   const size = contentScriptBytes();
+  const manySize = many ? contentScriptBytes(many.dir) : undefined;
+  if (many) rmSync(join(many.dir, '..'), { recursive: true, force: true });
+  const manyPacks = many
+    ? {
+        packs: many.packs,
+        pagesLeftOut: pages.filter((page) => many.articlePages.has(page.name)).length,
+        headline: manyHeadline,
+        distribution: manyDistribution,
+        p90OverP90: manyHeadline ? manyHeadline.manyPacksMs.p90 / manyHeadline.onePackMs.p90 : undefined,
+        goalRatio: MANY_GOAL_RATIO,
+        /** The goal read as: the median per-page ratio over the headline sample within 1.2×. */
+        ratioGoalMet: manyHeadline ? manyHeadline.ratio.median <= MANY_GOAL_RATIO : undefined,
+        pagesWithHighlights: manySampled.concat(manyEvery).filter((row) => row.highlights > 0).map((row) => row.name).filter((name, i, list) => list.indexOf(name) === i),
+        worst: manyWorst.map((row) => row.name),
+        contentScript: {
+          onePack: { bytes: size.bytes, files: size.files, goalBytes: sizeGoalBytes(1), met: size.bytes < sizeGoalBytes(1) },
+          manyPacks: manySize && { bytes: manySize.bytes, files: manySize.files, goalBytes: sizeGoalBytes(many.packs), met: manySize.bytes < sizeGoalBytes(many.packs) },
+        },
+      }
+    : undefined;
   const minutes = (Date.now() - started) / 60_000;
 
   // Tables.
@@ -408,6 +524,24 @@ async function main(): Promise<void> {
   if (distribution.foreignSamples) console.log(`WARNING: ${distribution.foreignSamples} samples from another extension's URL`);
   console.log('\nworst 10 pages (Backstory ms):\n');
   table(['page', 'Backstory ms', 'limit ms', 'ratio', 'longest run ms'], worst.map((row) => [row.name, fixed(row.backstoryMs), fixed(row.limitMs), `${fixed(row.ratio)}×`, fixed(row.backstoryLongestMs)]));
+
+  if (manyPacks) {
+    const { headline: mh, distribution: md, contentScript: cs } = manyPacks;
+    console.log(`## ${manyPacks.packs} packs vs 1 pack — pages carrying none of the packs' articles (${mh?.pages ?? 0} pages × ${REPS} alternating loads${md ? `; every such page once: ${md.pages}` : ''}; ${manyPacks.pagesLeftOut} news pages whose article is a pack left out)\n`);
+    table(['', 'median', 'p90', 'max'], [
+      ...(mh ? [summaryRow('1 pack, ms', mh.onePackMs), summaryRow(`${manyPacks.packs} packs, ms`, mh.manyPacksMs), summaryRow(`${manyPacks.packs} packs / 1 pack (per page)`, mh.ratio, '×')] : []),
+      ...(md ? [summaryRow('every page once: 1 pack, ms', md.onePackMs), summaryRow(`every page once: ${manyPacks.packs} packs, ms`, md.manyPacksMs), summaryRow(`every page once: ${manyPacks.packs} packs / 1 pack`, md.ratio, '×')] : []),
+    ]);
+    if (mh) console.log(`p90 of ${manyPacks.packs} packs / p90 of 1 pack: ${fixed(manyPacks.p90OverP90 ?? Number.NaN)}×; goal (median per-page ratio ≤ ${MANY_GOAL_RATIO}×): ${manyPacks.ratioGoalMet ? 'met' : 'NOT met'}`);
+    console.log(`worst ratios: ${manyWorst.map((row) => `${row.name.slice(0, 24)} ${fixed(row.ratio)}× (${fixed(row.onePackMs)} → ${fixed(row.manyPacksMs)} ms)`).join('; ')}`);
+    if (manyPacks.pagesWithHighlights.length) console.log(`WARNING: the ${manyPacks.packs}-pack build painted highlights (a detection) on ${manyPacks.pagesWithHighlights.join(', ')}`);
+    console.log('');
+    table(['content scripts (manifest)', 'bytes', 'goal: under', 'met'], [
+      ['1 pack', cs.onePack.bytes, cs.onePack.goalBytes, cs.onePack.met ? 'yes' : 'no'],
+      ...(cs.manyPacks ? [[`${manyPacks.packs} packs`, cs.manyPacks.bytes, cs.manyPacks.goalBytes, cs.manyPacks.met ? 'yes' : 'no']] : []),
+    ]);
+    console.log('(size goal: 10 KB + 1 KB per 10 packs, KB = 1024 bytes)\n');
+  } else console.log(`## ${MANY_PACKS} packs vs 1 pack: unavailable (${manyError})\n`);
 
   console.log(`## Article pages — the article in ${article.templates} news templates, median of ${ARTICLE_REPS} alternating loads (detect + anchor + paint vs mark.js over the body)\n`);
   table(
@@ -454,11 +588,13 @@ async function main(): Promise<void> {
         liveBlog: live,
         contentScriptBytes: size.bytes,
         contentScriptFiles: size.files,
+        manyPacks: manyPacks ?? { error: manyError },
         minutes,
       },
       pages: every,
       sampled,
       articles: articleRows,
+      manyPacksPages: { sampled: manySampled, every: manyEvery },
       inPage: inPage ?? { error: inPageError },
     };
     writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
