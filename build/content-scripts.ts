@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { build, type Plugin as EsbuildPlugin } from 'esbuild';
 import type { Plugin } from 'vite';
 import { HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, packFile } from '../src/shared/injected-files.ts';
+import { usesOnePass } from '../src/core/detect.ts';
 import { buildPacks } from './annotation-plugin.ts';
 
 const SRC = new URL('../src/content/', import.meta.url).pathname;
@@ -39,7 +40,7 @@ async function bundle(entry: string, outFile: string, browser: Browser): Promise
     format: 'iife',
     minify: true,
     target: ['chrome120', 'firefox140'],
-    define: { __BROWSER__: JSON.stringify(browser) },
+    define: { __BROWSER__: JSON.stringify(browser), __ONE_PASS__: String(usesOnePass(buildPacks().map((pack) => pack.gate))) },
     plugins: [virtualModules()],
     logLevel: 'warning',
     legalComments: 'none',
@@ -56,7 +57,8 @@ export async function buildContentScripts(outDir: string, browser: Browser): Pro
   }
   const manifestPath = join(outDir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  manifest.content_scripts = [{ matches: ['http://*/*', 'https://*/*'], js: [GATE_FILE], run_at: 'document_idle' }];
+  // document_start: the gate's input relay must be listening before any page script (input-relay.ts).
+  manifest.content_scripts = [{ matches: ['http://*/*', 'https://*/*'], js: [GATE_FILE], run_at: 'document_start' }];
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 

@@ -5,12 +5,14 @@
 import { packs as packData } from 'virtual:backstory-gate';
 import { decodeHashes } from '../core/base64.ts';
 import { ArticleSearch, type GatePack } from '../core/detect.ts';
+import { onePassSearch } from '../core/one-pass.ts';
 import type { GatePackData } from '../model/pack.ts';
 import { parseToContent, type PageStatus, type ToBackground, type ToContent } from '../shared/messages.ts';
-import { SETTINGS_KEY, storedIsActiveOn } from '../shared/settings.ts';
+import { SETTINGS_KEY, storedIsActiveOn } from '../shared/stored-settings.ts';
 import { extensionApi } from './extension-api.ts';
 import type { Overlay, OverlayEvents, OverlayModule } from './overlay-api.ts';
 import { OVERLAY_GLOBAL } from '../shared/injected-files.ts';
+import { InputRelay } from './input-relay.ts';
 import { lookInSlices, scanPage } from './page-scan.ts';
 import { watchAddedText } from './text-watch.ts';
 import { after } from './timers.ts';
@@ -33,7 +35,12 @@ function gatePack(data: GatePackData): GatePack {
   };
 }
 
-const search = new ArticleSearch(packData.map(gatePack));
+/** Set by the build: whether this build's packs have more markers than are searched one by one. */
+declare const __ONE_PASS__: boolean;
+const packs = packData.map(gatePack);
+const search = __ONE_PASS__ ? onePassSearch(packs) : new ArticleSearch(packs);
+/** Created first, at document_start, before any page script: see input-relay.ts. */
+const relay = new InputRelay(window);
 const host = location.hostname;
 
 /** The gate's states; `state` changes only through `enter`. */
@@ -42,7 +49,7 @@ type State =
   | { name: 'watching'; controller: AbortController }
   | { name: 'off'; pack: GatePack }
   | { name: 'loading'; pack: GatePack; controller: AbortController }
-  | { name: 'live'; pack: GatePack; controller: AbortController; overlay: Overlay; status: Omit<PageStatus, 'state' | 'host'> }
+  | { name: 'live'; pack: GatePack; controller: AbortController; overlay: Overlay }
   | { name: 'failed'; pack: GatePack; controller: AbortController };
 
 let state: State = { name: 'scanning', controller: new AbortController() };
@@ -52,7 +59,6 @@ let failures = 0;
 
 function enter(next: State): void {
   if ('controller' in state && state.controller !== ('controller' in next ? next.controller : undefined)) state.controller.abort();
-  if (state.name === 'live' && next.name !== 'live') send({ type: 'note-count', count: 0 });
   state = next;
 }
 
@@ -106,25 +112,12 @@ async function articleFound(pack: GatePack): Promise<void> {
   enter({ name: 'loading', pack, controller });
   const overlay = await loadOverlay(pack.slug);
   if (controller.signal.aborted) return;
-  if (!overlay) throw new Error('the overlay did not load');
-  const live: State & { name: 'live' } = {
-    name: 'live',
-    pack,
-    controller,
-    status: { notes: [], interfered: false },
-    overlay: overlay.startOverlay(controller.signal, overlayEvents(controller.signal, () => live), current.stored),
-  };
-  enter(live);
+  if (!overlay) throw new Error('no overlay');
+  enter({ name: 'live', pack, controller, overlay: overlay.startOverlay(relay, controller.signal, overlayEvents(controller.signal), current.stored) });
 }
 
-function overlayEvents(signal: AbortSignal, live: () => State & { name: 'live' }): OverlayEvents {
+function overlayEvents(signal: AbortSignal): OverlayEvents {
   return {
-    onStatus(status) {
-      if (signal.aborted) return;
-      const previous = live().status.notes.length;
-      live().status = status;
-      if (status.notes.length !== previous) void send({ type: 'note-count', count: status.notes.length });
-    },
     onGone() {
       if (signal.aborted) return;
       search.forget();
@@ -151,7 +144,8 @@ function injected(): OverlayModule | undefined {
 /** Any failure ends the session; the gate starts again from a fresh scan, backing off, a few times. */
 function fail(error: unknown): void {
   failures++;
-  console.error(LOG_PREFIX, failures <= MAX_FAILURES ? 'restarting after an error:' : 'stopped after repeated errors:', error);
+  // "error 3/5": the third failure on this page; after the fifth Backstory stays off here.
+  console.error(LOG_PREFIX, `error ${failures}/${MAX_FAILURES}:`, error);
   const pack = 'pack' in state ? state.pack : search.packs[0];
   const controller = new AbortController();
   enter({ name: 'failed', pack, controller });
@@ -172,17 +166,14 @@ function settingsChanged(): void {
 }
 
 function answer(message: ToContent): PageStatus | boolean {
-  switch (message.type) {
-    case 'get-status':
-      return state.name === 'live'
-        ? { state: 'found', host, ...state.status }
-        : { state: 'not-found', host, notes: [], interfered: false };
-    case 'show-note':
-      return state.name === 'live' && state.overlay.show(message.id);
-    case 'step-note':
-      if (state.name === 'live') state.overlay.step(message.direction);
-      return true;
-  }
+  if (state.name === 'live') return state.overlay.answer(message);
+  return message.type === 'get-status' ? { state: 'not-found', host, notes: [], interfered: false } : message.type === 'step-note';
+}
+
+/** The page's text is read once it is parsed (the script itself runs at document_start, for the relay). */
+function whenParsed(then: () => void): void {
+  if (document.readyState !== 'loading') return then();
+  document.addEventListener('DOMContentLoaded', () => after(0, then), { once: true });
 }
 
 extensionApi.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
@@ -195,4 +186,4 @@ extensionApi.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
   }
 });
 
-start();
+whenParsed(start);

@@ -17,11 +17,11 @@ export function watchHover(state: OverlayState, guard: Guard, signal: AbortSigna
       state.popover.hide();
     }
   });
-  state.doc.addEventListener('pointermove', guard((event: PointerEvent) => {
+  state.relay.on('pointermove', guard((event: PointerEvent) => {
     if (!event.isTrusted || event.pointerType === 'touch') return;
     cancelDwell();
     const { clientX, clientY } = event;
     const overPopover = state.popover.contains(event);
     cancelDwell = after(state.display.dwellMs, () => settle(clientX, clientY, overPopover));
-  }), { passive: true, capture: true, signal });
+  }), signal);
 }

@@ -1,6 +1,7 @@
 // The overlay script, injected by the background after the pack's notes file: it registers
 // startOverlay for the gate on the isolated world's global (the page cannot see it) and starts nothing.
 import type { PackData } from '../model/pack.ts';
+import type { ToBackground } from '../shared/messages.ts';
 import { displayOf, parseSettings } from '../shared/settings.ts';
 import { extensionApi } from './extension-api.ts';
 import { startOverlay } from './overlay.ts';
@@ -8,11 +9,15 @@ import { OVERLAY_GLOBAL, PACK_GLOBAL } from '../shared/injected-files.ts';
 import type { OverlayModule } from './overlay-api.ts';
 
 const pack = Object.getOwnPropertyDescriptor(globalThis, PACK_GLOBAL)?.value as PackData | undefined;
-const openSource = (url: string) => void extensionApi.runtime.sendMessage({ type: 'open-source', url }).catch(() => undefined);
+const send = (message: ToBackground) => void extensionApi.runtime.sendMessage(message).catch(() => undefined);
+const extension = {
+  openSource: (url: string) => send({ type: 'open-source', url }),
+  reportCount: (count: number) => send({ type: 'note-count', count }),
+};
 
 if (pack) {
   const overlay: OverlayModule = {
-    startOverlay: (signal, events, stored) => startOverlay(pack, signal, events, displayOf(parseSettings(stored)), openSource),
+    startOverlay: (relay, signal, events, stored) => startOverlay(pack, relay, signal, events, displayOf(parseSettings(stored)), extension),
   };
   Object.defineProperty(globalThis, OVERLAY_GLOBAL, { value: overlay, configurable: true });
 }

@@ -3,12 +3,15 @@
 import type { PackData } from '../model/pack.ts';
 import type { Display } from '../shared/settings.ts';
 import type { Anchored } from './anchor.ts';
+import type { InputRelay } from './input-relay.ts';
 import type { OwnHighlights } from './highlight-registry.ts';
 import type { Popover } from './popover.ts';
 import type { TextIndex } from './text-index.ts';
 
 export interface OverlayState {
   readonly doc: Document;
+  /** Reader input, seen before page scripts can stop it. */
+  readonly relay: InputRelay;
   readonly pack: PackData;
   readonly popover: Popover;
   readonly highlights: OwnHighlights;

@@ -8,6 +8,7 @@ import { createAnchorer, type Anchored, type Anchoring } from './anchor.ts';
 import { guardHighlights } from './highlight-guard.ts';
 import { OwnHighlights } from './highlight-registry.ts';
 import { watchHover } from './hover.ts';
+import type { InputRelay } from './input-relay.ts';
 import type { Overlay, OverlayEvents } from './overlay-api.ts';
 import { composedAncestors, makeGuard, type OverlayState } from './overlay-state.ts';
 import { Popover } from './popover.ts';
@@ -16,12 +17,19 @@ import { closeOnScrollAway } from './scroll-dismiss.ts';
 import { showNote, step } from './stepping.ts';
 import { watchTouch } from './touch.ts';
 
-export function startOverlay(pack: PackData, signal: AbortSignal, events: OverlayEvents, display: Display, openSource: (url: string) => void, doc: Document = document): Overlay {
+/** What the overlay needs from the extension: open a source in a tab, show the count on the badge. */
+export interface ExtensionSide {
+  openSource(url: string): void;
+  reportCount(count: number): void;
+}
+
+export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSignal, events: OverlayEvents, display: Display, extension: ExtensionSide, doc: Document = document): Overlay {
   const guard = makeGuard(signal, events.onError);
   const state: OverlayState = {
     doc,
+    relay,
     pack,
-    popover: new Popover(doc, signal, openSource),
+    popover: new Popover(doc, relay, signal, extension.openSource),
     highlights: new OwnHighlights(),
     index: { text: '', nodes: [], starts: [], shadowRoots: [] },
     all: [],
@@ -30,8 +38,16 @@ export function startOverlay(pack: PackData, signal: AbortSignal, events: Overla
     current: -1,
     interfered: false,
   };
-  signal.addEventListener('abort', () => state.highlights.clear(), { once: true });
-  const report = () => events.onStatus({ notes: summaries(state.shown), interfered: state.interfered, article: pack.article });
+  let reported = 0;
+  const report = () => {
+    if (state.shown.length === reported) return;
+    reported = state.shown.length;
+    extension.reportCount(summaries(state.shown).length);
+  };
+  signal.addEventListener('abort', () => {
+    state.highlights.clear();
+    if (reported > 0) extension.reportCount(0);
+  }, { once: true });
 
   function paint(): void {
     state.popover.hide();
@@ -64,8 +80,17 @@ export function startOverlay(pack: PackData, signal: AbortSignal, events: Overla
       state.display = displayOf(parseSettings(stored));
       paint();
     }),
-    show: (id) => showNote(state, id),
-    step: (direction) => step(state, direction),
+    answer(message) {
+      switch (message.type) {
+        case 'get-status':
+          return { state: 'found', host: location.hostname, notes: summaries(state.shown), interfered: state.interfered, article: pack.article };
+        case 'show-note':
+          return showNote(state, message.id);
+        case 'step-note':
+          step(state, message.direction);
+          return true;
+      }
+    },
   };
 }
 

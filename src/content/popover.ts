@@ -6,6 +6,7 @@ import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '
 import type { Note } from '../model/note.ts';
 import { isHttpsUrl } from '../shared/messages.ts';
 import { t } from '../shared/i18n.ts';
+import type { InputRelay } from './input-relay.ts';
 import { renderNote } from './note-card.ts';
 import popoverCss from './popover.css?inline';
 
@@ -47,8 +48,12 @@ function sameUrl(a: string, b: string): boolean {
 
 interface Parts {
   host: HTMLElement;
+  root: ShadowRoot;
   card: HTMLElement;
 }
+
+/** How many times, per open note, the card is raised again after something covered it. */
+const MAX_RAISES = 20;
 
 export class Popover {
   private parts?: Parts;
@@ -57,15 +62,24 @@ export class Popover {
   private shown?: { range: Range; notes: readonly Note[] };
   private readonly keeper: MutationObserver;
   private restores = 0;
+  private raises = 0;
+  private frame = 0;
 
-  /** `openSource` gets a source's URL, taken from the bundled notes, when its link is activated. */
-  constructor(private readonly doc: Document, signal: AbortSignal, private readonly openSource: (url: string) => void) {
+  /**
+   * Input comes through the relay, whose listeners run before any of the page's: Escape, and clicks
+   * on the card's links and close button, cannot be swallowed by the page. `openSource` gets a
+   * source's URL, taken from the bundled notes, when its link is activated.
+   */
+  constructor(private readonly doc: Document, relay: InputRelay, signal: AbortSignal, private readonly openSource: (url: string) => void) {
     signal.addEventListener('abort', () => this.remove(), { once: true });
-    // A page popover or modal dialog opened while a note is open would cover it: raise the card again.
-    doc.addEventListener('toggle', (event) => {
-      if (!event.isTrusted || !this.parts || !this.shown || this.contains(event)) return;
-      if ((event as ToggleEvent).newState === 'open') this.raise(this.parts.card);
-    }, { capture: true, signal });
+    signal.addEventListener('abort', () => cancelAnimationFrame(this.frame), { once: true });
+    relay.on('keydown', (event: KeyboardEvent) => {
+      if (event.isTrusted && event.key === 'Escape' && this.isOpen()) {
+        event.stopImmediatePropagation();
+        this.hide();
+      }
+    }, signal);
+    relay.on('click', (event: MouseEvent) => this.click(event), signal);
     // A page that removes the open note's host, or rewrites its attributes (style, hidden, inert),
     // gets it back as it was, a few times per note.
     this.keeper = new MutationObserver(() => {
@@ -84,12 +98,35 @@ export class Popover {
       this.raise(card);
     });
     signal.addEventListener('abort', () => this.keeper.disconnect(), { once: true });
-    doc.addEventListener('keydown', (event) => {
-      if (event.isTrusted && event.key === 'Escape' && this.isOpen()) {
-        event.stopPropagation();
-        this.hide();
-      }
-    }, { capture: true, signal });
+  }
+
+  /** A click on the card, seen first at window level: the page's listeners never get it. */
+  private click(event: MouseEvent): void {
+    const parts = this.parts;
+    if (!parts || !this.shown || !event.isTrusted || !event.composedPath().includes(parts.host)) return;
+    event.stopImmediatePropagation();
+    // A keyboard "click" (Enter on a focused link) has no position: it is the focused element's.
+    const target = event.detail === 0 ? parts.root.activeElement : parts.root.elementFromPoint(event.clientX, event.clientY);
+    if (target?.closest('button.close')) return this.hide();
+    const link = target?.closest('a');
+    if (!link) return;
+    event.preventDefault();
+    const source = this.shown.notes.flatMap((note) => note.sources).find((candidate) => sameUrl(candidate.url, link.href));
+    if (source && isHttpsUrl(source.url)) this.openSource(source.url);
+  }
+
+  /** While a note is open, each frame: is the card still what the reader sees at its centre? */
+  private watchCovering(): void {
+    cancelAnimationFrame(this.frame);
+    const check = () => {
+      const parts = this.parts;
+      if (!parts || !this.shown) return;
+      const rect = parts.card.getBoundingClientRect();
+      const seen = this.doc.elementFromPoint(rect.left + rect.width / 2, rect.top + Math.min(rect.height / 2, 24));
+      if (rect.width > 0 && seen !== parts.host && this.raises-- > 0) this.raise(parts.card);
+      this.frame = requestAnimationFrame(check);
+    };
+    this.frame = requestAnimationFrame(check);
   }
 
   /** The Range the open popover points at (a private live Range; the page only sees copies). */
@@ -122,6 +159,8 @@ export class Popover {
     card.hidden = false;
     this.raise(card);
     this.restores = MAX_RESTORES;
+    this.raises = MAX_RAISES;
+    this.watchCovering();
     this.keeper.observe(this.doc.documentElement, { childList: true, subtree: true });
     this.keeper.observe(this.parts?.host ?? card, { attributes: true });
     this.stopPositioning = this.position(range, card);
@@ -155,9 +194,6 @@ export class Popover {
     close.type = 'button';
     close.textContent = '×';
     close.setAttribute('aria-label', t('closeNote'));
-    close.addEventListener('click', (event) => {
-      if (event.isTrusted) this.hide();
-    });
     return close;
   }
 
@@ -200,17 +236,11 @@ export class Popover {
     card.tabIndex = -1;
     card.hidden = true;
     card.setAttribute('popover', 'manual');
-    // Links open what the bundled notes say, whatever a link's element says by then.
-    root.addEventListener('click', (event) => {
-      const link = (event.target as Element | null)?.closest?.('a');
-      if (!link) return;
-      event.preventDefault();
-      const source = this.shown?.notes.flatMap((note) => note.sources).find((candidate) => sameUrl(candidate.url, link.href));
-      if (event.isTrusted && source && isHttpsUrl(source.url)) this.openSource(source.url);
-    });
+    // Links open what the bundled notes say (see click()); the browser's own navigation never runs.
+    root.addEventListener('click', (event) => event.preventDefault());
     root.append(style, card);
     this.doc.documentElement.append(host);
-    this.parts = { host, card };
+    this.parts = { host, root, card };
     return this.parts;
   }
 

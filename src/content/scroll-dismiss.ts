@@ -2,10 +2,10 @@
 import type { Guard, OverlayState } from './overlay-state.ts';
 
 export function closeOnScrollAway(state: OverlayState, guard: Guard, signal: AbortSignal): void {
-  state.doc.addEventListener('scroll', guard(() => {
+  state.relay.on('scroll', guard(() => {
     const range = state.popover.range;
     if (!range || state.popover.hasFocus()) return;
     const rect = range.getBoundingClientRect();
     if (rect.bottom < 0 || rect.top > innerHeight) state.popover.hide();
-  }), { passive: true, capture: true, signal });
+  }), signal);
 }

@@ -2,14 +2,13 @@
 // tests: find the markers of each pack's article, hash only the text around them, and say which
 // article (if any) the page now carries.
 import { mayHaveInvisible, withoutInvisible } from './invisible.ts';
-import { markerWindows, mergeWindows } from './markers.ts';
+import { markerWindows } from './markers.ts';
 import { carriesArticle, collectMatches } from './shingles.ts';
-import { forEachWord, wordHashes } from './tokenize.ts';
 
 /**
  * Up to this many markers in all, each is found with a native substring search (~0.5 ms per MB
- * each). Beyond it (many packs), one pass of the tokenizer finds all of them at once (~8 ms per MB,
- * whatever their number), so the gate does not grow with the number of packs.
+ * each). Beyond it (many packs), one pass of the tokenizer finds all of them at once (one-pass.ts,
+ * ~8 ms per MB whatever their number), so the gate does not grow with the number of packs.
  */
 export const MAX_SEARCHED_MARKERS = 16;
 /**
@@ -18,8 +17,10 @@ export const MAX_SEARCHED_MARKERS = 16;
  */
 export const MAX_CANDIDATE = 20_000;
 const CUT_OVERLAP = 200;
-/** Bits of a word hash used for the first, table lookup in the one-pass search. */
-const TABLE_BITS = 16;
+/** Whether these packs' markers are searched in one tokenizer pass rather than one by one. */
+export function usesOnePass(packs: ReadonlyArray<{ markers: readonly string[] }>): boolean {
+  return packs.reduce((sum, pack) => sum + pack.markers.length, 0) > MAX_SEARCHED_MARKERS;
+}
 
 export interface GatePack {
   slug: string;
@@ -38,33 +39,16 @@ export interface Candidate {
 /** Everything a page has shown of each article so far: text arriving later adds to it. */
 export class ArticleSearch {
   private readonly found = new Map<GatePack, Set<number>>();
-  /** For the one-pass search: marker word hash → the packs it belongs to, and a table of their low bits. */
-  private readonly byHash = new Map<number, GatePack[]>();
-  private readonly table = new Uint8Array(1 << TABLE_BITS);
-  private readonly onePass: boolean;
 
-  constructor(readonly packs: readonly GatePack[]) {
-    this.onePass = packs.reduce((sum, pack) => sum + pack.markers.length, 0) > MAX_SEARCHED_MARKERS;
-    if (!this.onePass) return;
-    for (const pack of packs) {
-      for (const marker of pack.markers) {
-        const [hash] = wordHashes(marker);
-        this.byHash.set(hash, [...(this.byHash.get(hash) ?? []), pack]);
-        this.table[hash & ((1 << TABLE_BITS) - 1)] = 1;
-      }
-    }
-  }
+  /** `near`: how to find the text near markers; by default, one native search per marker. */
+  constructor(
+    readonly packs: readonly GatePack[],
+    private readonly near: (text: string) => Candidate[] = (text) => searchedNear(packs, text),
+  ) {}
 
-  /**
-   * The parts of `text` near a marker. With few markers, pages that hide words with invisible
-   * characters ("Ush\u200Bakov") are read again without them, only when no marker was found at
-   * all; the one-pass search skips those characters as it goes.
-   */
+  /** The parts of `text` near a marker, cut into stretches of at most MAX_CANDIDATE characters. */
   candidates(text: string): Candidate[] {
-    if (this.onePass) return this.nearByWords(text);
-    const near = this.near(text);
-    if (near.length > 0 || !mayHaveInvisible(text)) return near;
-    return this.near(withoutInvisible(text));
+    return this.near(text);
   }
 
   /** Hashes one candidate; the pack when its article is now found. */
@@ -85,23 +69,20 @@ export class ArticleSearch {
   forget(): void {
     this.found.clear();
   }
-
-  private near(text: string): Candidate[] {
-    return this.packs.flatMap((pack) => slices(text, pack, markerWindows(text, pack.markers, pack.radius)));
-  }
-
-  private nearByWords(text: string): Candidate[] {
-    const hits = new Map<GatePack, number[]>();
-    const mask = (1 << TABLE_BITS) - 1;
-    forEachWord(text, (hash, start) => {
-      if (this.table[hash & mask] === 0) return;
-      for (const pack of this.byHash.get(hash) ?? []) hits.set(pack, [...(hits.get(pack) ?? []), start]);
-    });
-    return [...hits].flatMap(([pack, starts]) => slices(text, pack, mergeWindows(starts, pack.radius, text.length)));
-  }
 }
 
-function slices(text: string, pack: GatePack, windows: ReadonlyArray<readonly [number, number]>): Candidate[] {
+/**
+ * Each marker found with a native substring search. Pages that hide words with invisible characters
+ * ("Ush\u200Bakov") are read again without them, only when no marker was found at all.
+ */
+function searchedNear(packs: readonly GatePack[], text: string): Candidate[] {
+  const near = (source: string) => packs.flatMap((pack) => cut(source, pack, markerWindows(source, pack.markers, pack.radius)));
+  const found = near(text);
+  return found.length > 0 || !mayHaveInvisible(text) ? found : near(withoutInvisible(text));
+}
+
+/** Candidates for `windows` of `text`, long ones cut (with an overlap, so no shingle is lost). */
+export function cut(text: string, pack: GatePack, windows: ReadonlyArray<readonly [number, number]>): Candidate[] {
   const candidates: Candidate[] = [];
   for (const [start, end] of windows) {
     if (start === 0 && end === text.length && end <= MAX_CANDIDATE) {

@@ -3,7 +3,7 @@
 import { NOTE_KINDS, type NoteKind } from '../model/note.ts';
 import { isRecord } from './is-record.ts';
 
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY } from './stored-settings.ts';
 
 export const INTENSITIES = ['subtle', 'normal', 'strong'] as const;
 export type Intensity = (typeof INTENSITIES)[number];
@@ -69,15 +69,6 @@ export function isActiveOn(settings: Settings, host: string, pack?: string): boo
   return settings.enabled && !settings.disabledSites.includes(host) && !(pack !== undefined && settings.disabledPacks.includes(pack));
 }
 
-/**
- * isActiveOn(parseSettings(stored), host, pack), without parsing the rest: the gate needs only
- * this, and every byte of the gate is loaded on every page.
- */
-export function storedIsActiveOn(stored: unknown, host: string, pack: string): boolean {
-  const raw = isRecord(stored) ? stored : {};
-  const listed = (list: unknown, name: string) => name !== '' && Array.isArray(list) && list.includes(name);
-  return raw.enabled !== false && !listed(raw.disabledSites, host) && !listed(raw.disabledPacks, pack);
-}
 
 export function displayOf(settings: Settings): Display {
   const { kinds, mentions, intensity, dwellMs } = settings;

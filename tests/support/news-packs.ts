@@ -5,7 +5,8 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPack, type BuiltPack } from '../../build/annotation-plugin.ts';
 import { decodeHashes } from '../../src/core/base64.ts';
-import { ArticleSearch, type GatePack } from '../../src/core/detect.ts';
+import type { GatePack } from '../../src/core/detect.ts';
+import { searchFor } from './detect.ts';
 import type { AnnotationFile, Note } from '../../src/model/note.ts';
 import { newsArticles, type NewsArticle } from './corpus.ts';
 
@@ -43,8 +44,8 @@ const gatePack = ({ gate }: BuiltPack): GatePack => ({ ...gate, fingerprint: dec
 
 /** Two posts of one site can share most of their text: such near-duplicates are not distinct articles. */
 function overlapsAny(built: BuiltPack, article: NewsArticle, chosen: readonly NewsPack[]): boolean {
-  if (new ArticleSearch(chosen.map((pack) => gatePack(pack.built))).look(article.articleBody)) return true;
-  const search = new ArticleSearch([gatePack(built)]);
+  if (searchFor(chosen.map((pack) => gatePack(pack.built))).look(article.articleBody)) return true;
+  const search = searchFor([gatePack(built)]);
   return chosen.some((pack) => {
     search.forget();
     return search.look(pack.article.articleBody) !== undefined;

@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Anchored } from '../../../src/content/anchor.ts';
 import { itemsAtPoint } from '../../../src/content/hit-test.ts';
+import { InputRelay } from '../../../src/content/input-relay.ts';
 import { watchHover } from '../../../src/content/hover.ts';
 import { makeGuard, type OverlayState } from '../../../src/content/overlay-state.ts';
 import { settler } from '../../../src/content/settled.ts';
@@ -26,6 +27,8 @@ function placed(id: string, start: number, end: number, rects: DOMRect[]): Ancho
   return { note, kind: 'person', start, end, range };
 }
 
+const relay = new InputRelay(window);
+
 function stateWith(shown: Anchored[]): OverlayState & { opened: string[][] } {
   const opened: string[][] = [];
   const popover = {
@@ -38,6 +41,7 @@ function stateWith(shown: Anchored[]): OverlayState & { opened: string[][] } {
   };
   return {
     doc: document,
+    relay,
     pack: {} as OverlayState['pack'],
     popover: popover as unknown as OverlayState['popover'],
     highlights: {} as OverlayState['highlights'],
@@ -95,6 +99,21 @@ describe('hover', () => {
     expect(fake.isTrusted).toBe(false);
     expect(state.opened).toEqual([]);
     controller.abort();
+  });
+});
+
+describe('the input relay', () => {
+  it('hands events to subscribers until their signal aborts, before the page’s own capture listeners', () => {
+    const target = new EventTarget() as unknown as Window;
+    const own = new InputRelay(target);
+    const seen: string[] = [];
+    target.addEventListener('keydown', () => seen.push('page'), { capture: true });
+    const controller = new AbortController();
+    own.on('keydown', () => seen.push('backstory'), controller.signal);
+    target.dispatchEvent(new Event('keydown'));
+    controller.abort();
+    target.dispatchEvent(new Event('keydown'));
+    expect(seen).toEqual(['backstory', 'page', 'page']);
   });
 });
 

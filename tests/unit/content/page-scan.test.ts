@@ -7,13 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { scanPageNow } from '../../../src/content/page-scan.ts';
 import { textWithoutScripts } from '../../../src/content/page-text.ts';
-import { ArticleSearch } from '../../../src/core/detect.ts';
 import { paragraphsHtml, withLinkedNames } from '../../support/article.ts';
 import { corpusPages, placeInto } from '../../support/corpus.ts';
-import { GATE_PACKS } from '../../support/detect.ts';
+import { GATE_PACKS, searchFor } from '../../support/detect.ts';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
-const scan = (html: string) => scanPageNow(parse(html), new ArticleSearch(GATE_PACKS))?.slug;
+const scan = (html: string) => scanPageNow(parse(html), searchFor(GATE_PACKS))?.slug;
 
 describe('the gate’s scan of real pages', () => {
   const people = /\b(Musk|Putin|Zelensky|Lavrov|Rubio|Ushakov)\b/;
@@ -42,7 +41,7 @@ describe('the gate’s scan of real pages', () => {
     const article = doc.createElement('div');
     article.innerHTML = paragraphsHtml(); // test fixture, not extension code
     root?.append(article);
-    expect(scanPageNow(doc, new ArticleSearch(GATE_PACKS))?.slug).toBe('musk-riyadh-2025');
+    expect(scanPageNow(doc, searchFor(GATE_PACKS))?.slug).toBe('musk-riyadh-2025');
   });
 });
 

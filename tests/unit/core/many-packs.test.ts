@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeHashes } from '../../../src/core/base64.ts';
-import { ArticleSearch, MAX_SEARCHED_MARKERS, type GatePack } from '../../../src/core/detect.ts';
+import { MAX_SEARCHED_MARKERS, type GatePack } from '../../../src/core/detect.ts';
 import { buildPacks } from '../../../build/annotation-plugin.ts';
 import { escapeHtml, paragraphsHtml } from '../../support/article.ts';
 import { corpusPages, placeInto, roughTextContent } from '../../support/corpus.ts';
+import { searchFor } from '../../support/detect.ts';
 import { writeNewsPacks } from '../../support/news-packs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'backstory-packs-'));
@@ -19,7 +20,7 @@ const templates = corpusPages().filter((page) => page.name.startsWith('news/'));
 
 /** Every pack whose article the text carries (a fresh search each time). */
 function detected(text: string): string[] {
-  const search = new ArticleSearch(gatePacks);
+  const search = searchFor(gatePacks);
   const found = new Set<string>();
   for (const candidate of search.candidates(text)) {
     const pack = search.add(candidate);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isActiveOn, parseSettings, storedIsActiveOn } from '../../../src/shared/settings.ts';
+import { DEFAULT_SETTINGS, isActiveOn, parseSettings } from '../../../src/shared/settings.ts';
+import { storedIsActiveOn } from '../../../src/shared/stored-settings.ts';
 import { withSite } from '../../../src/shared/site-list.ts';
 
 describe('parseSettings', () => {
