@@ -5,6 +5,7 @@ import { compileNotes, findMatches } from '../src/core/match.ts';
 import { wordHashes } from '../src/core/tokenize.ts';
 import { citedIndices, needsCitation, sentences, withoutMarkers } from '../src/model/citations.ts';
 import { NOTE_KINDS, PARTISAN_KINDS, type AnnotationFile, type Note, type Source } from '../src/model/note.ts';
+import { isRecord } from '../src/shared/is-record.ts';
 
 export class AnnotationError extends Error {
   constructor(
@@ -19,10 +20,6 @@ export class AnnotationError extends Error {
 type Raw = Record<string, unknown>;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRecord(value: unknown): value is Raw {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;

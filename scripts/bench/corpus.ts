@@ -55,27 +55,9 @@ export function articleNames(): string[] {
   return [...new Set(names)];
 }
 
-function hiddenSpans(html: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  const pattern = /<!--[\s\S]*?-->|<(script|style|noscript|template|textarea)\b[\s\S]*?<\/\1\s*>/gi;
-  for (const match of html.matchAll(pattern)) spans.push([match.index, match.index + match[0].length]);
-  return spans;
-}
+/** Puts the article into a real page's template (the tests' helper). */
+export { placeInto } from '../../tests/support/corpus.ts';
 
-/** Puts the article into a real page's template: before its first rendered paragraph, or at the start of <body>. */
-export function placeInto(html: string, inner: string): string {
-  const article = `<article class="backstory-test-article">${inner}</article>`;
-  const bodyTag = /<body[^>]*>/i.exec(html);
-  const bodyStart = bodyTag ? bodyTag.index + bodyTag[0].length : 0;
-  const hidden = hiddenSpans(html);
-  for (const match of html.slice(bodyStart).matchAll(/<p[\s>]/gi)) {
-    const at = bodyStart + match.index;
-    if (!hidden.some(([start, end]) => at >= start && at < end)) return `${html.slice(0, at)}${article}${html.slice(at)}`;
-  }
-  return `${html.slice(0, bodyStart)}${article}${html.slice(bodyStart)}`;
-}
-
-/** The page as saved, minus `<base>` (which would send relative URLs to other hosts). Page scripts stay. */
 export const servable = (html: string) => html.replace(/<base\b[^>]*>/gi, '');
 
 /** For the in-page table only: no page scripts, so the DOM stays still between repetitions. */

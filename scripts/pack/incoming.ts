@@ -2,6 +2,7 @@
 // both readers (W3C collections, Hypothesis exports) produce.
 import type { NoteKind, Source } from '../../src/model/note.ts';
 import type { Quote } from './anchor.ts';
+import { isRecord } from '../../src/shared/is-record.ts';
 
 /** A place in the article: a quote and/or a position (code points, as in a TextPositionSelector). */
 export interface IncomingPlace {
@@ -71,9 +72,6 @@ export function slugify(text: string): string {
 export const isoDay = (value: unknown): string | undefined =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined;
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export const asList = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
 
@@ -93,3 +91,5 @@ export function placeOf(selectors: unknown): IncomingPlace {
   }
   return place;
 }
+
+export { isRecord };

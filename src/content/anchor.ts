@@ -24,7 +24,7 @@ export interface Anchoring {
 }
 
 /** More places than any real copy of an article has: a page cannot make Backstory keep millions. */
-export const MAX_ANCHORED = 2000;
+const MAX_ANCHORED = 2000;
 
 export interface Anchorer {
   anchorNotes(root: Node): Anchoring;

@@ -170,10 +170,22 @@ function answer(message: ToContent): PageStatus | boolean {
   return message.type === 'get-status' ? { state: 'not-found', host, notes: [], interfered: false } : message.type === 'step-note';
 }
 
-/** The page's text is read once it is parsed (the script itself runs at document_start, for the relay). */
-function whenParsed(then: () => void): void {
-  if (document.readyState !== 'loading') return then();
-  document.addEventListener('DOMContentLoaded', () => after(0, then), { once: true });
+/**
+ * The script runs at document_start, for the relay; the page is read when Chrome's document_idle
+ * would have run it: at `load`, or 200 ms after the page is parsed if that comes first. Earlier, the
+ * watcher would pay for every change a page makes while it loads.
+ */
+function whenIdle(then: () => void): void {
+  let started = false;
+  const go = () => {
+    if (started) return;
+    started = true;
+    then();
+  };
+  // Firefox also injects into pages already open when the extension is installed.
+  if (document.readyState === 'complete') return go();
+  addEventListener('load', go, { once: true });
+  addEventListener('DOMContentLoaded', () => after(200, go), { once: true });
 }
 
 extensionApi.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
@@ -186,4 +198,4 @@ extensionApi.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
   }
 });
 
-whenParsed(start);
+whenIdle(start);

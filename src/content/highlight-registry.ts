@@ -8,7 +8,7 @@ import type { Intensity } from '../shared/settings.ts';
 const PRIORITY: Record<NoteKind, number> = { claim: 0, event: 1, person: 2 };
 
 /** The contract: `backstory-<kind>`; other intensities add a suffix that highlights.css styles. */
-export function highlightName(kind: NoteKind, intensity: Intensity): string {
+function highlightName(kind: NoteKind, intensity: Intensity): string {
   return intensity === 'normal' ? `backstory-${kind}` : `backstory-${kind}-${intensity}`;
 }
 

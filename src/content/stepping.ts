@@ -11,7 +11,7 @@ function scrollToReadingPosition(range: Range): void {
   window.scrollBy({ top: top - innerHeight * READING_POSITION, behavior: 'instant' });
 }
 
-export function reveal(state: OverlayState, position: number): void {
+function reveal(state: OverlayState, position: number): void {
   state.current = position;
   const item = state.shown[position];
   scrollToReadingPosition(item.range);

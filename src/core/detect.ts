@@ -15,7 +15,7 @@ export const MAX_SEARCHED_MARKERS = 16;
  * Longest stretch hashed in one go: about a millisecond of work. Longer stretches are cut, with an
  * overlap so that no shingle is lost at a cut, so a caller can pause between them.
  */
-export const MAX_CANDIDATE = 20_000;
+const MAX_CANDIDATE = 20_000;
 const CUT_OVERLAP = 200;
 /** Whether these packs' markers are searched in one tokenizer pass rather than one by one. */
 export function usesOnePass(packs: ReadonlyArray<{ markers: readonly string[] }>): boolean {

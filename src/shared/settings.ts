@@ -5,7 +5,7 @@ import { isRecord } from './is-record.ts';
 
 export { SETTINGS_KEY } from './stored-settings.ts';
 
-export const INTENSITIES = ['subtle', 'normal', 'strong'] as const;
+const INTENSITIES = ['subtle', 'normal', 'strong'] as const;
 export type Intensity = (typeof INTENSITIES)[number];
 export type Mentions = 'all' | 'first';
 

@@ -180,6 +180,27 @@ export function describeReader(launch: (preferences?: ReaderPreferences) => Prom
       expect(await session.demo.evaluate(() => [...document.documentElement.children].map((child) => child.localName.replace(/^backstory-.*/, 'backstory-*')), null)).toEqual(['head', 'body', 'backstory-*']);
     });
 
+    it('lists the installed articles, each with a switch that takes its notes off the page and back', async () => {
+      await withOptions(async (options) => {
+        const listed = await options.evaluate(() => [...document.querySelectorAll('#packs li')].map((item) => item.textContent ?? ''), null);
+        expect(listed).toHaveLength(1);
+        expect(listed[0]).toContain('Weekly Blitz');
+        await options.click('#packs input[role="switch"]');
+        await waitFor(() => totalHighlights(session.demo), (total) => total === 0);
+        await options.click('#packs input[role="switch"]');
+        await waitFor(() => totalHighlights(session.demo), (total) => total > 0);
+      });
+    });
+
+    it('names the article found, with its publisher and date, in the popup', async () => {
+      await session.demo.bringToFront();
+      const popup = await session.browser.openPopup();
+      const about = await waitFor(() => popup.evaluate(() => document.getElementById('about-source')?.textContent ?? '', null), (text) => text.length > 0);
+      expect(about).toContain('Weekly Blitz');
+      expect(about).toContain('2025');
+      await popup.close();
+    });
+
     it('lists sites switched off and turns one back on', async () => {
       await session.demo.bringToFront();
       const popup = await session.browser.openPopup();

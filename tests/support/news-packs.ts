@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { buildPack, type BuiltPack } from '../../build/annotation-plugin.ts';
 import { decodeHashes } from '../../src/core/base64.ts';
 import type { GatePack } from '../../src/core/detect.ts';
-import { searchFor } from './detect.ts';
+import { searchFor } from './search.ts';
 import type { AnnotationFile, Note } from '../../src/model/note.ts';
 import { newsArticles, type NewsArticle } from './corpus.ts';
 
