@@ -55,7 +55,9 @@ export function watchArticle(
 
   const isRelevant = (record: MutationRecord): boolean => {
     const article = state.articleRoot;
-    if (!article || !article.isConnected || composedAncestors(record.target).includes(article)) return true;
+    if (!article || !article.isConnected || article.contains(record.target)) return true;
+    // Inside a shadow root, the article may be an ancestor through the root's host.
+    if (record.target.getRootNode() !== state.doc && composedAncestors(record.target).includes(article)) return true;
     for (const node of record.removedNodes) if (node.contains(article)) return true;
     return false;
   };
