@@ -8,11 +8,11 @@ import { ArticleSearch, type GatePack } from '../core/detect.ts';
 import { onePassSearch } from '../core/one-pass.ts';
 import type { GatePackData } from '../model/pack.ts';
 import { parseToContent, type PageStatus, type ToBackground, type ToContent } from '../shared/messages.ts';
+import { OVERLAY_GLOBAL } from '../shared/injected-files.ts';
 import { SETTINGS_KEY, storedIsActiveOn } from '../shared/stored-settings.ts';
 import { extensionApi } from './extension-api.ts';
-import type { Overlay, OverlayEvents, OverlayModule } from './overlay-api.ts';
-import { OVERLAY_GLOBAL } from '../shared/injected-files.ts';
 import { InputRelay } from './input-relay.ts';
+import type { Overlay, OverlayEvents, OverlayModule } from './overlay-api.ts';
 import { lookInSlices, scanPage } from './page-scan.ts';
 import { watchAddedText } from './text-watch.ts';
 import { after } from './timers.ts';
@@ -35,8 +35,6 @@ function gatePack(data: GatePackData): GatePack {
   };
 }
 
-/** Set by the build: whether this build's packs have more markers than are searched one by one. */
-declare const __ONE_PASS__: boolean;
 const packs = packData.map(gatePack);
 const search = __ONE_PASS__ ? onePassSearch(packs) : new ArticleSearch(packs);
 /** Created first, at document_start, before any page script: see input-relay.ts. */

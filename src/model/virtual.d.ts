@@ -23,3 +23,6 @@ declare module 'virtual:backstory-annotations' {
 
 /** Which browser this build is for; set by the build (vite define / esbuild define). */
 declare const __BROWSER__: 'chrome' | 'firefox';
+
+/** Set by the content-script build: whether its packs have more markers than are searched one by one (core/one-pass.ts). */
+declare const __ONE_PASS__: boolean;
