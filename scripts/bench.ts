@@ -17,7 +17,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { articleHtml, articleNames, corpusAvailable, corpusPages, placeInto, servable, type CorpusPage } from './bench/corpus.ts';
 import { inPageTable } from './bench/in-page-table.ts';
 import { attribute, SAMPLING_INTERVAL_US, startProfiler, stopProfiler, unpackedExtensionId, type Attribution } from './bench/profile.ts';
-import { startServer } from './bench/server.ts';
+import { startServer } from '../tests/browser/harness/server.ts';
 import { fixed, median, summarise, type Summary } from './bench/stats.ts';
 
 const args = process.argv.slice(2);

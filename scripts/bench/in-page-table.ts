@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { bundleInPageBench } from './bundle.ts';
 import { articleHtml, inert, placeInto, type CorpusPage } from './corpus.ts';
-import type { BenchServer } from './server.ts';
+import type { TestServer as BenchServer } from '../../tests/browser/harness/server.ts';
 import { median } from './stats.ts';
 
 interface Timed {

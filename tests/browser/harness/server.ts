@@ -1,5 +1,5 @@
-// A static server for browser tests: serves demo/ and pages the tests register in memory, on
-// 127.0.0.1 with a random port. Tests never touch the network.
+// A static server for browser tests and the benchmark: serves demo/ and pages registered in memory,
+// on 127.0.0.1 with a random port, never cached. Nothing touches the network.
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,7 +21,7 @@ export async function startServer(): Promise<TestServer> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const stored = pages.get(path);
     if (stored) {
-      response.writeHead(200, { 'content-type': stored.type });
+      response.writeHead(200, { 'content-type': stored.type, 'cache-control': 'no-store' });
       return void response.end(stored.body);
     }
     const file = normalize(join(ROOT, path.endsWith('/') ? `${path}index.html` : path));
@@ -34,6 +34,8 @@ export async function startServer(): Promise<TestServer> {
       response.writeHead(404).end();
     }
   });
+  // Browsers keep connections open; close idle ones soon so that close() does not wait for them.
+  server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -42,6 +44,10 @@ export async function startServer(): Promise<TestServer> {
       pages.set(path, { body: html, type });
       return `${origin}${path}`;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
