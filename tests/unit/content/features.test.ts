@@ -6,6 +6,7 @@ import { itemsAtPoint } from '../../../src/content/hit-test.ts';
 import { InputRelay } from '../../../src/content/input-relay.ts';
 import { watchHover } from '../../../src/content/hover.ts';
 import { makeGuard, type OverlayState } from '../../../src/content/overlay-state.ts';
+import { watchArticle } from '../../../src/content/reanchor.ts';
 import { settler } from '../../../src/content/settled.ts';
 import { showNote, step } from '../../../src/content/stepping.ts';
 import { outermost } from '../../../src/content/text-watch.ts';
@@ -170,5 +171,39 @@ describe('the watcher’s batches', () => {
     const c = document.getElementById('c') as Element;
     const gone = document.createElement('p');
     expect(outermost([b, a, c, b.firstChild as Node, gone])).toEqual([a, c]);
+  });
+});
+
+describe('re-anchoring', () => {
+  it('anchors again after the article changes, not after changes elsewhere, and never throws into the page', async () => {
+    document.body.innerHTML = '<article id="article"><p id="text">Lavrov</p></article><aside id="side"></aside>'; // test fixture
+    const article = document.getElementById('article') as Element;
+    const state = stateWith([]);
+    state.articleRoot = article;
+    const runs: number[] = [];
+    const anchorer = {
+      anchorNotes: () => ({ index: state.index, anchored: [] }),
+      anchorNotesInSlices: async () => {
+        runs.push(performance.now());
+        return { index: state.index, anchored: [] };
+      },
+    };
+    const controller = new AbortController();
+    const errors: unknown[] = [];
+    const reanchoring = watchArticle(state, anchorer, () => undefined, (error) => errors.push(error), makeGuard(controller.signal, (error) => errors.push(error)), controller.signal);
+    reanchoring.now();
+    await wait(20);
+    expect(runs).toHaveLength(1);
+    (document.getElementById('side') as Element).textContent = 'Live ticker';
+    await wait(250);
+    expect(runs).toHaveLength(1);
+    (document.getElementById('text') as Element).textContent = 'Lavrov said';
+    await wait(250);
+    expect(runs).toHaveLength(2);
+    controller.abort();
+    (document.getElementById('text') as Element).textContent = 'gone';
+    await wait(250);
+    expect(runs).toHaveLength(2);
+    expect(errors).toEqual([]);
   });
 });
