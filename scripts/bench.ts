@@ -17,6 +17,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { articleHtml, articleNames, corpusAvailable, corpusPages, placeInto, servable, type CorpusPage } from './bench/corpus.ts';
 import { inPageTable } from './bench/in-page-table.ts';
 import { attribute, SAMPLING_INTERVAL_US, startProfiler, stopProfiler, unpackedExtensionId, type Attribution } from './bench/profile.ts';
+import { CHROMIUM_OFFLINE_ARGS } from '../tests/browser/harness/browsers.ts';
 import { startServer } from '../tests/browser/harness/server.ts';
 import { fixed, median, summarise, type Summary } from './bench/stats.ts';
 
@@ -56,13 +57,7 @@ const PAINT_PROBE = `if (location.pathname.startsWith('/article/')) {
   requestAnimationFrame(poll);
 }`;
 const BASE_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  // Nothing leaves 127.0.0.1: pages' requests to other hosts fail at once.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ...CHROMIUM_OFFLINE_ARGS,
   // Keep each tab's renderer (and so the profiler's isolate) across same-site navigations.
   '--disable-features=BackForwardCache',
 ];

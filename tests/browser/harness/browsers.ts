@@ -69,6 +69,17 @@ export interface ReaderPreferences {
   withoutExtension?: boolean;
 }
 
+/** Chromium on these machines, offline: no background traffic, and every host but 127.0.0.1 fails at once. */
+export const CHROMIUM_OFFLINE_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  // Saved pages point at their original sites: fail those lookups at once instead of timing out.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH ?? ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find(existsSync) ?? 'firefox-esr';
 
@@ -85,13 +96,7 @@ export async function launchChromium(preferences: ReaderPreferences = {}): Promi
     hasTouch: true,
     args: [
       ...(preferences.withoutExtension ? [] : [`--disable-extensions-except=${DIST.chromium}`, `--load-extension=${DIST.chromium}`]),
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      // Saved pages point at their original sites: fail those lookups at once instead of timing out.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      ...CHROMIUM_OFFLINE_ARGS,
     ],
   });
   const worker = preferences.withoutExtension ? undefined : (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
