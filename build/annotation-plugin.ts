@@ -1,6 +1,6 @@
 // Build-time data: every pack under packs/ (or BACKSTORY_PACKS) is validated against its article (a
 // bad entry fails the build, naming the pack and the entry) and turned into what the extension
-// ships: the gate's markers and fingerprint for all packs, and one notes file per pack.
+// ships: the gate's markers for all packs, and for each pack its fingerprint and its notes file.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -10,7 +10,7 @@ import { chooseMarkers, MARKER_OPTIONS, MarkerError } from '../src/core/markers.
 import { sampledFingerprint, shinglesOfWords } from '../src/core/shingles.ts';
 import { wordHashes } from '../src/core/tokenize.ts';
 import type { AnnotationFile } from '../src/model/note.ts';
-import type { GatePackData, PackData } from '../src/model/pack.ts';
+import type { DetectionData, PackData } from '../src/model/pack.ts';
 import { AnnotationError, validateAnnotations } from './validate.ts';
 
 export const PACKS_ROOT = resolve(process.env.BACKSTORY_PACKS ?? new URL('../packs', import.meta.url).pathname);
@@ -40,7 +40,9 @@ export interface BuiltPack {
   dir: string;
   articleText: string;
   file: AnnotationFile;
-  gate: GatePackData;
+  /** Markers, radius and fingerprint: the gate carries the markers (build/gate-data.ts), the fingerprint is injected. */
+  detection: DetectionData;
+  /** The notes file, injected on the article's page. */
   data: PackData;
 }
 
@@ -57,14 +59,16 @@ export function buildPack(dir: string): BuiltPack {
     if (error instanceof MarkerError || error instanceof SyntaxError) throw new Error(`pack "${slug}": ${error.message}`);
     throw error;
   }
-  const gate: GatePackData = { slug, ...markers, fingerprint: encodeHashes(sampledFingerprint(articleText)) };
+  const detection: DetectionData = { slug, ...markers, fingerprint: encodeHashes(sampledFingerprint(articleText)) };
   const data: PackData = {
-    ...gate,
+    slug,
+    markers: markers.markers,
+    radius: markers.radius,
     article: file.article,
     notes: file.notes,
     articleShingles: encodeHashes(Uint32Array.from(new Set(shinglesOfWords(wordHashes(articleText))))),
   };
-  return { slug, dir, articleText, file, gate, data };
+  return { slug, dir, articleText, file, detection, data };
 }
 
 /** Every pack folder (one holding annotations.json) under `root`, in name order. */
@@ -76,12 +80,12 @@ export function buildPacks(root = PACKS_ROOT): BuiltPack[] {
     .map((name) => buildPack(join(root, name)));
 }
 
-const GATE_ID = 'virtual:backstory-gate';
+const DETECTION_ID = 'virtual:backstory-detection';
 const FIRST_PACK_ID = 'virtual:backstory-annotations';
 const PACK_LIST_ID = 'virtual:backstory-pack-list';
-const IDS = [GATE_ID, FIRST_PACK_ID, PACK_LIST_ID];
+const IDS = [DETECTION_ID, FIRST_PACK_ID, PACK_LIST_ID];
 
-/** The virtual modules: the gate's data for every pack, the installed packs (options page), the first pack whole (tests). */
+/** The virtual modules: every pack's detection data (tests), the installed packs (options page), the first pack whole (popup, tests). */
 export function annotationData(): Plugin {
   return {
     name: 'backstory-annotations',
@@ -95,7 +99,7 @@ export function annotationData(): Plugin {
         this.addWatchFile(join(pack.dir, 'annotations.json'));
         this.addWatchFile(join(pack.dir, 'article.txt'));
       }
-      if (id === `\0${GATE_ID}`) return `export const packs = ${JSON.stringify(packs.map((pack) => pack.gate))};`;
+      if (id === `\0${DETECTION_ID}`) return `export const packs = ${JSON.stringify(packs.map((pack) => pack.detection))};`;
       if (id === `\0${PACK_LIST_ID}`) {
         const list = packs.map(({ slug, file: { article } }) => ({ slug, title: article.title, publisher: article.publisher, published: article.published }));
         return `export const packs = ${JSON.stringify(list)};`;

@@ -1,28 +1,29 @@
 // The content scripts, built apart from crxjs: each is ONE classic script (an IIFE), because
 // Chromium refuses a content script's import() on pages whose JavaScript is blocked, and a module
-// loader costs every page a fetch per chunk. The gate is declared in the manifest; the overlay, the
-// highlight styles and one notes file per pack are injected by the background on the article's page
-// only, so nothing of them is web-accessible.
+// loader costs every page a fetch per chunk. The gate is declared in the manifest; a pack's
+// fingerprint is injected by the background when the gate finds the pack's markers, and the overlay,
+// the highlight styles and the pack's notes on the article's page only, so nothing is web-accessible.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Plugin as EsbuildPlugin } from 'esbuild';
 import type { Plugin } from 'vite';
-import { HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, packFile } from '../src/shared/injected-files.ts';
+import { FINGERPRINTS_GLOBAL, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, fingerprintFile, packFile } from '../src/shared/injected-files.ts';
+import { buildPacks, PACKS_ROOT, type BuiltPack } from './annotation-plugin.ts';
+import { gateModule } from './gate-data.ts';
 import { usesOnePass } from '../src/core/detect.ts';
-import { buildPacks } from './annotation-plugin.ts';
 
 const SRC = new URL('../src/content/', import.meta.url).pathname;
 const GATE_FILE = 'content/gate.js';
 
 type Browser = 'chrome' | 'firefox';
 
-function virtualModules(): EsbuildPlugin {
+function virtualModules(packs: readonly BuiltPack[]): EsbuildPlugin {
   return {
     name: 'backstory-virtual',
     setup(bundle) {
       bundle.onResolve({ filter: /^virtual:backstory-gate$/ }, (args) => ({ path: args.path, namespace: 'backstory' }));
       bundle.onLoad({ filter: /.*/, namespace: 'backstory' }, () => ({
-        contents: `export const packs = ${JSON.stringify(buildPacks().map((pack) => pack.gate))};`,
+        contents: gateModule(packs.map((pack) => pack.detection)),
         loader: 'js',
       }));
       // `import css from './x.css?inline'`: the file's text, as in Vite.
@@ -32,7 +33,7 @@ function virtualModules(): EsbuildPlugin {
   };
 }
 
-async function bundle(entry: string, outFile: string, browser: Browser): Promise<void> {
+async function bundle(entry: string, outFile: string, browser: Browser, packs: readonly BuiltPack[]): Promise<void> {
   await build({
     entryPoints: [join(SRC, entry)],
     outfile: outFile,
@@ -40,20 +41,25 @@ async function bundle(entry: string, outFile: string, browser: Browser): Promise
     format: 'iife',
     minify: true,
     target: ['chrome120', 'firefox140'],
-    define: { __BROWSER__: JSON.stringify(browser), __ONE_PASS__: String(usesOnePass(buildPacks().map((pack) => pack.gate))) },
-    plugins: [virtualModules()],
+    define: { __BROWSER__: JSON.stringify(browser), __MARKER_HASHES__: String(usesOnePass(packs.map((pack) => pack.detection))) },
+    plugins: [virtualModules(packs)],
     logLevel: 'warning',
     legalComments: 'none',
   });
 }
 
-export async function buildContentScripts(outDir: string, browser: Browser): Promise<void> {
-  await bundle('gate.ts', join(outDir, GATE_FILE), browser);
-  await bundle('overlay-entry.ts', join(outDir, OVERLAY_FILE), browser);
+/** The content scripts for the packs under `packsRoot` (also built on their own by the tests: the gate's size). */
+export async function buildContentScripts(outDir: string, browser: Browser, packsRoot = PACKS_ROOT): Promise<void> {
+  const packs = buildPacks(packsRoot);
+  await bundle('gate.ts', join(outDir, GATE_FILE), browser, packs);
+  await bundle('overlay-entry.ts', join(outDir, OVERLAY_FILE), browser, packs);
   writeFileSync(join(outDir, HIGHLIGHTS_FILE), readFileSync(join(SRC, 'highlights.css')));
   mkdirSync(join(outDir, 'content/packs'), { recursive: true });
-  for (const pack of buildPacks()) {
+  mkdirSync(join(outDir, 'content/fingerprints'), { recursive: true });
+  for (const pack of packs) {
     writeFileSync(join(outDir, packFile(pack.slug)), `globalThis.${PACK_GLOBAL}=${JSON.stringify(pack.data)};`);
+    const fingerprint = `${JSON.stringify(pack.slug)}:${JSON.stringify(pack.detection.fingerprint)}`;
+    writeFileSync(join(outDir, fingerprintFile(pack.slug)), `globalThis.${FINGERPRINTS_GLOBAL}=Object.assign(globalThis.${FINGERPRINTS_GLOBAL}||{},{${fingerprint}});`);
   }
   const manifestPath = join(outDir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));

@@ -8,7 +8,7 @@ const virtualModules: Plugin = {
     context.onResolve({ filter: /^virtual:backstory-/ }, (args) => ({ path: args.path, namespace: 'backstory' }));
     context.onLoad({ filter: /.*/, namespace: 'backstory' }, (args) => {
       const packs = buildPacks();
-      if (args.path === 'virtual:backstory-gate') return { contents: `export const packs = ${JSON.stringify(packs.map((pack) => pack.gate))};`, loader: 'js' };
+      if (args.path === 'virtual:backstory-detection') return { contents: `export const packs = ${JSON.stringify(packs.map((pack) => pack.detection))};`, loader: 'js' };
       return { contents: Object.entries(packs[0].data).map(([key, value]) => `export const ${key} = ${JSON.stringify(value)};`).join('\n'), loader: 'js' };
     });
   },

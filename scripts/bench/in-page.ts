@@ -3,16 +3,14 @@
 // gate: Backstory's content-script work on a page, from start to "here or not".
 // full: detection + anchoring + highlights registered. markjs: mark.js on the same names and phrases.
 import Mark from 'mark.js';
-import { packs } from 'virtual:backstory-gate';
+import { packs } from 'virtual:backstory-detection';
 import * as firstPack from 'virtual:backstory-annotations';
 import { createAnchorer } from '../../src/content/anchor.ts';
 import { OwnHighlights } from '../../src/content/highlight-registry.ts';
 import { scanPageNow } from '../../src/content/page-scan.ts';
-import { decodeHashes } from '../../src/core/base64.ts';
-import { ArticleSearch } from '../../src/core/detect.ts';
+import { searchFor } from '../../tests/support/search.ts';
 
 const { notes } = firstPack;
-const gatePacks = packs.map((pack) => ({ ...pack, fingerprint: decodeHashes(pack.fingerprint) }));
 const anchorer = createAnchorer(firstPack);
 const highlights = new OwnHighlights();
 const terms = notes.flatMap((note) => [...(note.aliases ?? []), ...(note.variants ?? []), ...(note.selectors ?? []).map((selector: { exact: string }) => selector.exact)]);
@@ -25,7 +23,7 @@ function floor(): number {
 }
 
 /** The content script's scan, without the yields between slices of huge pages. */
-const gate = async () => scanPageNow(document, new ArticleSearch(gatePacks)) !== undefined;
+const gate = async () => scanPageNow(document, searchFor(packs)) !== undefined;
 
 async function full(): Promise<number> {
   if (!(await gate())) return 0;

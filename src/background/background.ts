@@ -1,7 +1,8 @@
-// Background: settings defaults on install, the toolbar badge, keyboard commands, and the overlay's
-// injection into a tab whose gate found an article.
+// Background: settings defaults on install, the toolbar badge, keyboard commands, and the injection
+// of a pack's fingerprint into a tab whose gate found its markers, and of the overlay when it found
+// the article.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { HIGHLIGHTS_FILE, OVERLAY_FILE, packFile } from '../shared/injected-files.ts';
+import { fingerprintFile, HIGHLIGHTS_FILE, OVERLAY_FILE, packFile } from '../shared/injected-files.ts';
 import { parseToBackground, type ToBackground } from '../shared/messages.ts';
 import { updateSettings } from '../shared/settings-store.ts';
 
@@ -28,6 +29,9 @@ async function handle(message: ToBackground, sender: Runtime.MessageSender): Pro
       await browser.action.setBadgeText({ tabId, text: message.count > 0 ? String(message.count) : '' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#3366cc' });
       return undefined;
+    case 'load-fingerprint':
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [fingerprintFile(message.slug)] });
+      return true;
     case 'load-overlay':
       return loadOverlay(tabId, sender.frameId ?? 0, message.slug);
     case 'open-source':

@@ -1,14 +1,13 @@
 // The content script every http(s) page loads: the gate. One classic script. It reads the page's
-// text once, looks for an article's markers and fingerprint, and stops there, having written
-// nothing, added nothing and read no settings, unless an article is present. Only then does it read
-// the settings and ask the background to inject the overlay.
+// text once, looks for the packs' markers and, where they are, an article's fingerprint, and stops
+// there, having written nothing, added nothing and read no settings, unless an article is present.
+// Only then does it read the settings and ask the background to inject the overlay.
 import { packs as packData } from 'virtual:backstory-gate';
 import { decodeHashes } from '../core/base64.ts';
-import { ArticleSearch, type GatePack } from '../core/detect.ts';
-import { onePassSearch } from '../core/one-pass.ts';
-import type { GatePackData } from '../model/pack.ts';
+import type { GatePack } from '../core/detect.ts';
+import { hashedGateSearch, wordGateSearch } from '../core/gate-search.ts';
 import { parseToContent, type PageStatus, type ToBackground, type ToContent } from '../shared/messages.ts';
-import { OVERLAY_GLOBAL } from '../shared/injected-files.ts';
+import { FINGERPRINTS_GLOBAL, OVERLAY_GLOBAL } from '../shared/injected-files.ts';
 import { SETTINGS_KEY, storedIsActiveOn } from '../shared/stored-settings.ts';
 import { extensionApi } from './extension-api.ts';
 import { InputRelay } from './input-relay.ts';
@@ -21,22 +20,8 @@ const LOG_PREFIX = '[Backstory]';
 /** After a failure the overlay is started again after 1 s, 2 s, 4 s…, at most this many times. */
 const MAX_FAILURES = 5;
 
-/** A pack's fingerprint is decoded when its markers are first found: with many packs, most never are. */
-function gatePack(data: GatePackData): GatePack {
-  let fingerprint: ReadonlySet<number> | undefined;
-  return {
-    slug: data.slug,
-    markers: data.markers,
-    radius: data.radius,
-    get fingerprint() {
-      fingerprint ??= decodeHashes(data.fingerprint);
-      return fingerprint;
-    },
-  };
-}
-
-const packs = packData.map(gatePack);
-const search = __ONE_PASS__ ? onePassSearch(packs) : new ArticleSearch(packs);
+// Decided by the build (build/gate-data.ts), so that the content script holds one of the two searches.
+const search = __MARKER_HASHES__ ? hashedGateSearch(packData) : wordGateSearch(packData);
 /** Created first, at document_start, before any page script: see input-relay.ts. */
 const relay = new InputRelay(window);
 const host = location.hostname;
@@ -71,7 +56,7 @@ function watch(): void {
   let looking: Promise<unknown> = Promise.resolve();
   watchAddedText(document, (texts) => {
     looking = looking
-      .then(() => (state.name === 'watching' ? lookInSlices(search, texts, controller.signal) : undefined))
+      .then(() => (state.name === 'watching' ? lookInSlices(search, texts, controller.signal, loadFingerprints) : undefined))
       .then((found) => {
         if (found && !controller.signal.aborted) return articleFound(found);
       })
@@ -82,7 +67,7 @@ function watch(): void {
 function start(): void {
   const controller = new AbortController();
   enter({ name: 'scanning', controller });
-  scanPage(document, search, controller.signal)
+  scanPage(document, search, controller.signal, loadFingerprints)
     .then((found) => {
       if (controller.signal.aborted) return;
       if (found) articleFound(found).catch(fail);
@@ -125,6 +110,21 @@ function overlayEvents(signal: AbortSignal): OverlayEvents {
       if (!signal.aborted) fail(error);
     },
   };
+}
+
+/**
+ * Fingerprints are not in the gate (its size would grow with every pack): the background injects a
+ * pack's into this isolated world the first time its markers are found on the page. One that
+ * cannot be had counts as empty: that pack is not found on this page.
+ */
+async function loadFingerprints(packs: readonly GatePack[]): Promise<void> {
+  for (const pack of packs) {
+    if (pack.fingerprint) continue;
+    await send({ type: 'load-fingerprint', slug: pack.slug });
+    const loaded: unknown = Object.getOwnPropertyDescriptor(globalThis, FINGERPRINTS_GLOBAL)?.value;
+    const encoded: unknown = typeof loaded === 'object' && loaded !== null && Object.hasOwn(loaded, pack.slug) ? (loaded as Record<string, unknown>)[pack.slug] : undefined;
+    pack.fingerprint = typeof encoded === 'string' ? decodeHashes(encoded) : new Set();
+  }
 }
 
 /** The overlay module, injected once per page by the background into this isolated world. */

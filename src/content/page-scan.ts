@@ -14,17 +14,25 @@ function pageTexts(doc: Document): string[] {
   return [text, ...shadowTexts(doc, text.length)];
 }
 
+/** Gets the fingerprints of packs whose markers were found (gate.ts: from the background). */
+export type FingerprintLoader = (packs: readonly GatePack[]) => Promise<void>;
+
 /** The pack whose article `texts` carry, if any, pausing whenever SLICE_MS has passed. */
-export async function lookInSlices(search: ArticleSearch, texts: Iterable<string>, signal: AbortSignal): Promise<GatePack | undefined> {
+export async function lookInSlices(search: ArticleSearch, texts: Iterable<string>, signal: AbortSignal, loadFingerprints: FingerprintLoader): Promise<GatePack | undefined> {
   let sliceStart = performance.now();
   for (const text of texts) {
     for (const candidate of search.candidates(text)) {
+      if (candidate.packs.some((pack) => !pack.fingerprint)) {
+        await loadFingerprints(candidate.packs);
+        if (signal.aborted) return undefined;
+        sliceStart = performance.now();
+      }
       if (performance.now() - sliceStart > SLICE_MS) {
         await nextTask();
         if (signal.aborted) return undefined;
         sliceStart = performance.now();
       }
-      const found = search.add(candidate);
+      const [found] = search.add(candidate);
       if (found) return found;
     }
   }
@@ -32,15 +40,15 @@ export async function lookInSlices(search: ArticleSearch, texts: Iterable<string
 }
 
 /** The pack whose article the page carries, if any. */
-export function scanPage(doc: Document, search: ArticleSearch, signal: AbortSignal): Promise<GatePack | undefined> {
-  return lookInSlices(search, pageTexts(doc), signal);
+export function scanPage(doc: Document, search: ArticleSearch, signal: AbortSignal, loadFingerprints: FingerprintLoader): Promise<GatePack | undefined> {
+  return lookInSlices(search, pageTexts(doc), signal, loadFingerprints);
 }
 
-/** scanPage without pauses. */
+/** scanPage without pauses, with the fingerprints already known. */
 export function scanPageNow(doc: Document, search: ArticleSearch): GatePack | undefined {
   for (const text of pageTexts(doc)) {
     for (const candidate of search.candidates(text)) {
-      const found = search.add(candidate);
+      const [found] = search.add(candidate);
       if (found) return found;
     }
   }

@@ -1,14 +1,14 @@
 // The gate's detection steps, the one definition shared by the content script, its watcher and the
-// tests: find the markers of each pack's article, hash only the text around them, and say which
-// article (if any) the page now carries.
+// tests: find the markers of each pack's article, hash only the text around them (once, however
+// many packs' markers are there), and say which article (if any) the page now carries.
 import { mayHaveInvisible, withoutInvisible } from './invisible.ts';
-import { markerWindows } from './markers.ts';
-import { carriesArticle, collectMatches } from './shingles.ts';
+import { markerHits, mergeWindows } from './markers.ts';
+import { carriesArticle, collectMatches, type FingerprintMatches } from './shingles.ts';
 
 /**
  * Up to this many markers in all, each is found with a native substring search (~0.5 ms per MB
- * each). Beyond it (many packs), one pass of the tokenizer finds all of them at once (one-pass.ts,
- * ~8 ms per MB whatever their number), so the gate does not grow with the number of packs.
+ * each). Beyond it (many packs), one pass of the tokenizer finds all of them at once (one-pass.ts),
+ * so the gate does not grow with the number of packs.
  */
 export const MAX_SEARCHED_MARKERS = 16;
 /**
@@ -17,6 +17,7 @@ export const MAX_SEARCHED_MARKERS = 16;
  */
 const MAX_CANDIDATE = 20_000;
 const CUT_OVERLAP = 200;
+
 /** Whether these packs' markers are searched in one tokenizer pass rather than one by one. */
 export function usesOnePass(packs: ReadonlyArray<{ markers: readonly string[] }>): boolean {
   return packs.reduce((sum, pack) => sum + pack.markers.length, 0) > MAX_SEARCHED_MARKERS;
@@ -24,75 +25,121 @@ export function usesOnePass(packs: ReadonlyArray<{ markers: readonly string[] }>
 
 export interface GatePack {
   slug: string;
-  markers: readonly string[];
   radius: number;
-  /** The article's sampled shingle hashes. */
-  fingerprint: ReadonlySet<number>;
+  minHits: number;
+  /**
+   * The article's sampled shingle hashes, once known: the gate has them injected the first time
+   * the pack's markers are found on a page (gate.ts); until then its text cannot be judged.
+   */
+  fingerprint?: ReadonlySet<number>;
 }
 
-/** A stretch of page text worth hashing for one pack. */
+/** Where each pack's markers occur in a text, in order. */
+export type MarkerHits = Map<GatePack, number[]>;
+
+/** A stretch of page text near the markers of `packs`, to hash once for all of them. */
 export interface Candidate {
-  pack: GatePack;
+  packs: GatePack[];
   text: string;
 }
 
 /** Everything a page has shown of each article so far: text arriving later adds to it. */
 export class ArticleSearch {
   private readonly found = new Map<GatePack, Set<number>>();
+  private readonly hitCounts = new Map<GatePack, number>();
 
-  /** `near`: how to find the text near markers; by default, one native search per marker. */
+  /**
+   * `hitsIn`: where each pack's markers are in a text. `invisibleBlind`: whether it misses markers
+   * split by invisible characters ("Ush\u200Bakov"), so that such text is read again without them.
+   */
   constructor(
     readonly packs: readonly GatePack[],
-    private readonly near: (text: string) => Candidate[] = (text) => searchedNear(packs, text),
+    private readonly hitsIn: (text: string) => MarkerHits,
+    private readonly invisibleBlind: boolean,
   ) {}
 
-  /** The parts of `text` near a marker, cut into stretches of at most MAX_CANDIDATE characters. */
+  /**
+   * The parts of `text` near the markers of packs that have now shown `minHits` markers on this
+   * page, each cut into stretches of at most MAX_CANDIDATE characters.
+   */
   candidates(text: string): Candidate[] {
-    return this.near(text);
+    let hits = this.hitsIn(text);
+    if (hits.size === 0 && this.invisibleBlind && mayHaveInvisible(text)) {
+      text = withoutInvisible(text);
+      hits = this.hitsIn(text);
+    }
+    const windows: Array<{ start: number; end: number; pack: GatePack }> = [];
+    for (const [pack, starts] of hits) {
+      const count = (this.hitCounts.get(pack) ?? 0) + starts.length;
+      this.hitCounts.set(pack, count);
+      if (count < pack.minHits) continue;
+      for (const [start, end] of mergeWindows(starts, pack.radius, text.length)) windows.push({ start, end, pack });
+    }
+    return regions(windows).flatMap(({ start, end, packs }) => cut(text, start, end).map((piece) => ({ packs, text: piece })));
   }
 
-  /** Hashes one candidate; the pack when its article is now found. */
-  add(candidate: Candidate): GatePack | undefined {
-    const found = this.found.get(candidate.pack) ?? new Set<number>();
-    this.found.set(candidate.pack, found);
-    collectMatches(candidate.text, candidate.pack.fingerprint, found);
-    return carriesArticle(found, candidate.pack.fingerprint) ? candidate.pack : undefined;
+  /** Hashes one candidate for its packs whose fingerprint is known; the packs whose article is now found. */
+  add(candidate: Candidate): GatePack[] {
+    const matches: FingerprintMatches[] = [];
+    for (const pack of candidate.packs) {
+      if (!pack.fingerprint) continue;
+      const found = this.found.get(pack) ?? new Set<number>();
+      this.found.set(pack, found);
+      matches.push({ fingerprint: pack.fingerprint, found });
+    }
+    if (matches.length === 0) return [];
+    collectMatches(candidate.text, matches);
+    return candidate.packs.filter((pack) => pack.fingerprint && carriesArticle(this.found.get(pack) ?? new Set(), pack.fingerprint));
   }
 
-  /** candidates + add, in one go (small texts: a watcher batch, a unit test). */
+  /** candidates + add, in one go (small texts: a unit test), with fingerprints already known: the first article found. */
   look(text: string): GatePack | undefined {
     let detected: GatePack | undefined;
-    for (const candidate of this.candidates(text)) detected = this.add(candidate) ?? detected;
+    for (const candidate of this.candidates(text)) detected ??= this.add(candidate)[0];
     return detected;
   }
 
   forget(): void {
     this.found.clear();
+    this.hitCounts.clear();
   }
 }
 
-/**
- * Each marker found with a native substring search. Pages that hide words with invisible characters
- * ("Ush\u200Bakov") are read again without them, only when no marker was found at all.
- */
-function searchedNear(packs: readonly GatePack[], text: string): Candidate[] {
-  const near = (source: string) => packs.flatMap((pack) => cut(source, pack, markerWindows(source, pack.markers, pack.radius)));
-  const found = near(text);
-  return found.length > 0 || !mayHaveInvisible(text) ? found : near(withoutInvisible(text));
-}
-
-/** Candidates for `windows` of `text`, long ones cut (with an overlap, so no shingle is lost). */
-export function cut(text: string, pack: GatePack, windows: ReadonlyArray<readonly [number, number]>): Candidate[] {
-  const candidates: Candidate[] = [];
-  for (const [start, end] of windows) {
-    if (start === 0 && end === text.length && end <= MAX_CANDIDATE) {
-      candidates.push({ pack, text });
-      continue;
-    }
-    for (let from = start; from < end; from += MAX_CANDIDATE - CUT_OVERLAP) {
-      candidates.push({ pack, text: text.slice(from, Math.min(end, from + MAX_CANDIDATE)) });
-      if (from + MAX_CANDIDATE >= end) break;
+/** Windows of several packs merged where they overlap: each region with every pack whose window touches it. */
+function regions(windows: Array<{ start: number; end: number; pack: GatePack }>): Array<{ start: number; end: number; packs: GatePack[] }> {
+  const merged: Array<{ start: number; end: number; packs: GatePack[] }> = [];
+  for (const { start, end, pack } of windows.sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last.end) {
+      last.end = Math.max(last.end, end);
+      if (!last.packs.includes(pack)) last.packs.push(pack);
+    } else {
+      merged.push({ start, end, packs: [pack] });
     }
   }
-  return candidates;
+  return merged;
+}
+
+/** `text[start, end)`, long stretches cut with an overlap so that no shingle is lost at a cut. */
+function cut(text: string, start: number, end: number): string[] {
+  if (start === 0 && end === text.length && end <= MAX_CANDIDATE) return [text];
+  const pieces: string[] = [];
+  for (let from = start; from < end; from += MAX_CANDIDATE - CUT_OVERLAP) {
+    pieces.push(text.slice(from, Math.min(end, from + MAX_CANDIDATE)));
+    if (from + MAX_CANDIDATE >= end) break;
+  }
+  return pieces;
+}
+
+/** Packs whose markers are words as written: each found with a native substring search. */
+export function wordSearch(packs: ReadonlyArray<GatePack & { markers: readonly string[] }>): ArticleSearch {
+  const hitsIn = (text: string): MarkerHits => {
+    const hits: MarkerHits = new Map();
+    for (const pack of packs) {
+      const starts = markerHits(text, pack.markers);
+      if (starts.length > 0) hits.set(pack, starts);
+    }
+    return hits;
+  };
+  return new ArticleSearch(packs, hitsIn, true);
 }

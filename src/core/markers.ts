@@ -17,6 +17,8 @@ export interface Markers {
   markers: string[];
   /** Characters hashed on each side of a marker found on a page: more than any gap between two. */
   radius: number;
+  /** Marker occurrences every stretch of `share` of the article holds: a page must show as many. */
+  minHits: number;
 }
 
 export class MarkerError extends Error {}
@@ -84,16 +86,21 @@ export function chooseMarkers(articleText: string, isCommon: (lowerCaseWord: str
   const edges = [0, ...starts, articleText.length];
   let widest = 0;
   for (let i = 1; i < edges.length; i++) widest = Math.max(widest, edges[i] - edges[i - 1]);
-  return { markers: chosen, radius: Math.max(4000, 3 * widest) };
+  return { markers: chosen, radius: Math.max(4000, 3 * widest), minHits: options.perWindow };
 }
 
-/** The [start, end) spans of `text` within `radius` characters of a marker, merged where they overlap. */
-export function markerWindows(text: string, markers: readonly string[], radius: number): Array<[number, number]> {
+/** Where `markers` occur in `text` (native substring search), in order. */
+export function markerHits(text: string, markers: readonly string[]): number[] {
   const hits: number[] = [];
   for (const marker of markers) {
     for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length)) hits.push(at);
   }
-  return mergeWindows(hits.sort((a, b) => a - b), radius, text.length);
+  return hits.sort((a, b) => a - b);
+}
+
+/** The [start, end) spans of `text` within `radius` characters of a marker, merged where they overlap. */
+export function markerWindows(text: string, markers: readonly string[], radius: number): Array<[number, number]> {
+  return mergeWindows(markerHits(text, markers), radius, text.length);
 }
 
 /** Spans of `radius` characters around each of the sorted `hits`, merged where they overlap. */

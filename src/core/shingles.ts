@@ -53,10 +53,17 @@ export function sampledFingerprint(articleText: string): Uint32Array {
   return Uint32Array.from([...sampled].sort((a, b) => a - b));
 }
 
-/** Adds to `found` every fingerprint shingle that occurs in `text`. */
-export function collectMatches(text: string, fingerprint: ReadonlySet<number>, found: Set<number>): void {
+/** One article's fingerprint and the shingles of it found so far. */
+export interface FingerprintMatches {
+  fingerprint: ReadonlySet<number>;
+  found: Set<number>;
+}
+
+/** Hashes `text` once and adds each fingerprint's shingles that occur in it to its `found`. */
+export function collectMatches(text: string, matches: readonly FingerprintMatches[]): void {
   forEachShingle(text, (shingle) => {
-    if (isSampled(shingle) && fingerprint.has(shingle)) found.add(shingle);
+    if (!isSampled(shingle)) return;
+    for (const { fingerprint, found } of matches) if (fingerprint.has(shingle)) found.add(shingle);
   });
 }
 

@@ -1,7 +1,15 @@
-// Modules generated at build time by build/annotation-plugin.ts.
+// Modules generated at build time by build/annotation-plugin.ts and build/content-scripts.ts.
+
+/** The packs as the content script carries them (build/gate-data.ts). */
 declare module 'virtual:backstory-gate' {
   import type { GatePackData } from './pack.ts';
   export const packs: GatePackData[];
+}
+
+/** Every pack's markers and fingerprint, for the tests and the benchmark. */
+declare module 'virtual:backstory-detection' {
+  import type { DetectionData } from './pack.ts';
+  export const packs: DetectionData[];
 }
 
 /** Every installed pack, for the options page's list. */
@@ -15,14 +23,13 @@ declare module 'virtual:backstory-annotations' {
   export const slug: string;
   export const markers: string[];
   export const radius: number;
-  export const fingerprint: string;
   export const article: ArticleMeta;
   export const notes: Note[];
   export const articleShingles: string;
 }
 
+/** Set by the content-script build: whether the gate's packs carry their markers as word hashes (build/gate-data.ts). */
+declare const __MARKER_HASHES__: boolean;
+
 /** Which browser this build is for; set by the build (vite define / esbuild define). */
 declare const __BROWSER__: 'chrome' | 'firefox';
-
-/** Set by the content-script build: whether its packs have more markers than are searched one by one (core/one-pass.ts). */
-declare const __ONE_PASS__: boolean;

@@ -1,11 +1,15 @@
-// The files the background injects into a tab whose gate found an article (built by
+// The files the background injects into a tab whose gate found a pack's markers or article (built by
 // build/content-scripts.ts), and the isolated-world properties through which they meet the gate.
 
 export const OVERLAY_FILE = 'content/overlay.js';
 export const HIGHLIGHTS_FILE = 'content/highlights.css';
 export const packFile = (slug: string): string => `content/packs/${slug}.js`;
+/** A pack's fingerprint, injected when the gate finds the pack's markers on a page. */
+export const fingerprintFile = (slug: string): string => `content/fingerprints/${slug}.js`;
 
 /** Own property of the isolated world's global that the overlay script sets. */
 export const OVERLAY_GLOBAL = 'backstoryOverlay';
 /** Own property that a pack's notes file sets before the overlay runs. */
 export const PACK_GLOBAL = 'backstoryPack';
+/** Own property that fingerprint files fill in: slug → base64 of the sampled shingle hashes. */
+export const FINGERPRINTS_GLOBAL = 'backstoryFingerprints';

@@ -23,6 +23,8 @@ export type ToContent =
 
 export type ToBackground =
   | { type: 'note-count'; count: number }
+  /** The gate found a pack's markers: inject that pack's fingerprint. */
+  | { type: 'load-fingerprint'; slug: string }
   /** The gate found a pack's article: inject the overlay, its styles and that pack's notes. */
   | { type: 'load-overlay'; slug: string }
   /** A source link in a note was clicked: open it (https only) in a new tab. */
@@ -61,8 +63,9 @@ export function parseToBackground(message: unknown): ToBackground | undefined {
       const { count } = message;
       return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? { type: 'note-count', count } : undefined;
     }
+    case 'load-fingerprint':
     case 'load-overlay':
-      return typeof message.slug === 'string' && SLUG.test(message.slug) ? { type: 'load-overlay', slug: message.slug } : undefined;
+      return typeof message.slug === 'string' && SLUG.test(message.slug) ? { type: message.type, slug: message.slug } : undefined;
     case 'open-source':
       return typeof message.url === 'string' && isHttpsUrl(message.url) ? { type: 'open-source', url: message.url } : undefined;
     default:

@@ -4,8 +4,6 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPack, type BuiltPack } from '../../build/annotation-plugin.ts';
-import { decodeHashes } from '../../src/core/base64.ts';
-import type { GatePack } from '../../src/core/detect.ts';
 import { searchFor } from './search.ts';
 import type { AnnotationFile, Note } from '../../src/model/note.ts';
 import { newsArticles, type NewsArticle } from './corpus.ts';
@@ -40,12 +38,10 @@ function annotations(article: NewsArticle, slug: string): AnnotationFile {
   } as AnnotationFile;
 }
 
-const gatePack = ({ gate }: BuiltPack): GatePack => ({ ...gate, fingerprint: decodeHashes(gate.fingerprint) });
-
 /** Two posts of one site can share most of their text: such near-duplicates are not distinct articles. */
 function overlapsAny(built: BuiltPack, article: NewsArticle, chosen: readonly NewsPack[]): boolean {
-  if (searchFor(chosen.map((pack) => gatePack(pack.built))).look(article.articleBody)) return true;
-  const search = searchFor([gatePack(built)]);
+  if (searchFor(chosen.map((pack) => pack.built.detection)).look(article.articleBody)) return true;
+  const search = searchFor([built.detection]);
   return chosen.some((pack) => {
     search.forget();
     return search.look(pack.article.articleBody) !== undefined;

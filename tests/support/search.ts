@@ -1,7 +1,15 @@
-// The search the gate makes for a set of packs (the build decides the same way: build/content-scripts.ts).
-import { ArticleSearch, usesOnePass, type GatePack } from '../../src/core/detect.ts';
-import { onePassSearch } from '../../src/core/one-pass.ts';
+// The search the gate makes for a set of packs, from the same data the build gives it
+// (build/gate-data.ts), with every pack's fingerprint already known (the gate has them injected).
+import { gateData } from '../../build/gate-data.ts';
+import { decodeHashes } from '../../src/core/base64.ts';
+import type { ArticleSearch } from '../../src/core/detect.ts';
+import { gateSearch } from '../../src/core/gate-search.ts';
+import type { DetectionData } from '../../src/model/pack.ts';
 
-export function searchFor(packs: readonly GatePack[]): ArticleSearch {
-  return usesOnePass(packs) ? onePassSearch(packs) : new ArticleSearch(packs);
+export function searchFor(packs: readonly DetectionData[]): ArticleSearch {
+  const search = gateSearch(gateData(packs));
+  search.packs.forEach((pack, i) => {
+    pack.fingerprint = decodeHashes(packs[i].fingerprint);
+  });
+  return search;
 }

@@ -9,10 +9,10 @@ import { scanPageNow } from '../../../src/content/page-scan.ts';
 import { textWithoutScripts } from '../../../src/content/page-text.ts';
 import { paragraphsHtml, withLinkedNames } from '../../support/article.ts';
 import { corpusPages, placeInto } from '../../support/corpus.ts';
-import { GATE_PACKS, searchFor } from '../../support/detect.ts';
+import { DETECTION_PACKS, searchFor } from '../../support/detect.ts';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
-const scan = (html: string) => scanPageNow(parse(html), searchFor(GATE_PACKS))?.slug;
+const scan = (html: string) => scanPageNow(parse(html), searchFor(DETECTION_PACKS))?.slug;
 
 describe('the gate’s scan of real pages', () => {
   const people = /\b(Musk|Putin|Zelensky|Lavrov|Rubio|Ushakov)\b/;
@@ -41,7 +41,7 @@ describe('the gate’s scan of real pages', () => {
     const article = doc.createElement('div');
     article.innerHTML = paragraphsHtml(); // test fixture, not extension code
     root?.append(article);
-    expect(scanPageNow(doc, searchFor(GATE_PACKS))?.slug).toBe('musk-riyadh-2025');
+    expect(scanPageNow(doc, searchFor(DETECTION_PACKS))?.slug).toBe('musk-riyadh-2025');
   });
 });
 

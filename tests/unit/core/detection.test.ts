@@ -6,7 +6,7 @@ import { sampledFingerprint, shinglesOfWords } from '../../../src/core/shingles.
 import { wordHashes } from '../../../src/core/tokenize.ts';
 import { ARTICLE_TEXT, COMMENTARY, excerpt, PARAGRAPHS, PEOPLE_LIST, SAME_EVENT_ARTICLE, withTypographicNoise } from '../../support/article.ts';
 import { chooseMarkers, MARKER_OPTIONS, MarkerError, markerWindows } from '../../../src/core/markers.ts';
-import { detects, FINGERPRINT, GATE_PACKS, share } from '../../support/detect.ts';
+import { detects, FINGERPRINT, DETECTION_PACKS, share } from '../../support/detect.ts';
 
 describe('fingerprint', () => {
   it('round-trips through its base64 encoding', () => {
@@ -110,7 +110,7 @@ describe('detection, by property', () => {
 });
 
 describe('markers', () => {
-  const pack = GATE_PACKS[0];
+  const pack = DETECTION_PACKS[0];
 
   it('are rare words of the article, few enough to search every page for', () => {
     expect(pack.markers.length).toBeGreaterThan(2);
