@@ -10,7 +10,6 @@ import type { Plugin } from 'vite';
 import { FINGERPRINTS_GLOBAL, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, fingerprintFile, packFile } from '../src/shared/injected-files.ts';
 import { buildPacks, PACKS_ROOT, type BuiltPack } from './annotation-plugin.ts';
 import { gateModule } from './gate-data.ts';
-import { usesOnePass } from '../src/core/detect.ts';
 
 const SRC = new URL('../src/content/', import.meta.url).pathname;
 const GATE_FILE = 'content/gate.js';
@@ -25,6 +24,7 @@ function virtualModules(packs: readonly BuiltPack[]): EsbuildPlugin {
       bundle.onLoad({ filter: /.*/, namespace: 'backstory' }, () => ({
         contents: gateModule(packs.map((pack) => pack.detection)),
         loader: 'js',
+        resolveDir: SRC,
       }));
       // `import css from './x.css?inline'`: the file's text, as in Vite.
       bundle.onResolve({ filter: /\?inline$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\?inline$/, '')), namespace: 'inline-text' }));
@@ -41,7 +41,7 @@ async function bundle(entry: string, outFile: string, browser: Browser, packs: r
     format: 'iife',
     minify: true,
     target: ['chrome120', 'firefox140'],
-    define: { __BROWSER__: JSON.stringify(browser), __MARKER_HASHES__: String(usesOnePass(packs.map((pack) => pack.detection))) },
+    define: { __BROWSER__: JSON.stringify(browser) },
     plugins: [virtualModules(packs)],
     logLevel: 'warning',
     legalComments: 'none',

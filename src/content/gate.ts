@@ -2,10 +2,9 @@
 // text once, looks for the packs' markers and, where they are, an article's fingerprint, and stops
 // there, having written nothing, added nothing and read no settings, unless an article is present.
 // Only then does it read the settings and ask the background to inject the overlay.
-import { packs as packData } from 'virtual:backstory-gate';
+import { search } from 'virtual:backstory-gate';
 import { decodeHashes } from '../core/base64.ts';
 import type { GatePack } from '../core/detect.ts';
-import { hashedGateSearch, wordGateSearch } from '../core/gate-search.ts';
 import { parseToContent, type PageStatus, type ToBackground, type ToContent } from '../shared/messages.ts';
 import { FINGERPRINTS_GLOBAL, OVERLAY_GLOBAL } from '../shared/injected-files.ts';
 import { SETTINGS_KEY, storedIsActiveOn } from '../shared/stored-settings.ts';
@@ -20,8 +19,6 @@ const LOG_PREFIX = '[Backstory]';
 /** After a failure the overlay is started again after 1 s, 2 s, 4 s…, at most this many times. */
 const MAX_FAILURES = 5;
 
-// Decided by the build (build/gate-data.ts), so that the content script holds one of the two searches.
-const search = __MARKER_HASHES__ ? hashedGateSearch(packData) : wordGateSearch(packData);
 /** Created first, at document_start, before any page script: see input-relay.ts. */
 const relay = new InputRelay(window);
 const host = location.hostname;

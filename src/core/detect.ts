@@ -92,17 +92,17 @@ export class ArticleSearch {
     return candidate.packs.filter((pack) => pack.fingerprint && carriesArticle(this.found.get(pack) ?? new Set(), pack.fingerprint));
   }
 
-  /** candidates + add, in one go (small texts: a unit test), with fingerprints already known: the first article found. */
-  look(text: string): GatePack | undefined {
-    let detected: GatePack | undefined;
-    for (const candidate of this.candidates(text)) detected ??= this.add(candidate)[0];
-    return detected;
-  }
-
   forget(): void {
     this.found.clear();
     this.hitCounts.clear();
   }
+}
+
+/** candidates + add in one go, with fingerprints already known (tests): the first article found. */
+export function look(search: ArticleSearch, text: string): GatePack | undefined {
+  let detected: GatePack | undefined;
+  for (const candidate of search.candidates(text)) detected ??= search.add(candidate)[0];
+  return detected;
 }
 
 /** Windows of several packs merged where they overlap: each region with every pack whose window touches it. */

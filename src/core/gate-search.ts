@@ -1,27 +1,16 @@
-// The gate's search for the packs a build carries, as the build shipped them (model/pack.ts): their
-// markers as words, searched one by one, or as word hashes, searched in one pass.
-import type { GatePackData } from '../model/pack.ts';
-import { decodeHashes } from './base64.ts';
+// The gate's search for the packs a build carries, made from the data the build ships
+// (build/gate-data.ts): markers as words, searched one by one, or one table of word hashes,
+// searched in one pass. The generated module `virtual:backstory-gate` calls one of these.
+import type { GatePackData, WordGatePackData } from '../model/pack.ts';
 import { wordSearch, type ArticleSearch } from './detect.ts';
+import { decodeMarkerTable } from './marker-table.ts';
 import { onePassSearch } from './one-pass.ts';
-import { wordHashes } from './tokenize.ts';
 
-export function wordGateSearch(data: readonly GatePackData[]): ArticleSearch {
-  return wordSearch(data.map((pack) => ({ slug: pack.slug, radius: pack.radius, minHits: pack.minHits, markers: 'markers' in pack ? pack.markers : [] })));
+export function wordGateSearch(packs: readonly WordGatePackData[]): ArticleSearch {
+  return wordSearch(packs.map(({ slug, radius, minHits, markers }) => ({ slug, radius, minHits, markers })));
 }
 
-export function hashedGateSearch(data: readonly GatePackData[]): ArticleSearch {
-  return onePassSearch(
-    data.map((pack) => ({
-      slug: pack.slug,
-      radius: pack.radius,
-      minHits: pack.minHits,
-      markerHashes: 'markers' in pack ? pack.markers.flatMap(wordHashes) : decodeHashes(pack.markerHashes),
-    })),
-  );
-}
-
-/** The search for `data`, whichever way its markers were shipped. */
-export function gateSearch(data: readonly GatePackData[]): ArticleSearch {
-  return data.every((pack) => 'markers' in pack) ? wordGateSearch(data) : hashedGateSearch(data);
+/** `markerTable`: core/marker-table.ts, encoded; its owners are indices into `packs`. */
+export function hashedGateSearch(packs: readonly GatePackData[], markerTable: string): ArticleSearch {
+  return onePassSearch(packs.map(({ slug, radius, minHits }) => ({ slug, radius, minHits })), decodeMarkerTable(markerTable));
 }

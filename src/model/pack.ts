@@ -3,7 +3,8 @@
 // page; and the rest, loaded on the article's page only.
 import type { ArticleMeta, Note } from './note.ts';
 
-interface GateCommon {
+/** A pack as the gate carries it (build/gate-data.ts). */
+export interface GatePackData {
   slug: string;
   /** Characters hashed on each side of a marker found on a page. */
   radius: number;
@@ -12,15 +13,16 @@ interface GateCommon {
 }
 
 /**
- * A pack as the gate carries it. Its markers (rare words of the article, core/markers.ts) as
- * written, when a build has few enough to find one by one with a native search; as base64 word
- * hashes when it has more, found all at once in one pass (core/one-pass.ts).
+ * With its markers, rare words of the article (core/markers.ts), as written: when the build has
+ * few enough to find one by one with a native search. With more, the gate has them all as one
+ * table of word hashes instead (core/marker-table.ts).
  */
-export type GatePackData = GateCommon & ({ markers: string[] } | { markerHashes: string });
-
-/** Everything detection needs of a pack: the gate's data with the markers as words, and the fingerprint. */
-export interface DetectionData extends GateCommon {
+export interface WordGatePackData extends GatePackData {
   markers: string[];
+}
+
+/** Everything detection needs of a pack: its markers and its fingerprint. */
+export interface DetectionData extends WordGatePackData {
   /** Base64 of the article's sampled shingle hashes. */
   fingerprint: string;
 }

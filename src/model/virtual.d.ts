@@ -1,9 +1,9 @@
 // Modules generated at build time by build/annotation-plugin.ts and build/content-scripts.ts.
 
-/** The packs as the content script carries them (build/gate-data.ts). */
+/** The gate's search, made from the packs as the content script carries them (build/gate-data.ts). */
 declare module 'virtual:backstory-gate' {
-  import type { GatePackData } from './pack.ts';
-  export const packs: GatePackData[];
+  import type { ArticleSearch } from '../core/detect.ts';
+  export const search: ArticleSearch;
 }
 
 /** Every pack's markers and fingerprint, for the tests and the benchmark. */
@@ -27,9 +27,6 @@ declare module 'virtual:backstory-annotations' {
   export const notes: Note[];
   export const articleShingles: string;
 }
-
-/** Set by the content-script build: whether the gate's packs carry their markers as word hashes (build/gate-data.ts). */
-declare const __MARKER_HASHES__: boolean;
 
 /** Which browser this build is for; set by the build (vite define / esbuild define). */
 declare const __BROWSER__: 'chrome' | 'firefox';

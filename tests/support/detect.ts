@@ -1,6 +1,7 @@
 // Detection exactly as the gate does it (core/detect.ts with the build's data), on plain text.
 import { packs } from 'virtual:backstory-detection';
 import { decodeHashes } from '../../src/core/base64.ts';
+import { look } from '../../src/core/detect.ts';
 import { collectMatches, containment } from '../../src/core/shingles.ts';
 import type { DetectionData } from '../../src/model/pack.ts';
 import { searchFor } from './search.ts';
@@ -11,7 +12,7 @@ export const FINGERPRINT = decodeHashes(packs[0].fingerprint);
 export { searchFor };
 
 export function detects(text: string): boolean {
-  return searchFor(DETECTION_PACKS).look(text) !== undefined;
+  return look(searchFor(DETECTION_PACKS), text) !== undefined;
 }
 
 export function share(text: string): number {

@@ -4,6 +4,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPack, type BuiltPack } from '../../build/annotation-plugin.ts';
+import { look } from '../../src/core/detect.ts';
 import { searchFor } from './search.ts';
 import type { AnnotationFile, Note } from '../../src/model/note.ts';
 import { newsArticles, type NewsArticle } from './corpus.ts';
@@ -40,11 +41,11 @@ function annotations(article: NewsArticle, slug: string): AnnotationFile {
 
 /** Two posts of one site can share most of their text: such near-duplicates are not distinct articles. */
 function overlapsAny(built: BuiltPack, article: NewsArticle, chosen: readonly NewsPack[]): boolean {
-  if (searchFor(chosen.map((pack) => pack.built.detection)).look(article.articleBody)) return true;
+  if (look(searchFor(chosen.map((pack) => pack.built.detection)), article.articleBody)) return true;
   const search = searchFor([built.detection]);
   return chosen.some((pack) => {
     search.forget();
-    return search.look(pack.article.articleBody) !== undefined;
+    return look(search, pack.article.articleBody) !== undefined;
   });
 }
 

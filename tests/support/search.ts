@@ -3,11 +3,12 @@
 import { gateData } from '../../build/gate-data.ts';
 import { decodeHashes } from '../../src/core/base64.ts';
 import type { ArticleSearch } from '../../src/core/detect.ts';
-import { gateSearch } from '../../src/core/gate-search.ts';
+import { hashedGateSearch, wordGateSearch } from '../../src/core/gate-search.ts';
 import type { DetectionData } from '../../src/model/pack.ts';
 
 export function searchFor(packs: readonly DetectionData[]): ArticleSearch {
-  const search = gateSearch(gateData(packs));
+  const data = gateData(packs);
+  const search = 'markerTable' in data ? hashedGateSearch(data.packs, data.markerTable) : wordGateSearch(data.packs);
   search.packs.forEach((pack, i) => {
     pack.fingerprint = decodeHashes(packs[i].fingerprint);
   });
