@@ -1,22 +1,15 @@
-// Hashes travel from the build to the content script as base64 of little-endian Uint32s.
+// Shingle hashes travel from the build to the content script as base64 of little-endian Uint32s.
 
-export function encodeBytes(bytes: Uint8Array): string {
+export function encodeHashes(hashes: Uint32Array): string {
+  const bytes = new Uint8Array(hashes.buffer, hashes.byteOffset, hashes.byteLength);
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary);
 }
 
-export function decodeBytes(encoded: string): Uint8Array {
+export function decodeHashes(encoded: string): Set<number> {
   const binary = atob(encoded);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-export function encodeHashes(hashes: Uint32Array): string {
-  return encodeBytes(new Uint8Array(hashes.buffer, hashes.byteOffset, hashes.byteLength));
-}
-
-export function decodeHashes(encoded: string): Set<number> {
-  return new Set(new Uint32Array(decodeBytes(encoded).buffer));
+  return new Set(new Uint32Array(bytes.buffer));
 }

@@ -6,9 +6,9 @@ import { markerHits, mergeWindows } from './markers.ts';
 import { carriesArticle, collectMatches, type FingerprintMatches } from './shingles.ts';
 
 /**
- * Up to this many markers in all, each is found with a native substring search (~0.5 ms per MB
- * each). Beyond it (many packs), one pass of the tokenizer finds all of them at once (one-pass.ts),
- * so the gate does not grow with the number of packs.
+ * Up to this many markers in all, each is counted with a native substring search (~0.5 ms per MB
+ * each). Beyond it (many packs), one pass over the page's words counts all of them at once
+ * (one-pass.ts), so the gate does not grow with the number of packs.
  */
 export const MAX_SEARCHED_MARKERS = 16;
 /**
@@ -18,13 +18,15 @@ export const MAX_SEARCHED_MARKERS = 16;
 const MAX_CANDIDATE = 20_000;
 const CUT_OVERLAP = 200;
 
-/** Whether these packs' markers are searched in one tokenizer pass rather than one by one. */
+/** Whether these packs' markers are counted in one pass over the words rather than one by one. */
 export function usesOnePass(packs: ReadonlyArray<{ markers: readonly string[] }>): boolean {
   return packs.reduce((sum, pack) => sum + pack.markers.length, 0) > MAX_SEARCHED_MARKERS;
 }
 
 export interface GatePack {
   slug: string;
+  /** Rare words of the article, as written (core/markers.ts). */
+  markers: readonly string[];
   radius: number;
   minHits: number;
   /**
@@ -34,8 +36,8 @@ export interface GatePack {
   fingerprint?: ReadonlySet<number>;
 }
 
-/** Where each pack's markers occur in a text, in order. */
-export type MarkerHits = Map<GatePack, number[]>;
+/** How many times each pack's markers occur in a text (packs with none left out). */
+export type MarkerCounts = Map<GatePack, number>;
 
 /** A stretch of page text near the markers of `packs`, to hash once for all of them. */
 export interface Candidate {
@@ -48,32 +50,29 @@ export class ArticleSearch {
   private readonly found = new Map<GatePack, Set<number>>();
   private readonly hitCounts = new Map<GatePack, number>();
 
-  /**
-   * `hitsIn`: where each pack's markers are in a text. `invisibleBlind`: whether it misses markers
-   * split by invisible characters ("Ush\u200Bakov"), so that such text is read again without them.
-   */
+  /** `countIn`: how many times each pack's markers occur in a text. */
   constructor(
     readonly packs: readonly GatePack[],
-    private readonly hitsIn: (text: string) => MarkerHits,
-    private readonly invisibleBlind: boolean,
+    private readonly countIn: (text: string) => MarkerCounts,
   ) {}
 
   /**
    * The parts of `text` near the markers of packs that have now shown `minHits` markers on this
-   * page, each cut into stretches of at most MAX_CANDIDATE characters.
+   * page, each cut into stretches of at most MAX_CANDIDATE characters. Markers hidden by invisible
+   * characters ("Ush\u200Bakov") are found in the text read again without them.
    */
   candidates(text: string): Candidate[] {
-    let hits = this.hitsIn(text);
-    if (hits.size === 0 && this.invisibleBlind && mayHaveInvisible(text)) {
+    let counts = this.countIn(text);
+    if (counts.size === 0 && mayHaveInvisible(text)) {
       text = withoutInvisible(text);
-      hits = this.hitsIn(text);
+      counts = this.countIn(text);
     }
     const windows: Array<{ start: number; end: number; pack: GatePack }> = [];
-    for (const [pack, starts] of hits) {
-      const count = (this.hitCounts.get(pack) ?? 0) + starts.length;
-      this.hitCounts.set(pack, count);
-      if (count < pack.minHits) continue;
-      for (const [start, end] of mergeWindows(starts, pack.radius, text.length)) windows.push({ start, end, pack });
+    for (const [pack, count] of counts) {
+      const total = (this.hitCounts.get(pack) ?? 0) + count;
+      this.hitCounts.set(pack, total);
+      if (total < pack.minHits) continue;
+      for (const [start, end] of mergeWindows(markerHits(text, pack.markers), pack.radius, text.length)) windows.push({ start, end, pack });
     }
     return regions(windows).flatMap(({ start, end, packs }) => cut(text, start, end).map((piece) => ({ packs, text: piece })));
   }
@@ -131,15 +130,15 @@ function cut(text: string, start: number, end: number): string[] {
   return pieces;
 }
 
-/** Packs whose markers are words as written: each found with a native substring search. */
-export function wordSearch(packs: ReadonlyArray<GatePack & { markers: readonly string[] }>): ArticleSearch {
-  const hitsIn = (text: string): MarkerHits => {
-    const hits: MarkerHits = new Map();
+/** Each marker of each pack counted with a native substring search: for a few markers. */
+export function wordSearch(packs: readonly GatePack[]): ArticleSearch {
+  const countIn = (text: string): MarkerCounts => {
+    const counts: MarkerCounts = new Map();
     for (const pack of packs) {
-      const starts = markerHits(text, pack.markers);
-      if (starts.length > 0) hits.set(pack, starts);
+      const count = markerHits(text, pack.markers).length;
+      if (count > 0) counts.set(pack, count);
     }
-    return hits;
+    return counts;
   };
-  return new ArticleSearch(packs, hitsIn, true);
+  return new ArticleSearch(packs, countIn);
 }

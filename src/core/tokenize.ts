@@ -54,21 +54,17 @@ function classify(code: number): number {
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-/** Entries of a word filter: see forEachWord. */
-export const WORD_FILTER_SIZE = 1 << 16;
 
 /**
  * Calls `onWord(hash, start, end)` for every word of `text[from, to)`. `start` and `end` are offsets
  * into `text`; the hash ignores case and invisible characters, so "Musk", "MUSK" and "Mu\u00ADsk"
- * hash alike. With a `filter`, only for words with `filter[hash % WORD_FILTER_SIZE]` set: a search
- * for a few words among many pays no call for the others.
+ * hash alike.
  */
 export function forEachWord(
   text: string,
   onWord: (hash: number, start: number, end: number) => void,
   from = 0,
   to = text.length,
-  filter?: Uint8Array,
 ): void {
   let hash = FNV_OFFSET;
   let start = -1;
@@ -88,11 +84,11 @@ export function forEachWord(
       hash = Math.imul(hash ^ lowerCase[code], FNV_PRIME);
       lastWordEnd = i + 1;
     } else if (kind === SEPARATOR && start >= 0) {
-      if (filter === undefined || filter[(hash >>> 0) % WORD_FILTER_SIZE] === 1) onWord(hash >>> 0, start, lastWordEnd);
+      onWord(hash >>> 0, start, lastWordEnd);
       start = -1;
     }
   }
-  if (start >= 0 && (filter === undefined || filter[(hash >>> 0) % WORD_FILTER_SIZE] === 1)) onWord(hash >>> 0, start, lastWordEnd);
+  if (start >= 0) onWord(hash >>> 0, start, lastWordEnd);
 }
 
 export interface Tokens {

@@ -3,8 +3,7 @@
 // page; and the rest, loaded on the article's page only.
 import type { ArticleMeta, Note } from './note.ts';
 
-/** A pack as the gate carries it (build/gate-data.ts). */
-export interface GatePackData {
+interface PackDetection {
   slug: string;
   /** Characters hashed on each side of a marker found on a page. */
   radius: number;
@@ -12,17 +11,15 @@ export interface GatePackData {
   minHits: number;
 }
 
-/**
- * With its markers, rare words of the article (core/markers.ts), as written: when the build has
- * few enough to find one by one with a native search. With more, the gate has them all as one
- * table of word hashes instead (core/marker-table.ts).
- */
-export interface WordGatePackData extends GatePackData {
-  markers: string[];
+/** A pack as the gate carries it (build/gate-data.ts). */
+export interface GatePackData extends PackDetection {
+  /** Rare words of the article (core/markers.ts), as written, separated by spaces. */
+  markers: string;
 }
 
 /** Everything detection needs of a pack: its markers and its fingerprint. */
-export interface DetectionData extends WordGatePackData {
+export interface DetectionData extends PackDetection {
+  markers: string[];
   /** Base64 of the article's sampled shingle hashes. */
   fingerprint: string;
 }

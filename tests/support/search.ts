@@ -2,13 +2,12 @@
 // (build/gate-data.ts), with every pack's fingerprint already known (the gate has them injected).
 import { gateData } from '../../build/gate-data.ts';
 import { decodeHashes } from '../../src/core/base64.ts';
-import type { ArticleSearch } from '../../src/core/detect.ts';
-import { hashedGateSearch, wordGateSearch } from '../../src/core/gate-search.ts';
+import { usesOnePass, type ArticleSearch } from '../../src/core/detect.ts';
+import { fewPacksSearch, manyPacksSearch } from '../../src/core/gate-search.ts';
 import type { DetectionData } from '../../src/model/pack.ts';
 
 export function searchFor(packs: readonly DetectionData[]): ArticleSearch {
-  const data = gateData(packs);
-  const search = 'markerTable' in data ? hashedGateSearch(data.packs, data.markerTable) : wordGateSearch(data.packs);
+  const search = (usesOnePass(packs) ? manyPacksSearch : fewPacksSearch)(gateData(packs));
   search.packs.forEach((pack, i) => {
     pack.fingerprint = decodeHashes(packs[i].fingerprint);
   });
