@@ -36,8 +36,8 @@ export interface GatePack {
   fingerprint?: ReadonlySet<number>;
 }
 
-/** How many times each pack's markers occur in a text (packs with none left out). */
-export type MarkerCounts = Map<GatePack, number>;
+/** The markers of each pack that occur in a text (packs with none left out). */
+export type MarkersFound = Map<GatePack, readonly string[]>;
 
 /** A stretch of page text near the markers of `packs`, to hash once for all of them. */
 export interface Candidate {
@@ -48,30 +48,31 @@ export interface Candidate {
 /** Everything a page has shown of each article so far: text arriving later adds to it. */
 export class ArticleSearch {
   private readonly found = new Map<GatePack, Set<number>>();
-  private readonly hitCounts = new Map<GatePack, number>();
+  private readonly markersSeen = new Map<GatePack, Set<string>>();
 
-  /** `countIn`: how many times each pack's markers occur in a text. */
+  /** `markersIn`: the markers of each pack that occur in a text. */
   constructor(
     readonly packs: readonly GatePack[],
-    private readonly countIn: (text: string) => MarkerCounts,
+    private readonly markersIn: (text: string) => MarkersFound,
   ) {}
 
   /**
-   * The parts of `text` near the markers of packs that have now shown `minHits` markers on this
-   * page, each cut into stretches of at most MAX_CANDIDATE characters. Markers hidden by invisible
-   * characters ("Ush\u200Bakov") are found in the text read again without them.
+   * The parts of `text` near the markers of packs that have now shown `minHits` different markers
+   * on this page, each cut into stretches of at most MAX_CANDIDATE characters. Markers hidden by
+   * invisible characters ("Ush\u200Bakov") are found in the text read again without them.
    */
   candidates(text: string): Candidate[] {
-    let counts = this.countIn(text);
-    if (counts.size === 0 && mayHaveInvisible(text)) {
+    let found = this.markersIn(text);
+    if (found.size === 0 && mayHaveInvisible(text)) {
       text = withoutInvisible(text);
-      counts = this.countIn(text);
+      found = this.markersIn(text);
     }
     const windows: Array<{ start: number; end: number; pack: GatePack }> = [];
-    for (const [pack, count] of counts) {
-      const total = (this.hitCounts.get(pack) ?? 0) + count;
-      this.hitCounts.set(pack, total);
-      if (total < pack.minHits) continue;
+    for (const [pack, markers] of found) {
+      const seen = this.markersSeen.get(pack) ?? new Set<string>();
+      this.markersSeen.set(pack, seen);
+      for (const marker of markers) seen.add(marker);
+      if (seen.size < pack.minHits) continue;
       for (const [start, end] of mergeWindows(markerHits(text, pack.markers), pack.radius, text.length)) windows.push({ start, end, pack });
     }
     return regions(windows).flatMap(({ start, end, packs }) => cut(text, start, end).map((piece) => ({ packs, text: piece })));
@@ -93,7 +94,7 @@ export class ArticleSearch {
 
   forget(): void {
     this.found.clear();
-    this.hitCounts.clear();
+    this.markersSeen.clear();
   }
 }
 
@@ -130,15 +131,15 @@ function cut(text: string, start: number, end: number): string[] {
   return pieces;
 }
 
-/** Each marker of each pack counted with a native substring search: for a few markers. */
+/** Each marker of each pack looked for with a native substring search: for a few markers. */
 export function wordSearch(packs: readonly GatePack[]): ArticleSearch {
-  const countIn = (text: string): MarkerCounts => {
-    const counts: MarkerCounts = new Map();
+  const markersIn = (text: string): MarkersFound => {
+    const found: MarkersFound = new Map();
     for (const pack of packs) {
-      const count = markerHits(text, pack.markers).length;
-      if (count > 0) counts.set(pack, count);
+      const present = pack.markers.filter((marker) => text.includes(marker));
+      if (present.length > 0) found.set(pack, present);
     }
-    return counts;
+    return found;
   };
-  return new ArticleSearch(packs, countIn);
+  return new ArticleSearch(packs, markersIn);
 }

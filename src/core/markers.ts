@@ -5,7 +5,7 @@
 export interface MarkerOptions {
   /** Every stretch of the article this long (as a share of its words)… */
   share: number;
-  /** …holds at least this many marker occurrences, so an excerpt that could be detected is looked at. */
+  /** …holds at least this many different markers, so an excerpt that could be detected is looked at. */
   perWindow: number;
   /** More markers mean more searches on every page. */
   max: number;
@@ -17,7 +17,7 @@ export interface Markers {
   markers: string[];
   /** Characters hashed on each side of a marker found on a page: more than any gap between two. */
   radius: number;
-  /** Marker occurrences every stretch of `share` of the article holds: a page must show as many. */
+  /** Different markers every stretch of `share` of the article holds: a page must show as many. */
   minHits: number;
 }
 
@@ -35,7 +35,7 @@ function wordsOf(text: string): Word[] {
 /**
  * Chooses the markers of an article: greedily, the rare words (not `isCommon`, four letters or
  * more, as written) that most increase coverage, until every stretch of `share` of the article's
- * words holds `perWindow` marker occurrences. Throws MarkerError when the article has too few rare
+ * words holds `perWindow` different markers. Throws MarkerError when the article has too few rare
  * words for that.
  */
 export function chooseMarkers(articleText: string, isCommon: (lowerCaseWord: string) => boolean, options: MarkerOptions = MARKER_OPTIONS): Markers {
@@ -52,12 +52,17 @@ export function chooseMarkers(articleText: string, isCommon: (lowerCaseWord: str
   const counts = new Int32Array(windows);
   const chosen: string[] = [];
   const windowsOf = (position: number): [number, number] => [Math.max(0, position - span + 1), Math.min(windows - 1, position)];
-  const gain = (positions: number[]): number => {
-    const added = new Int32Array(windows);
+  /** The windows holding `positions`: 1 each, however many times the word occurs in it. */
+  const covered = (positions: number[]): Uint8Array => {
+    const added = new Uint8Array(windows);
     for (const position of positions) {
       const [from, to] = windowsOf(position);
-      for (let w = from; w <= to; w++) added[w]++;
+      added.fill(1, from, to + 1);
     }
+    return added;
+  };
+  const gain = (positions: number[]): number => {
+    const added = covered(positions);
     let total = 0;
     for (let w = 0; w < windows; w++) total += Math.min(options.perWindow, counts[w] + added[w]) - Math.min(options.perWindow, counts[w]);
     return total;
@@ -77,10 +82,8 @@ export function chooseMarkers(articleText: string, isCommon: (lowerCaseWord: str
       throw new MarkerError(`too few rare words: ${chosen.length} markers (${chosen.join(', ')}) leave parts of the article where ${options.perWindow} cannot be found within ${Math.round(options.share * 100)} % of its words`);
     }
     chosen.push(best);
-    for (const position of occurrences.get(best) ?? []) {
-      const [from, to] = windowsOf(position);
-      for (let w = from; w <= to; w++) counts[w]++;
-    }
+    const added = covered(occurrences.get(best) ?? []);
+    for (let w = 0; w < windows; w++) counts[w] += added[w];
   }
   const starts = words.filter((word) => chosen.includes(word.text)).map((word) => word.start);
   const edges = [0, ...starts, articleText.length];

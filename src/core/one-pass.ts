@@ -1,13 +1,20 @@
-// The gate's count of many packs' markers: the page's text split into words by one native call and
-// each word looked up once among every pack's markers. Per character, the work is the engine's, not
-// a script's: the cost hardly grows with the number of packs, and a page read once pays no warm-up
-// of a character loop. Words are as written, like the substring search (detect.ts), and cut at
-// spaces and the punctuation and symbols of Latin, general and CJK text (never a letter, digit or
-// mark: a unit test checks every code point).
-import { ArticleSearch, type GatePack, type MarkerCounts } from './detect.ts';
+// The gate's look for many packs' markers: the page's words of four characters or more taken by one
+// native regular-expression match, made a set, and intersected with the set of every pack's
+// markers, all by the engine. No script loop runs per word or per character, so the cost hardly
+// grows with the number of packs and a page read once pays no warm-up of such a loop. Words are
+// as written, like the substring search (detect.ts), cut at spaces and the punctuation and symbols
+// of Latin, general and CJK text (never at a letter, digit or mark: a unit test checks every code
+// point).
+import { ArticleSearch, type GatePack, type MarkersFound } from './detect.ts';
 
-/** Without the `u` flag: a plain code-unit class, the cheapest for the engine to scan with. */
-export const SEPARATORS = /[\s!-/:-@[-`{-~\u00A0-\u00A9\u00AB-\u00B1\u00B4\u00B6-\u00B8\u00BB\u00BF\u00D7\u00F7\u2000-\u206F\u3000-\u3004\u3008-\u3020\u3030\u303D-\u303F]+/;
+/** A code-unit class without the `u` flag: the cheapest for the engine to scan with. */
+export const SEPARATOR_CLASS = '\\s!-/:-@[-`{-~\\u00A0-\\u00A9\\u00AB-\\u00B1\\u00B4\\u00B6-\\u00B8\\u00BB\\u00BF\\u00D7\\u00F7\\u2000-\\u206F\\u3000-\\u3004\\u3008-\\u3020\\u3030\\u303D-\\u303F';
+
+/** Set.prototype.intersection (Chrome 122, Firefox 127), natively; a loop where it is missing. */
+function intersection(markers: ReadonlySet<string>, words: ReadonlySet<string>): Iterable<string> {
+  const native = (markers as { intersection?: (other: ReadonlySet<string>) => Set<string> }).intersection;
+  return native ? native.call(markers, words) : [...words].filter((word) => markers.has(word));
+}
 
 export function onePassSearch(packs: readonly GatePack[]): ArticleSearch {
   const owners = new Map<string, GatePack[]>();
@@ -18,13 +25,20 @@ export function onePassSearch(packs: readonly GatePack[]): ArticleSearch {
       else if (!list.includes(pack)) list.push(pack);
     }
   }
-  const countIn = (text: string): MarkerCounts => {
-    const counts: MarkerCounts = new Map();
-    for (const word of text.split(SEPARATORS)) {
-      const list = owners.get(word);
-      if (list) for (const pack of list) counts.set(pack, (counts.get(pack) ?? 0) + 1);
+  const markers = new Set(owners.keys());
+  // Markers have four letters or more (core/markers.ts). Made here, not on loading the module: a
+  // build with few packs does not carry it.
+  const longWords = new RegExp(`[^${SEPARATOR_CLASS}]{4,}`, 'g');
+  const markersIn = (text: string): MarkersFound => {
+    const found = new Map<GatePack, string[]>();
+    for (const marker of intersection(markers, new Set(text.match(longWords)))) {
+      for (const pack of owners.get(marker) ?? []) {
+        const list = found.get(pack);
+        if (list) list.push(marker);
+        else found.set(pack, [marker]);
+      }
     }
-    return counts;
+    return found;
   };
-  return new ArticleSearch(packs, countIn);
+  return new ArticleSearch(packs, markersIn);
 }

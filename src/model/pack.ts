@@ -3,23 +3,15 @@
 // page; and the rest, loaded on the article's page only.
 import type { ArticleMeta, Note } from './note.ts';
 
-interface PackDetection {
+/** Everything detection needs of a pack (the gate carries all but the fingerprint: build/gate-data.ts). */
+export interface DetectionData {
   slug: string;
+  /** Rare words of the article, as written (core/markers.ts). */
+  markers: string[];
   /** Characters hashed on each side of a marker found on a page. */
   radius: number;
-  /** Marker occurrences a page must show before the text near them is hashed (core/markers.ts). */
+  /** Different markers a page must show before the text near them is hashed (core/markers.ts). */
   minHits: number;
-}
-
-/** A pack as the gate carries it (build/gate-data.ts). */
-export interface GatePackData extends PackDetection {
-  /** Rare words of the article (core/markers.ts), as written, separated by spaces. */
-  markers: string;
-}
-
-/** Everything detection needs of a pack: its markers and its fingerprint. */
-export interface DetectionData extends PackDetection {
-  markers: string[];
   /** Base64 of the article's sampled shingle hashes. */
   fingerprint: string;
 }
