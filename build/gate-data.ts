@@ -1,18 +1,20 @@
 // The packs as the gate carries them: the module `virtual:backstory-gate` makes the gate's search
-// (core/gate-search.ts) from one string written into it, "slug radius minHits marker marker…" for
-// each pack (the radius in hundreds of characters, rounded up), joined by "|": the slug, the
-// markers and a few bytes a pack. Fingerprints are not in
+// (core/gate-search.ts) from two strings written into it: "slug radius minHits" for each pack (the
+// radius in hundreds of characters, rounded up) and its markers, "marker marker…", each list joined
+// by "|". The slug, the markers and a few bytes a pack. Fingerprints are not in
 // the gate: the background injects a pack's when its markers are found
 // (content/fingerprints/<slug>.js).
 import { usesOnePass } from '../src/core/detect.ts';
 import type { DetectionData } from '../src/model/pack.ts';
 
-export const gateData = (packs: readonly DetectionData[]): string => packs.map(({ slug, radius, minHits, markers }) => [slug, Math.ceil(radius / 100), minHits, ...markers].join(' ')).join('|');
+export function gateData(packs: readonly DetectionData[]): [packs: string, markers: string] {
+  return [packs.map(({ slug, radius, minHits }) => `${slug} ${Math.ceil(radius / 100)} ${minHits}`).join('|'), packs.map(({ markers }) => markers.join(' ')).join('|')];
+}
 
 const GATE_SEARCH = new URL('../src/core/gate-search.ts', import.meta.url).pathname;
 
 /** The source of `virtual:backstory-gate`: `search`, made by the function for this many markers. */
 export function gateModule(packs: readonly DetectionData[]): string {
   const make = usesOnePass(packs) ? 'manyPacksSearch' : 'fewPacksSearch';
-  return `import { ${make} } from ${JSON.stringify(GATE_SEARCH)};\nexport const search = ${make}(${JSON.stringify(gateData(packs))});`;
+  return `import { ${make} } from ${JSON.stringify(GATE_SEARCH)};\nexport const search = ${make}(...${JSON.stringify(gateData(packs))});`;
 }

@@ -30,7 +30,7 @@ type State =
   | { name: 'off'; pack: GatePack }
   | { name: 'loading'; pack: GatePack; controller: AbortController }
   | { name: 'live'; pack: GatePack; controller: AbortController; overlay: Overlay }
-  | { name: 'failed'; pack: GatePack; controller: AbortController };
+  | { name: 'failed'; controller: AbortController };
 
 let state: State = { name: 'scanning', controller: new AbortController() };
 /** The stored settings, read only once an article is found: elsewhere they cannot change anything. */
@@ -141,9 +141,8 @@ function fail(error: unknown): void {
   failures++;
   // "error 3/5": the third failure on this page; after the fifth Backstory stays off here.
   console.error(LOG_PREFIX, `error ${failures}/${MAX_FAILURES}:`, error);
-  const pack = 'pack' in state ? state.pack : search.packs[0];
   const controller = new AbortController();
-  enter({ name: 'failed', pack, controller });
+  enter({ name: 'failed', controller });
   if (failures > MAX_FAILURES) return;
   const cancel = after(1000 * 2 ** (failures - 1), () => {
     search.forget();

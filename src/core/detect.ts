@@ -50,11 +50,15 @@ export class ArticleSearch {
   private readonly found = new Map<GatePack, Set<number>>();
   private readonly markersSeen = new Map<GatePack, Set<string>>();
 
-  /** `markersIn`: the markers of each pack that occur in a text. */
+  /** `packsOf`: the packs, made when first asked for (tests); `markersIn`: the markers of each pack that occur in a text. */
   constructor(
-    readonly packs: readonly GatePack[],
+    private readonly packsOf: () => readonly GatePack[],
     private readonly markersIn: (text: string) => MarkersFound,
   ) {}
+
+  get packs(): readonly GatePack[] {
+    return this.packsOf();
+  }
 
   /**
    * The parts of `text` near the markers of packs that have now shown `minHits` different markers
@@ -141,5 +145,5 @@ export function wordSearch(packs: readonly GatePack[]): ArticleSearch {
     }
     return found;
   };
-  return new ArticleSearch(packs, markersIn);
+  return new ArticleSearch(() => packs, markersIn);
 }

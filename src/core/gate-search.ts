@@ -4,14 +4,22 @@
 import { wordSearch, type ArticleSearch, type GatePack } from './detect.ts';
 import { onePassSearch } from './one-pass.ts';
 
-/** `packs` as build/gate-data.ts writes them: "slug radius/100 minHits marker marker…", joined by "|". */
-function gatePacks(packs: string): GatePack[] {
-  return packs.split('|').filter(Boolean).map((row) => {
-    const [slug, radius, minHits, ...markers] = row.split(' ');
-    return { slug, radius: Number(radius) * 100, minHits: Number(minHits), markers };
-  });
+/** The packs as build/gate-data.ts writes them: "slug radius/100 minHits" and "marker marker…", each joined by "|". */
+function gatePacks(packs: string, markers: string): GatePack[] {
+  const markerLists = markers.split('|');
+  return packs
+    .split('|')
+    .filter(Boolean)
+    .map((row, i) => {
+      const [slug, radius, minHits] = row.split(' ');
+      return { slug, radius: Number(radius) * 100, minHits: Number(minHits), markers: markerLists[i].split(' ') };
+    });
 }
 
-export const fewPacksSearch = (packs: string): ArticleSearch => wordSearch(gatePacks(packs));
+export const fewPacksSearch = (packs: string, markers: string): ArticleSearch => wordSearch(gatePacks(packs, markers));
 
-export const manyPacksSearch = (packs: string): ArticleSearch => onePassSearch(gatePacks(packs));
+/** The packs are made only when a page shows one of their markers (most pages show none). */
+export function manyPacksSearch(packs: string, markers: string): ArticleSearch {
+  let made: GatePack[] | undefined;
+  return onePassSearch(() => (made ??= gatePacks(packs, markers)), markers);
+}

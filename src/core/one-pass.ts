@@ -16,27 +16,29 @@ function intersection(markers: ReadonlySet<string>, words: ReadonlySet<string>):
   return native ? native.call(markers, words) : [...words].filter((word) => markers.has(word));
 }
 
-export function onePassSearch(packs: readonly GatePack[]): ArticleSearch {
-  const owners = new Map<string, GatePack[]>();
-  for (const pack of packs) {
-    for (const marker of pack.markers) {
-      const list = owners.get(marker);
-      if (!list) owners.set(marker, [pack]);
-      else if (!list.includes(pack)) list.push(pack);
-    }
-  }
-  const markers = new Set(owners.keys());
-  // Markers have four letters or more (core/markers.ts). Made here, not on loading the module: a
-  // build with few packs does not carry it.
+/**
+ * `packs`: the packs without their markers; `markers`: each pack's markers, separated by spaces,
+ * the packs' joined by "|" in the same order. Nothing is made of them until a page is read: the
+ * set of all markers then, and which pack has which only once one is found.
+ */
+export function onePassSearch(packs: () => readonly GatePack[], markers: string): ArticleSearch {
+  let all: Set<string> | undefined;
+  let owners: Map<string, GatePack[]> | undefined;
+  const ownersOf = (): Map<string, GatePack[]> => {
+    const map = new Map<string, GatePack[]>();
+    packs().forEach((pack) => {
+      for (const marker of pack.markers) map.set(marker, [...(map.get(marker) ?? []), pack]);
+    });
+    return map;
+  };
+  // Markers have four letters or more (core/markers.ts).
   const longWords = new RegExp(`[^${SEPARATOR_CLASS}]{4,}`, 'g');
   const markersIn = (text: string): MarkersFound => {
+    all ??= new Set(markers.split(/[ |]/));
     const found = new Map<GatePack, string[]>();
-    for (const marker of intersection(markers, new Set(text.match(longWords)))) {
-      for (const pack of owners.get(marker) ?? []) {
-        const list = found.get(pack);
-        if (list) list.push(marker);
-        else found.set(pack, [marker]);
-      }
+    for (const marker of intersection(all, new Set(text.match(longWords)))) {
+      owners ??= ownersOf();
+      for (const pack of owners.get(marker) ?? []) found.set(pack, [...(found.get(pack) ?? []), marker]);
     }
     return found;
   };

@@ -7,7 +7,7 @@ import { fewPacksSearch, manyPacksSearch } from '../../src/core/gate-search.ts';
 import type { DetectionData } from '../../src/model/pack.ts';
 
 export function searchFor(packs: readonly DetectionData[]): ArticleSearch {
-  const search = (usesOnePass(packs) ? manyPacksSearch : fewPacksSearch)(gateData(packs));
+  const search = (usesOnePass(packs) ? manyPacksSearch : fewPacksSearch)(...gateData(packs));
   search.packs.forEach((pack, i) => {
     pack.fingerprint = decodeHashes(packs[i].fingerprint);
   });
