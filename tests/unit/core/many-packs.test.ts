@@ -1,9 +1,10 @@
 // A hundred packs made from real news articles (issue 13): each is found where it is published and
 // nowhere else, the real article still is, and the gate's search does not multiply with the packs.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildContentScripts } from '../../../build/content-scripts.ts';
 import { MAX_SEARCHED_MARKERS } from '../../../src/core/detect.ts';
 import { buildPacks } from '../../../build/annotation-plugin.ts';
 import { escapeHtml, paragraphsHtml } from '../../support/article.ts';
@@ -49,6 +50,18 @@ describe('a hundred packs from real news articles', () => {
       if (found.join() !== expected.join()) wrong.push(`${built.slug} in ${template.name}: ${found.join() || 'nothing'}`);
     });
     expect(wrong).toEqual([]);
+  });
+
+  it('make a content script under 10 KB + 1 KB per 10 packs, without any fingerprint in it', async () => {
+    const out = join(dir, '..', `${dir.split('/').at(-1)}-dist`);
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'manifest.json'), '{}');
+    await buildContentScripts(out, 'chrome', dir);
+    const gate = readFileSync(join(out, 'content/gate.js'), 'utf8');
+    rmSync(out, { recursive: true, force: true });
+    expect(Buffer.byteLength(gate)).toBeLessThan(10 * 1024 + (gatePacks.length * 1024) / 10);
+    for (const pack of gatePacks.slice(0, 5)) expect(gate).not.toContain(pack.fingerprint.slice(0, 40));
+    expect(gate).toContain(gatePacks[1].markers.join(' '));
   });
 
   it('none detected on the other articles’ own pages', () => {

@@ -32,6 +32,8 @@ describe('message parsing', () => {
     expect(parseToBackground({ type: 'open-source', url: 'http://example.org/' })).toBeUndefined();
     expect(parseToBackground({ type: 'load-overlay', slug: 'musk-riyadh-2025' })).toEqual({ type: 'load-overlay', slug: 'musk-riyadh-2025' });
     expect(parseToBackground({ type: 'load-overlay', slug: '../../evil' })).toBeUndefined();
+    expect(parseToBackground({ type: 'load-fingerprint', slug: 'musk-riyadh-2025' })).toEqual({ type: 'load-fingerprint', slug: 'musk-riyadh-2025' });
+    expect(parseToBackground({ type: 'load-fingerprint', slug: 'a/../../b' })).toBeUndefined();
   });
 
   it('never throws on anything', () => {
