@@ -58,8 +58,13 @@ export async function buildContentScripts(outDir: string, browser: Browser, pack
   mkdirSync(join(outDir, 'content/fingerprints'), { recursive: true });
   for (const pack of packs) {
     writeFileSync(join(outDir, packFile(pack.slug)), `globalThis.${PACK_GLOBAL}=${JSON.stringify(pack.data)};`);
-    const fingerprint = `${JSON.stringify(pack.slug)}:${JSON.stringify(pack.detection.fingerprint)}`;
-    writeFileSync(join(outDir, fingerprintFile(pack.slug)), `globalThis.${FINGERPRINTS_GLOBAL}=Object.assign(globalThis.${FINGERPRINTS_GLOBAL}||{},{${fingerprint}});`);
+    // An own property of the isolated world's global: never a page element of the same id, which
+    // named access on window would otherwise find.
+    const key = JSON.stringify(FINGERPRINTS_GLOBAL);
+    writeFileSync(
+      join(outDir, fingerprintFile(pack.slug)),
+      `Object.hasOwn(globalThis,${key})||Object.defineProperty(globalThis,${key},{value:Object.create(null)});globalThis[${key}][${JSON.stringify(pack.slug)}]=${JSON.stringify(pack.detection.fingerprint)};`,
+    );
   }
   const manifestPath = join(outDir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
