@@ -11,10 +11,9 @@ export function gateData(packs: readonly DetectionData[]): [packs: string, marke
   return [packs.map(({ slug, radius, minHits }) => `${slug} ${Math.ceil(radius / 100)} ${minHits}`).join('|'), packs.map(({ markers }) => markers.join(' ')).join('|')];
 }
 
-const GATE_SEARCH = new URL('../src/core/gate-search.ts', import.meta.url).pathname;
-
 /** The source of `virtual:backstory-gate`: `search`, made by the function for this many markers. */
 export function gateModule(packs: readonly DetectionData[]): string {
   const make = usesOnePass(packs) ? 'manyPacksSearch' : 'fewPacksSearch';
-  return `import { ${make} } from ${JSON.stringify(GATE_SEARCH)};\nexport const search = ${make}(...${JSON.stringify(gateData(packs))});`;
+  const from = new URL('../src/core/gate-search.ts', import.meta.url).pathname;
+  return `import { ${make} } from ${JSON.stringify(from)};\nexport const search = ${make}(...${JSON.stringify(gateData(packs))});`;
 }
