@@ -6,6 +6,7 @@
 // of Latin, general and CJK text (never at a letter, digit or mark: a unit test checks every code
 // point).
 import { ArticleSearch, type GatePack, type MarkersFound } from './detect.ts';
+import { packFromRow } from './gate-rows.ts';
 
 /** A code-unit class without the `u` flag: the cheapest for the engine to scan with. */
 export const SEPARATOR_CLASS = '\\s!-/:-@[-`{-~\\u00A0-\\u00A9\\u00AB-\\u00B1\\u00B4\\u00B6-\\u00B8\\u00BB\\u00BF\\u00D7\\u00F7\\u2000-\\u206F\\u3000-\\u3004\\u3008-\\u3020\\u3030\\u303D-\\u303F';
@@ -17,19 +18,29 @@ function intersection(markers: ReadonlySet<string>, words: ReadonlySet<string>):
 }
 
 /**
- * `packs`: the packs without their markers; `markers`: each pack's markers, separated by spaces,
- * the packs' joined by "|" in the same order. Nothing is made of them until a page is read: the
- * set of all markers then, and which pack has which only once one is found.
+ * `rows` and `markers`: the packs as the build writes them (core/gate-rows.ts). Nothing is made of
+ * them until a page is read: the set of all markers then; a pack, and which packs have a marker,
+ * only once one of its markers is found.
  */
-export function onePassSearch(packs: () => readonly GatePack[], markers: string): ArticleSearch {
+export function onePassSearch(rows: string, markers: string): ArticleSearch {
   let all: Set<string> | undefined;
-  let owners: Map<string, GatePack[]> | undefined;
-  const ownersOf = (): Map<string, GatePack[]> => {
-    const map = new Map<string, GatePack[]>();
-    packs().forEach((pack) => {
-      for (const marker of pack.markers) map.set(marker, [...(map.get(marker) ?? []), pack]);
+  let rowList: string[] | undefined;
+  let markerLists: string[] | undefined;
+  let spaced: string[] | undefined;
+  const made: GatePack[] = [];
+  const packAt = (i: number): GatePack => {
+    rowList ??= rows.split('|');
+    markerLists ??= markers.split('|');
+    return (made[i] ??= packFromRow(rowList[i], markerLists[i]));
+  };
+  /** The packs that have `marker`: a native search in each pack's list, no table built. */
+  const ownersOf = (marker: string): GatePack[] => {
+    spaced ??= markers.split('|').map((list) => ` ${list} `);
+    const owners: GatePack[] = [];
+    spaced.forEach((list, i) => {
+      if (list.includes(` ${marker} `)) owners.push(packAt(i));
     });
-    return map;
+    return owners;
   };
   // Markers have four letters or more (core/markers.ts).
   const longWords = new RegExp(`[^${SEPARATOR_CLASS}]{4,}`, 'g');
@@ -37,10 +48,10 @@ export function onePassSearch(packs: () => readonly GatePack[], markers: string)
     all ??= new Set(markers.split(/[ |]/));
     const found = new Map<GatePack, string[]>();
     for (const marker of intersection(all, new Set(text.match(longWords)))) {
-      owners ??= ownersOf();
-      for (const pack of owners.get(marker) ?? []) found.set(pack, [...(found.get(pack) ?? []), marker]);
+      for (const pack of ownersOf(marker)) found.set(pack, [...(found.get(pack) ?? []), marker]);
     }
     return found;
   };
-  return new ArticleSearch(packs, markersIn);
+  const allPacks = () => rows.split('|').filter(Boolean).map((_, i) => packAt(i));
+  return new ArticleSearch(allPacks, markersIn);
 }

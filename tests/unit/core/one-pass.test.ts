@@ -9,7 +9,7 @@ const packs: GatePack[] = [
   { slug: 'a', radius: 4000, minHits: 2, markers: ['Ushakov', 'Riyadh', 'sleepwalking'] },
   { slug: 'b', radius: 4000, minHits: 1, markers: ['Riyadh', 'Naïveté', 'Зеленский'] },
 ];
-const found = (search: ReturnType<typeof wordSearch>, text: string) => search.candidates(text).flatMap((candidate) => candidate.packs.map((pack) => pack.slug)).sort();
+const found = (search: ReturnType<typeof wordSearch>, text: string) => [...new Set(search.candidates(text).flatMap((candidate) => candidate.packs.map((pack) => pack.slug)))].sort();
 
 describe('the one-pass marker look', () => {
   it('never cuts a word at a letter, digit or mark (every UTF-16 code unit checked)', () => {
@@ -29,7 +29,7 @@ describe('the one-pass marker look', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(word, gap), { maxLength: 30 }), (parts) => {
         const text = parts.map(([w, g]) => w + g).join('');
-        expect(found(onePassSearch(() => packs, packs.map((pack) => pack.markers.join(' ')).join('|')), text)).toEqual(found(wordSearch(packs), text));
+        expect(found(onePassSearch(packs.map((pack) => `${pack.slug} ${pack.radius / 100} ${pack.minHits}`).join('|'), packs.map((pack) => pack.markers.join(' ')).join('|')), text)).toEqual(found(wordSearch(packs), text));
       }),
     );
   });
