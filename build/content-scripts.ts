@@ -24,6 +24,7 @@ function virtualModules(packs: readonly BuiltPack[]): EsbuildPlugin {
       bundle.onLoad({ filter: /.*/, namespace: 'backstory' }, () => ({
         contents: gateModule(packs.map((pack) => pack.detection)),
         loader: 'js',
+        // esbuild resolves nothing, not even an absolute path, in a virtual module without one.
         resolveDir: SRC,
       }));
       // `import css from './x.css?inline'`: the file's text, as in Vite.

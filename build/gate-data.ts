@@ -11,9 +11,12 @@ export function gateData(packs: readonly DetectionData[]): [packs: string, marke
   return [packs.map(({ slug, radius, minHits }) => `${slug} ${Math.ceil(radius / 100)} ${minHits}`).join('|'), packs.map(({ markers }) => markers.join(' ')).join('|')];
 }
 
+/** Which function of core/gate-search.ts makes the gate's search for these packs. */
+export const searchMaker = (packs: readonly DetectionData[]): 'manyPacksSearch' | 'fewPacksSearch' => (usesOnePass(packs) ? 'manyPacksSearch' : 'fewPacksSearch');
+
 /** The source of `virtual:backstory-gate`: `search`, made by the function for this many markers. */
 export function gateModule(packs: readonly DetectionData[]): string {
-  const make = usesOnePass(packs) ? 'manyPacksSearch' : 'fewPacksSearch';
+  const make = searchMaker(packs);
   const from = new URL('../src/core/gate-search.ts', import.meta.url).pathname;
   return `import { ${make} } from ${JSON.stringify(from)};\nexport const search = ${make}(...${JSON.stringify(gateData(packs))});`;
 }

@@ -28,14 +28,14 @@ export function onePassSearch(rows: string, markers: string): ArticleSearch {
   let markerLists: string[] | undefined;
   let spaced: string[] | undefined;
   const made: GatePack[] = [];
+  const listsOf = (): string[] => (markerLists ??= markers.split('|'));
   const packAt = (i: number): GatePack => {
     rowList ??= rows.split('|');
-    markerLists ??= markers.split('|');
-    return (made[i] ??= packFromRow(rowList[i], markerLists[i]));
+    return (made[i] ??= packFromRow(rowList[i], listsOf()[i]));
   };
   /** The packs that have `marker`: a native search in each pack's list, no table built. */
   const ownersOf = (marker: string): GatePack[] => {
-    spaced ??= markers.split('|').map((list) => ` ${list} `);
+    spaced ??= listsOf().map((list) => ` ${list} `);
     const owners: GatePack[] = [];
     spaced.forEach((list, i) => {
       if (list.includes(` ${marker} `)) owners.push(packAt(i));
