@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { encodeHashes } from '../src/core/base64.ts';
-import { chooseMarkers, MARKER_OPTIONS, MarkerError } from '../src/core/markers.ts';
+import { chooseMarkersFirst, MarkerError } from '../src/core/markers.ts';
 import { sampledFingerprint, shinglesOfWords } from '../src/core/shingles.ts';
 import { wordHashes } from '../src/core/tokenize.ts';
 import type { AnnotationFile } from '../src/model/note.ts';
@@ -20,19 +20,6 @@ let commonWords: Set<string> | undefined;
 function isCommon(word: string): boolean {
   commonWords ??= new Set(gunzipSync(readFileSync(COMMON_WORDS)).toString('utf8').split('\n'));
   return commonWords.has(word);
-}
-
-/**
- * Two markers in every 15 % of the article when its rare words allow (a copy that respells one is
- * still found); otherwise one, the least that still finds every excerpt the fingerprint would detect.
- */
-function chooseMarkersFor(articleText: string) {
-  try {
-    return chooseMarkers(articleText, isCommon);
-  } catch (error) {
-    if (!(error instanceof MarkerError)) throw error;
-    return chooseMarkers(articleText, isCommon, { ...MARKER_OPTIONS, perWindow: 1 });
-  }
 }
 
 export interface BuiltPack {
@@ -53,7 +40,7 @@ export function buildPack(dir: string): BuiltPack {
   let markers;
   try {
     file = validateAnnotations(JSON.parse(readFileSync(join(dir, 'annotations.json'), 'utf8')), articleText);
-    markers = chooseMarkersFor(articleText);
+    markers = chooseMarkersFirst(articleText, isCommon);
   } catch (error) {
     if (error instanceof AnnotationError) throw new AnnotationError(error.problems.map((problem) => `pack "${slug}": ${problem}`));
     if (error instanceof MarkerError || error instanceof SyntaxError) throw new Error(`pack "${slug}": ${error.message}`);

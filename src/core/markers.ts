@@ -13,6 +13,14 @@ export interface MarkerOptions {
 
 export const MARKER_OPTIONS: MarkerOptions = { share: 0.15, perWindow: 2, max: 24 };
 
+/**
+ * What the build asks of an article's rare words, best first: two different markers in every 15 %
+ * (a copy that respells one is still found); else two in every quarter (an excerpt of 15 to 25 %
+ * showing only one is then not looked at, but one rare word on an unrelated page no longer has the
+ * fingerprint loaded); else one in every 15 %.
+ */
+export const MARKER_CHOICES: readonly MarkerOptions[] = [MARKER_OPTIONS, { share: 0.25, perWindow: 2, max: 24 }, { share: 0.15, perWindow: 1, max: 24 }];
+
 export interface Markers {
   markers: string[];
   /** Characters hashed on each side of a marker found on a page: more than any gap between two. */
@@ -90,6 +98,20 @@ export function chooseMarkers(articleText: string, isCommon: (lowerCaseWord: str
   let widest = 0;
   for (let i = 1; i < edges.length; i++) widest = Math.max(widest, edges[i] - edges[i - 1]);
   return { markers: chosen, radius: Math.max(4000, 3 * widest), minHits: options.perWindow };
+}
+
+/** The markers of the first of `choices` the article's rare words allow; the last one's MarkerError if none. */
+export function chooseMarkersFirst(articleText: string, isCommon: (lowerCaseWord: string) => boolean, choices: readonly MarkerOptions[] = MARKER_CHOICES): Markers {
+  let failure: unknown;
+  for (const options of choices) {
+    try {
+      return chooseMarkers(articleText, isCommon, options);
+    } catch (error) {
+      if (!(error instanceof MarkerError)) throw error;
+      failure = error;
+    }
+  }
+  throw failure;
 }
 
 /** Where `markers` occur in `text` (native substring search), in order. */

@@ -5,7 +5,7 @@ import { decodeHashes, encodeHashes } from '../../../src/core/base64.ts';
 import { sampledFingerprint, shinglesOfWords } from '../../../src/core/shingles.ts';
 import { wordHashes } from '../../../src/core/tokenize.ts';
 import { ARTICLE_TEXT, COMMENTARY, excerpt, PARAGRAPHS, PEOPLE_LIST, SAME_EVENT_ARTICLE, withTypographicNoise } from '../../support/article.ts';
-import { chooseMarkers, MARKER_OPTIONS, MarkerError, markerWindows } from '../../../src/core/markers.ts';
+import { chooseMarkers, chooseMarkersFirst, MARKER_OPTIONS, MarkerError, markerWindows } from '../../../src/core/markers.ts';
 import { detects, FINGERPRINT, DETECTION_PACKS, searchFor, share } from '../../support/detect.ts';
 
 describe('fingerprint', () => {
@@ -161,6 +161,19 @@ describe('markers', () => {
     const hidden = ARTICLE_TEXT.replace(/([A-Za-z])([a-z]+)/g, '$1\u2063$2');
     expect(markerWindows(hidden, pack.markers, pack.radius)).toEqual([]);
     expect(detects(hidden)).toBe(true);
+  });
+
+  it('ask two in every quarter of an article whose rare words do not allow two in every 15 %, before settling for one', () => {
+    // 200 words, a rare one (different each time) every 20th: one or two in a 30-word stretch (15 %), two or three in 50.
+    const rare = Array.from({ length: 10 }, (_, i) => `Rareword${String.fromCharCode(65 + i)}x`);
+    const article = Array.from({ length: 200 }, (_, i) => (i % 20 === 10 ? rare[i / 20 - 0.5] : 'common')).join(' ');
+    const isCommon = (word: string) => word === 'common';
+    expect(() => chooseMarkers(article, isCommon)).toThrow(MarkerError);
+    expect(chooseMarkersFirst(article, isCommon).minHits).toBe(2);
+    // Every 28th: one in any 30 words, but a 50-word stretch with only one.
+    const sparse = Array.from({ length: 200 }, (_, i) => (i % 28 === 14 ? rare[(i - 14) / 28] : 'common')).join(' ');
+    expect(chooseMarkersFirst(sparse, isCommon).minHits).toBe(1);
+    expect(() => chooseMarkersFirst('the cat sat on the mat '.repeat(100), () => false)).toThrow(/too few rare words/);
   });
 
   it('fail the build for an article with too few rare words, saying why', () => {
