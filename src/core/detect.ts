@@ -17,6 +17,14 @@ export const MAX_SEARCHED_MARKERS = 16;
  */
 const MAX_CANDIDATE = 20_000;
 const CUT_OVERLAP = 200;
+/**
+ * Characters hashed first on each side of a marker: about a hundred words, some 25 sampled shingles
+ * where the article is. A pack none of whose shingles is found there (or before, on the page) is not
+ * looked for in the rest: a rare word on an unrelated page costs this, not the whole radius. (A
+ * stretch cut from a long region may hold no marker: it is then hashed only for packs already
+ * found in; the stretches with the article's markers carry its shingles.)
+ */
+const PROBE_RADIUS = 600;
 
 /** Whether these packs' markers are counted in one pass over the words rather than one by one. */
 export function usesOnePass(packs: ReadonlyArray<{ markers: readonly string[] }>): boolean {
@@ -82,18 +90,27 @@ export class ArticleSearch {
     return regions(windows).flatMap(({ start, end, packs }) => cut(text, start, end).map((piece) => ({ packs, text: piece })));
   }
 
-  /** Hashes one candidate for its packs whose fingerprint is known; the packs whose article is now found. */
-  add(candidate: Candidate): GatePack[] {
-    const matches: FingerprintMatches[] = [];
-    for (const pack of candidate.packs) {
+  /**
+   * Hashes one candidate for its packs whose fingerprint is known: around its markers first, unless
+   * that is most of it, then whole for the packs of which something is found; the packs whose
+   * article is now found.
+   */
+  add({ packs, text }: Candidate): GatePack[] {
+    let matches: FingerprintMatches[] = [];
+    for (const pack of packs) {
       if (!pack.fingerprint) continue;
       const found = this.found.get(pack) ?? new Set<number>();
       this.found.set(pack, found);
       matches.push({ fingerprint: pack.fingerprint, found });
     }
+    const probes = mergeWindows(markerHits(text, packs.flatMap((pack) => pack.markers)), PROBE_RADIUS, text.length);
+    if (probes.reduce((sum, [start, end]) => sum + end - start, 0) * 2 < text.length) {
+      for (const [start, end] of probes) collectMatches(text.slice(start, end), matches);
+      matches = matches.filter(({ found }) => found.size > 0);
+    }
     if (matches.length === 0) return [];
-    collectMatches(candidate.text, matches);
-    return candidate.packs.filter((pack) => pack.fingerprint && carriesArticle(this.found.get(pack) ?? new Set(), pack.fingerprint));
+    collectMatches(text, matches);
+    return packs.filter((pack) => pack.fingerprint && carriesArticle(this.found.get(pack) ?? new Set(), pack.fingerprint));
   }
 
   forget(): void {
@@ -126,7 +143,6 @@ function regions(windows: Array<{ start: number; end: number; pack: GatePack }>)
 
 /** `text[start, end)`, long stretches cut with an overlap so that no shingle is lost at a cut. */
 function cut(text: string, start: number, end: number): string[] {
-  if (start === 0 && end === text.length && end <= MAX_CANDIDATE) return [text];
   const pieces: string[] = [];
   for (let from = start; from < end; from += MAX_CANDIDATE - CUT_OVERLAP) {
     pieces.push(text.slice(from, Math.min(end, from + MAX_CANDIDATE)));
