@@ -19,10 +19,8 @@ const MAX_CANDIDATE = 20_000;
 const CUT_OVERLAP = 200;
 /**
  * Characters hashed first on each side of a marker: about a hundred words, some 25 sampled shingles
- * where the article is. A pack none of whose shingles is found there (or before, on the page) is not
- * looked for in the rest: a rare word on an unrelated page costs this, not the whole radius. (A
- * stretch cut from a long region may hold no marker: it is then hashed only for packs already
- * found in; the stretches with the article's markers carry its shingles.)
+ * where the article is. The rest of a stretch is hashed only for the packs of which something was
+ * found there (or before, on the page): a rare word on an unrelated page costs this, not the radius.
  */
 const PROBE_RADIUS = 600;
 
@@ -51,27 +49,26 @@ export type MarkersFound = Map<GatePack, readonly string[]>;
 export interface Candidate {
   packs: GatePack[];
   text: string;
+  /** The rest of a stretch whose markers were looked around first: hashed only for the packs of which something was found on the page. */
+  rest?: boolean;
 }
 
 /** Everything a page has shown of each article so far: text arriving later adds to it. */
 export class ArticleSearch {
+  /** Each pack's sampled shingles found on the page. */
   private readonly found = new Map<GatePack, Set<number>>();
-  private readonly markersSeen = new Map<GatePack, Set<string>>();
+  /** Each pack's different markers the page has shown. */
+  private readonly shown = new Map<GatePack, Set<string>>();
 
-  /** `packsOf`: the packs, made when first asked for (tests); `markersIn`: the markers of each pack that occur in a text. */
-  constructor(
-    private readonly packsOf: () => readonly GatePack[],
-    private readonly markersIn: (text: string) => MarkersFound,
-  ) {}
-
-  get packs(): readonly GatePack[] {
-    return this.packsOf();
-  }
+  /** `markersIn`: the markers of each pack that occur in a text. */
+  constructor(private readonly markersIn: (text: string) => MarkersFound) {}
 
   /**
    * The parts of `text` near the markers of packs that have now shown `minHits` different markers
-   * on this page, each cut into stretches of at most MAX_CANDIDATE characters. Markers hidden by
-   * invisible characters ("Ush\u200Bakov") are found in the text read again without them.
+   * on this page, each cut into stretches of at most MAX_CANDIDATE characters: where the markers
+   * are sparse, the text around them first and then all of it as `rest`. Markers hidden by
+   * invisible characters ("Ush\u200Bakov") are found in the text read again without them; text
+   * that may still hide some (a soft-hyphenated body under a plain headline) is taken whole.
    */
   candidates(text: string): Candidate[] {
     let found = this.markersIn(text);
@@ -80,22 +77,28 @@ export class ArticleSearch {
       found = this.markersIn(text);
     }
     const windows: Array<{ start: number; end: number; pack: GatePack }> = [];
+    const hits: number[] = [];
     for (const [pack, markers] of found) {
-      const seen = this.markersSeen.get(pack) ?? new Set<string>();
-      this.markersSeen.set(pack, seen);
+      const seen = this.shown.get(pack) ?? new Set<string>();
+      this.shown.set(pack, seen);
       for (const marker of markers) seen.add(marker);
       if (seen.size < pack.minHits) continue;
-      for (const [start, end] of mergeWindows(markerHits(text, pack.markers), pack.radius, text.length)) windows.push({ start, end, pack });
+      const packHits = markerHits(text, pack.markers);
+      hits.push(...packHits);
+      for (const [start, end] of mergeWindows(packHits, pack.radius, text.length)) windows.push({ start, end, pack });
     }
-    return regions(windows).flatMap(({ start, end, packs }) => cut(text, start, end).map((piece) => ({ packs, text: piece })));
+    hits.sort((a, b) => a - b);
+    return regions(windows).flatMap(({ start, end, packs }) => {
+      const pieces = (from: number, to: number, rest: boolean): Candidate[] => cut(text, from, to).map((piece) => ({ packs, text: piece, rest }));
+      const inside = hits.filter((hit) => hit >= start && hit < end);
+      // Markers this dense (the article itself) leave little to skip: the stretch is hashed at once.
+      if (inside.length * 4 * PROBE_RADIUS >= end - start || mayHaveInvisible(text)) return pieces(start, end, false);
+      return [...mergeWindows(inside, PROBE_RADIUS, text.length).flatMap(([from, to]) => pieces(from, to, false)), ...pieces(start, end, true)];
+    });
   }
 
-  /**
-   * Hashes one candidate for its packs whose fingerprint is known: around its markers first, unless
-   * that is most of it, then whole for the packs of which something is found; the packs whose
-   * article is now found.
-   */
-  add({ packs, text }: Candidate): GatePack[] {
+  /** Hashes one candidate for its packs whose fingerprint is known (see `rest`); the packs whose article is now found. */
+  add({ packs, text, rest }: Candidate): GatePack[] {
     let matches: FingerprintMatches[] = [];
     for (const pack of packs) {
       if (!pack.fingerprint) continue;
@@ -103,11 +106,7 @@ export class ArticleSearch {
       this.found.set(pack, found);
       matches.push({ fingerprint: pack.fingerprint, found });
     }
-    const probes = mergeWindows(markerHits(text, packs.flatMap((pack) => pack.markers)), PROBE_RADIUS, text.length);
-    if (probes.reduce((sum, [start, end]) => sum + end - start, 0) * 2 < text.length) {
-      for (const [start, end] of probes) collectMatches(text.slice(start, end), matches);
-      matches = matches.filter(({ found }) => found.size > 0);
-    }
+    if (rest) matches = matches.filter(({ found }) => found.size > 0);
     if (matches.length === 0) return [];
     collectMatches(text, matches);
     return packs.filter((pack) => pack.fingerprint && carriesArticle(this.found.get(pack) ?? new Set(), pack.fingerprint));
@@ -115,7 +114,7 @@ export class ArticleSearch {
 
   forget(): void {
     this.found.clear();
-    this.markersSeen.clear();
+    this.shown.clear();
   }
 }
 
@@ -161,5 +160,5 @@ export function wordSearch(packs: readonly GatePack[]): ArticleSearch {
     }
     return found;
   };
-  return new ArticleSearch(() => packs, markersIn);
+  return new ArticleSearch(markersIn);
 }

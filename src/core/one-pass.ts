@@ -52,6 +52,5 @@ export function onePassSearch(rows: string, markers: string): ArticleSearch {
     }
     return found;
   };
-  const allPacks = () => rows.split('|').filter(Boolean).map((_, i) => packAt(i));
-  return new ArticleSearch(allPacks, markersIn);
+  return new ArticleSearch(markersIn);
 }
