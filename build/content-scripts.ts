@@ -9,12 +9,20 @@ import { build, type Plugin as EsbuildPlugin } from 'esbuild';
 import type { Plugin } from 'vite';
 import { FINGERPRINTS_GLOBAL, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, fingerprintFile, packFile } from '../src/shared/injected-files.ts';
 import { buildPacks, PACKS_ROOT, type BuiltPack } from './annotation-plugin.ts';
-import { gateModule } from './gate-data.ts';
+import type { DetectionData } from '../src/model/pack.ts';
+import { gateData, searchMaker } from './gate-data.ts';
 
 const SRC = new URL('../src/content/', import.meta.url).pathname;
 const GATE_FILE = 'content/gate.js';
 
 type Browser = 'chrome' | 'firefox';
+
+/** The source of `virtual:backstory-gate`: `search`, made by the function for this many markers. */
+function gateModule(packs: readonly DetectionData[]): string {
+  const make = searchMaker(packs);
+  const from = new URL('../src/core/gate-search.ts', import.meta.url).pathname;
+  return `import { ${make} } from ${JSON.stringify(from)};\nexport const search = ${make}(...${JSON.stringify(gateData(packs))});`;
+}
 
 function virtualModules(packs: readonly BuiltPack[]): EsbuildPlugin {
   return {
