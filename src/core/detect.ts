@@ -99,17 +99,17 @@ export class ArticleSearch {
 
   /** Hashes one candidate for its packs whose fingerprint is known (see `rest`); the packs whose article is now found. */
   add({ packs, text, rest }: Candidate): GatePack[] {
-    let matches: FingerprintMatches[] = [];
+    let matches: Array<FingerprintMatches & { pack: GatePack }> = [];
     for (const pack of packs) {
       if (!pack.fingerprint) continue;
       const found = this.found.get(pack) ?? new Set<number>();
       this.found.set(pack, found);
-      matches.push({ fingerprint: pack.fingerprint, found });
+      matches.push({ pack, fingerprint: pack.fingerprint, found });
     }
     if (rest) matches = matches.filter(({ found }) => found.size > 0);
     if (matches.length === 0) return [];
     collectMatches(text, matches);
-    return packs.filter((pack) => pack.fingerprint && carriesArticle(this.found.get(pack) ?? new Set(), pack.fingerprint));
+    return matches.filter(({ found, fingerprint }) => carriesArticle(found, fingerprint)).map(({ pack }) => pack);
   }
 
   forget(): void {
