@@ -68,7 +68,6 @@ export const popoverHostCount = (page: TestPage) =>
   page.evaluate(() => [...document.documentElement.children].filter((element) => element.localName.startsWith('backstory-')).length, null);
 
 export async function popoverState(page: TestPage): Promise<PopoverState> {
-  const count = await popoverHostCount(page);
   const state = await inPopover(page, (root, host) => {
     const card = root.querySelector<HTMLElement>('[role]');
     const rect = card?.getBoundingClientRect();
@@ -81,6 +80,8 @@ export async function popoverState(page: TestPage): Promise<PopoverState> {
       inViewport: !!rect && rect.left >= 0 && rect.top >= 0 && rect.right <= innerWidth && rect.bottom <= innerHeight,
     };
   }, null);
+  // Counted after the card is read: a host the popover adds between the two reads is then counted.
+  const count = await popoverHostCount(page);
   return { count, ...(state ?? { parent: null, open: false, role: null, title: null, focused: false, inViewport: false }) };
 }
 
