@@ -5,6 +5,16 @@ import { openNotes } from './open-note.ts';
 import type { Guard, OverlayState } from './overlay-state.ts';
 import { after } from './timers.ts';
 
+/**
+ * How long ago the pointer moved: browsers hand moves to scripts at the next frame, and the dwell
+ * counts from the move itself. A stamp from the future or too far back counts as now.
+ */
+const MAX_DISPATCH_DELAY_MS = 50;
+export function dispatchDelay(event: Pick<Event, 'timeStamp'>, now = performance.now()): number {
+  const delay = now - event.timeStamp;
+  return delay > 0 && delay < MAX_DISPATCH_DELAY_MS ? delay : 0;
+}
+
 export function watchHover(state: OverlayState, guard: Guard, signal: AbortSignal): void {
   let cancelDwell = () => {};
   signal.addEventListener('abort', () => cancelDwell(), { once: true });
@@ -22,6 +32,6 @@ export function watchHover(state: OverlayState, guard: Guard, signal: AbortSigna
     cancelDwell();
     const { clientX, clientY } = event;
     const overPopover = state.popover.contains(event);
-    cancelDwell = after(state.display.dwellMs, () => settle(clientX, clientY, overPopover));
+    cancelDwell = after(state.display.dwellMs - dispatchDelay(event), () => settle(clientX, clientY, overPopover));
   }), signal);
 }

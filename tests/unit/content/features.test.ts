@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Anchored } from '../../../src/content/anchor.ts';
 import { itemsAtPoint } from '../../../src/content/hit-test.ts';
 import { InputRelay } from '../../../src/content/input-relay.ts';
-import { watchHover } from '../../../src/content/hover.ts';
+import { dispatchDelay, watchHover } from '../../../src/content/hover.ts';
 import { makeGuard, type OverlayState } from '../../../src/content/overlay-state.ts';
 import { watchArticle } from '../../../src/content/reanchor.ts';
 import { settler } from '../../../src/content/settled.ts';
@@ -89,6 +89,14 @@ describe('stepping through notes', () => {
 });
 
 describe('hover', () => {
+  it('counts the dwell from the pointer’s move, not from when the move reached the script', () => {
+    expect(dispatchDelay({ timeStamp: 988 }, 1000)).toBe(12);
+    expect(dispatchDelay({ timeStamp: 1000 }, 1000)).toBe(0);
+    // A stamp on another clock (from the future, or long past) shortens nothing.
+    expect(dispatchDelay({ timeStamp: 1010 }, 1000)).toBe(0);
+    expect(dispatchDelay({ timeStamp: 400 }, 1000)).toBe(0);
+  });
+
   it('ignores pointer events a page script makes up', async () => {
     const state = stateWith([placed('a', 0, 1, [rect(0, 0, 100, 100)])]);
     const controller = new AbortController();
