@@ -100,26 +100,29 @@ function findQuote(words: ArrayLike<number>, quote: Quote): number {
 
 /**
  * Every alias mention (longest alias first, mentions never overlap) and every quote, among the
- * words marked in `allowed` (the article's own text). Unmarked words in between, such as an ad
- * inside a paragraph, are skipped over. Sorted by position.
+ * words marked in `allowed` (the article's own text). Words outside the article between two
+ * mentions, such as an ad between paragraphs, are skipped over; a mention or quote with such a word
+ * inside it is not matched, so that no note covers words the article does not have. Sorted by
+ * position.
  */
 export function findMatches(words: ArrayLike<number>, allowed: ArrayLike<number>, notes: CompiledNotes): WordMatch[] {
   const positions: number[] = [];
   for (let i = 0; i < words.length; i++) if (allowed[i]) positions.push(i);
   const article = Uint32Array.from(positions, (position) => words[position]);
   const matches: WordMatch[] = [];
+  const unbroken = (first: number, length: number) => positions[first + length - 1] - positions[first] === length - 1;
   const add = (noteId: string, kind: NoteKind, first: number, length: number) =>
     matches.push({ noteId, kind, first: positions[first], end: positions[first + length - 1] + 1 });
   for (let i = 0; i < article.length; i++) {
     const candidates = notes.aliasesByFirstWord.get(article[i]);
-    const alias = candidates?.find((candidate) => wordsEqualAt(article, i, candidate.words));
+    const alias = candidates?.find((candidate) => wordsEqualAt(article, i, candidate.words) && unbroken(i, candidate.words.length));
     if (!alias) continue;
     add(alias.noteId, alias.kind, i, alias.words.length);
     i += alias.words.length - 1;
   }
   for (const quote of notes.quotes) {
     const at = findQuote(article, quote);
-    if (at >= 0) add(quote.noteId, quote.kind, at, quote.exact.length);
+    if (at >= 0 && unbroken(at, quote.exact.length)) add(quote.noteId, quote.kind, at, quote.exact.length);
   }
   return matches.sort((a, b) => a.first - b.first || b.end - a.end);
 }

@@ -39,6 +39,17 @@ describe('findMatches', () => {
     expect(matchesIn('Trump said Putin', [trump, putin], (word) => word !== 'Trump')).toEqual([{ id: 'person/putin', text: 'Putin' }]);
   });
 
+  it('matches no mention or quote with words of the page inside it, and skips such words between mentions', () => {
+    const claim: MatchableNote = { id: 'claim/talks', kind: 'claim', selectors: [{ type: 'TextQuoteSelector', exact: 'Washington has avoided direct talks' }] };
+    const inserted = new Set(['NOT', 'Donald', 'Advertisement']);
+    const fromArticle = (word: string) => !inserted.has(word);
+    expect(matchesIn('Washington has NOT avoided direct talks with President Donald Trump.', [claim, trump], fromArticle)).toEqual([{ id: 'person/trump', text: 'Trump' }]);
+    expect(matchesIn('Washington has avoided direct talks. Advertisement President Trump', [claim, trump], fromArticle)).toEqual([
+      { id: 'claim/talks', text: 'Washington has avoided direct talks' },
+      { id: 'person/trump', text: 'President Trump' },
+    ]);
+  });
+
   it('places a repeated quote by its prefix and suffix', () => {
     const note: MatchableNote = {
       id: 'claim/upcoming',
