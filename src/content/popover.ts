@@ -151,7 +151,8 @@ export class Popover {
   show(notes: readonly Note[], range: Range, options: PopoverOptions): void {
     const { card } = this.ensureParts();
     this.stopPositioning?.();
-    this.returnFocusTo = options.focus ? this.doc.activeElement : undefined;
+    // Stepping from note to note (or hovering another) with focus in the card keeps where it came from.
+    if (!(this.shown && this.hasFocus())) this.returnFocusTo = options.focus ? this.doc.activeElement : undefined;
     this.shown = { range, notes };
     card.replaceChildren(this.closeButton(), ...notes.map((note, i) => renderNote(note, `backstory-title-${i}`)));
     card.setAttribute('role', notes.some((note) => note.sources.length > 0) ? 'dialog' : 'tooltip');

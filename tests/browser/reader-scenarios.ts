@@ -82,10 +82,11 @@ export function describeReader(launch: (preferences?: ReaderPreferences) => Prom
   });
 
   describe('keyboard', () => {
-    it('returns focus where it was when Escape closes a note opened by keyboard', async () => {
+    it('returns focus where it was when Escape closes a note opened by keyboard, after stepping through two', async () => {
       await session.demo.bringToFront();
       await session.demo.evaluate(() => document.querySelector<HTMLAnchorElement>('nav a')?.focus(), null);
       const popup = await session.browser.openPopup();
+      await fromExtensionPage(popup, { send: { type: 'step-note', direction: 1 } });
       await fromExtensionPage(popup, { send: { type: 'step-note', direction: 1 } });
       await popup.close();
       await session.demo.bringToFront();
