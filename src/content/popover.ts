@@ -1,7 +1,8 @@
 // The popover that shows notes. Its host is a `backstory-<random>` element on <html> (never in
-// <body>) with a CLOSED shadow root: the page can neither read nor rewrite a note, and a page that
-// defines an element of the same name cannot take it over (the name is new on every page load and
-// the host is made again if the page removes or upgrades it). Positioned with Floating UI.
+// <body>) with a CLOSED shadow root: the page can neither read nor rewrite a note. The name is new
+// on every page load; a page that defines it as its own element cannot open the root or hide the
+// note from assistive technology (HOST_ATTRIBUTES), and a removed host is put back. Positioned with
+// Floating UI.
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import type { Note } from '../model/note.ts';
 import { isHttpsUrl } from '../shared/messages.ts';
@@ -24,6 +25,22 @@ const HOST_STYLE = [
   'position: static !important',
   'pointer-events: auto !important',
 ].join('; ');
+
+/**
+ * The host's only attributes. `role` and `aria-hidden`, given as attributes, win over any default a
+ * page could set through ElementInternals after defining the host's name as its own custom element
+ * (which upgrades it without changing an attribute): the note stays in the accessibility tree.
+ */
+const HOST_ATTRIBUTES: ReadonlyArray<readonly [string, string]> = [
+  ['style', HOST_STYLE],
+  ['role', 'none'],
+  ['aria-hidden', 'false'],
+];
+
+function setHostAttributes(host: HTMLElement): void {
+  for (const name of host.getAttributeNames()) host.removeAttribute(name);
+  for (const [name, value] of HOST_ATTRIBUTES) host.setAttribute(name, value);
+}
 
 export interface PopoverOptions {
   /** Move focus into the popover (opened from the keyboard or the popup). */
@@ -86,14 +103,11 @@ export class Popover {
       const parts = this.parts;
       if (!parts || !this.shown) return;
       const { host, card } = parts;
-      const restyled = host.attributes.length !== 1 || host.getAttribute('style') !== HOST_STYLE;
+      const restyled = host.attributes.length !== HOST_ATTRIBUTES.length || HOST_ATTRIBUTES.some(([name, value]) => host.getAttribute(name) !== value);
       // Moved anywhere else (into a hidden element, an iframe) counts as taken away.
       const moved = host.parentNode !== this.doc.documentElement;
       if ((!restyled && !moved) || this.restores-- <= 0) return;
-      if (restyled) {
-        for (const name of host.getAttributeNames()) host.removeAttribute(name);
-        host.setAttribute('style', HOST_STYLE);
-      }
+      if (restyled) setHostAttributes(host);
       if (moved) this.doc.documentElement.append(host);
       this.raise(card);
     });
@@ -228,7 +242,7 @@ export class Popover {
     if (this.parts?.host.isConnected && this.parts.host.parentNode === this.doc.documentElement) return this.parts;
     this.remove();
     const host = this.doc.createElement(randomTag());
-    host.setAttribute('style', HOST_STYLE);
+    setHostAttributes(host);
     const root = host.attachShadow({ mode: 'closed' });
     const style = this.doc.createElement('style');
     style.textContent = popoverCss;

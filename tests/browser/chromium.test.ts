@@ -1,7 +1,9 @@
 // The built extension (dist/chrome) in Debian's Chromium, driven by playwright-core.
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { paragraphsHtml } from '../support/article.ts';
 import { launchChromium } from './harness/browsers.ts';
+import { hostUpgrader } from './harness/fixture-pages.ts';
 import { highlightPoint, popoverState, totalHighlights, waitFor } from './harness/page-probes.ts';
 import { useSession } from './harness/session.ts';
 import { describeRobustness } from './robustness-scenarios.ts';
@@ -43,5 +45,25 @@ describe('Chromium: network', () => {
     const requests = session.browser.requests ?? [];
     expect(requests.some((url) => url.startsWith('chrome-extension://'))).toBe(true);
     expect(requests.filter((url) => !url.startsWith('chrome-extension://') && !pageOwn.has(url))).toEqual([]);
+  });
+});
+
+describe('Chromium: the accessibility tree', () => {
+  const session = useSession(launchChromium);
+
+  it('keeps an open note in the accessibility tree when the page upgrades the host and hides it through ElementInternals', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(session.server.page('/host-upgrader.html', hostUpgrader()));
+    await waitFor(() => totalHighlights(page), (total) => total > 30);
+    const point = await highlightPoint(page, 'backstory-person', 'Lavrov');
+    await page.mouse.move(point?.x ?? 0, point?.y ?? 0);
+    await waitFor(() => popoverState(page), (state) => state.open);
+    expect(await page.evaluate(() => (window as unknown as { upgraded: number }).upgraded, null)).toBeGreaterThan(0);
+    const playwrightPage = page as unknown as Page;
+    const cdp = await playwrightPage.context().newCDPSession(playwrightPage);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ ignored: boolean; role?: { value: string }; name?: { value: string } }> };
+    const exposed = nodes.filter((node) => !node.ignored).map((node) => `${node.role?.value} ${node.name?.value ?? ''}`);
+    expect(exposed).toContain('dialog Sergey Lavrov');
+    expect(exposed).toContain('heading Sergey Lavrov');
   });
 });

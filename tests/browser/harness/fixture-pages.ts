@@ -245,3 +245,23 @@ export const hostThief = () =>
         }
       }).observe(document.documentElement, { childList: true });`),
   );
+
+/**
+ * The article with a page script that defines Backstory's host name as its own custom element as
+ * soon as the host appears, upgrading it, and through ElementInternals hides it from assistive
+ * technology (no attribute changes).
+ */
+export const hostUpgrader = () =>
+  page(
+    `<article>${paragraphsHtml()}</article>`,
+    inlineScript(`
+      window.upgraded = 0;
+      new MutationObserver((records) => {
+        for (const record of records) for (const node of record.addedNodes) {
+          if (!node.localName || !node.localName.startsWith('backstory-') || customElements.get(node.localName)) continue;
+          customElements.define(node.localName, class extends HTMLElement {
+            constructor() { super(); const internals = this.attachInternals(); internals.ariaHidden = 'true'; internals.role = 'img'; window.upgraded++; }
+          });
+        }
+      }).observe(document.documentElement, { childList: true });`),
+  );
