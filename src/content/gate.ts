@@ -139,8 +139,8 @@ function injected(): OverlayModule | undefined {
 /** Any failure ends the session; the gate starts again from a fresh scan, backing off, a few times. */
 function fail(error: unknown): void {
   failures++;
-  // "error 3/5": the third failure on this page; after the fifth Backstory stays off here.
-  console.error(LOG_PREFIX, `error ${failures}/${MAX_FAILURES}:`, error);
+  // "[Backstory] 3/5 …": the third failure on this page; after the fifth Backstory stays off here.
+  console.error(LOG_PREFIX, `${failures}/${MAX_FAILURES}`, error);
   const controller = new AbortController();
   enter({ name: 'failed', controller });
   if (failures > MAX_FAILURES) return;

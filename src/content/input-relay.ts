@@ -3,8 +3,8 @@
 // all to see each event: a page cannot stop Backstory's hover, tap, Escape or link clicks with a
 // listener of its own. Until the overlay subscribes, each listener is one map lookup.
 
-export type RelayedType = 'pointermove' | 'pointerup' | 'keydown' | 'click' | 'scroll';
-const RELAYED: readonly RelayedType[] = ['pointermove', 'pointerup', 'keydown', 'click', 'scroll'];
+export type RelayedType = 'pointermove' | 'pointerup' | 'keydown' | 'click' | 'scroll' | 'toggle';
+const RELAYED: readonly RelayedType[] = ['pointermove', 'pointerup', 'keydown', 'click', 'scroll', 'toggle'];
 
 type Handler = (event: Event) => void;
 

@@ -97,6 +97,13 @@ export class Popover {
       }
     }, signal);
     relay.on('click', (event: MouseEvent) => this.click(event), signal);
+    // A popover or dialog the page opens while a note is shown goes above the card in the top layer,
+    // where the covering check cannot always see it (hit-testing skips `pointer-events: none`): the
+    // card is raised again. The card's own toggles reach window retargeted to the host.
+    relay.on('toggle', (event: ToggleEvent) => {
+      const parts = this.parts;
+      if (parts && this.shown && event.isTrusted && event.newState === 'open' && event.target !== parts.host && this.raises-- > 0) this.raise(parts.card);
+    }, signal);
     // A page that removes the open note's host, or rewrites its attributes (style, hidden, inert),
     // gets it back as it was, a few times per note.
     this.keeper = new MutationObserver(() => {

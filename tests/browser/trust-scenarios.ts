@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { notes } from '../../packs/musk-riyadh-2025/annotations.json' with { type: 'json' };
 import { corpusPage, offline, vendoredPageNames } from '../support/corpus.ts';
 import { inPopover, type ReaderPreferences, type TestBrowser, type TestPage } from './harness/browsers.ts';
-import { articleInShadowRoot, articleUnderLayer, churningArticle, hostileRepublisher, hostThief, splitWordsUnderShadowRoot, swappableBody } from './harness/fixture-pages.ts';
+import { articleInShadowRoot, articleUnderLayer, churningArticle, clickThroughCover, hostileRepublisher, hostThief, splitWordsUnderShadowRoot, swappableBody } from './harness/fixture-pages.ts';
 import { domMatchesSource, fromExtensionPage, highlightCounts, highlightPoint, popoverHostCount, popoverState, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
 import { useSession } from './harness/session.ts';
 
@@ -165,6 +165,28 @@ export function describeTrust(launch: (preferences?: ReaderPreferences) => Promi
     expect(card?.onTop).toBe(true);
     expect(await tab.evaluate(() => (window as unknown as { thefts: number }).thefts, null)).toBeGreaterThan(0);
     expect(await popoverHostCount(tab)).toBe(1);
+    await tab.close();
+  });
+
+  it('keeps its card above a popover the page opens over it that ignores the pointer', async () => {
+    const { tab } = await open('/click-through-cover.html', clickThroughCover());
+    await waitFor(() => totalHighlights(tab), (total) => total > ARTICLE_PEOPLE_HIGHLIGHTS);
+    const point = await highlightPoint(tab, 'backstory-person', 'Lavrov');
+    await tab.mouse.move(point?.x ?? 0, point?.y ?? 0);
+    await waitFor(() => cardContent(tab), (value) => value?.title === 'Sergey Lavrov');
+    await waitFor(() => tab.evaluate(() => (window as unknown as { covered: number }).covered, null), (covered) => covered > 0);
+    await sleep(300);
+    // Which is on top, asked in one go: the cover made hit-testable for the question only.
+    const onTop = await inPopover(tab, (root, host) => {
+      const rect = root.querySelector('[role]')?.getBoundingClientRect();
+      const cover = document.getElementById('cover');
+      if (!rect || !cover) return null;
+      cover.style.pointerEvents = 'auto';
+      const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+      cover.style.pointerEvents = 'none';
+      return hit === host ? 'card' : hit?.id ?? hit?.localName ?? null;
+    }, null);
+    expect(onTop).toBe('card');
     await tab.close();
   });
 

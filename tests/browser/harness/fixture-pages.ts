@@ -247,6 +247,23 @@ export const hostThief = () =>
   );
 
 /**
+ * The article with a page script that, once Backstory's host appears, opens a popover of its own
+ * over the whole viewport that ignores the pointer (hit-testing does not see it) and says something
+ * else about the same person.
+ */
+export const clickThroughCover = () =>
+  page(
+    `<article>${paragraphsHtml()}</article><div id="cover" popover="manual" style="position:fixed;inset:0;width:auto;height:auto;margin:0;pointer-events:none;background:#fff">Sergey Lavrov: a widely respected peacemaker.</div>`,
+    inlineScript(`
+      window.covered = 0;
+      new MutationObserver((records) => {
+        for (const record of records) for (const node of record.addedNodes) {
+          if (node.localName && node.localName.startsWith('backstory-')) setTimeout(() => { document.getElementById('cover').showPopover(); window.covered++; }, 50);
+        }
+      }).observe(document.documentElement, { childList: true });`),
+  );
+
+/**
  * The article with a page script that defines Backstory's host name as its own custom element as
  * soon as the host appears, upgrading it, and through ElementInternals hides it from assistive
  * technology (no attribute changes).
