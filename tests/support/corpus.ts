@@ -100,7 +100,11 @@ function hiddenSpans(html: string): Array<[number, number]> {
   return spans;
 }
 
-/** Puts `articleHtml` into a real page's template: before its first rendered paragraph, or at the start of <body>. */
+/**
+ * Puts `articleHtml` into a real page's template: before its first `<p>` outside scripts, styles and
+ * comments, or at the start of <body>. That paragraph may sit in a box the page's CSS hides (a pop-up,
+ * a newsletter form): fine for detection; the bench checks that the placed article is shown.
+ */
 export function placeInto(html: string, articleHtml: string): string {
   const article = `<article class="backstory-test-article">${articleHtml}</article>`;
   const bodyTag = /<body[^>]*>/i.exec(html);
