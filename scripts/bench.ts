@@ -435,17 +435,16 @@ async function main(): Promise<void> {
   //    Only templates where a reader sees it: placeInto puts it before the first <p>, which in some
   //    templates sits in a hidden pop-up, and some templates' scripts replace it.
   const news = all.filter((page) => page.name.startsWith('news/'));
-  const templates: CorpusPage[] = [];
+  const templates: Array<{ template: CorpusPage; url: string }> = [];
   const hiddenTemplates: string[] = [];
   for (const [index, template] of [...news.filter((_, i) => i % 18 === 0), ...news.filter((_, i) => i % 18 === 9)].entries()) {
     if (templates.length === TEMPLATES) break;
-    const shown = await placedArticleShown(limit, server.page(`/article-check/${index}.html`, servable(placeInto(template.html, articleHtml()))));
-    if (shown) templates.push(template);
+    const url = server.page(`/article/${index}.html`, servable(placeInto(template.html, articleHtml())));
+    if (await placedArticleShown(limit, url)) templates.push({ template, url });
     else hiddenTemplates.push(template.name);
   }
   const articleRows: Array<{ name: string; backstoryMs: number; markjsMs: number; ratio: number; loadToPaintMs: number | undefined; marked: number | undefined; backstoryLongestMs: number }> = [];
-  for (const [index, template] of templates.entries()) {
-    const url = server.page(`/article/${index}.html`, servable(placeInto(template.html, articleHtml())));
+  for (const [index, { template, url }] of templates.entries()) {
     const b: Load[] = [];
     const m: Load[] = [];
     for (let rep = 0; rep < ARTICLE_REPS; rep++) {

@@ -102,7 +102,7 @@ export class Popover {
     // card is raised again. The card's own toggles reach window retargeted to the host.
     relay.on('toggle', (event: ToggleEvent) => {
       const parts = this.parts;
-      if (parts && this.shown && event.isTrusted && event.newState === 'open' && event.target !== parts.host && this.raises-- > 0) this.raise(parts.card);
+      if (parts && this.shown && event.isTrusted && event.newState === 'open' && event.target !== parts.host) this.raiseAgain(parts.card);
     }, signal);
     // A page that removes the open note's host, or rewrites its attributes (style, hidden, inert),
     // gets it back as it was, a few times per note.
@@ -144,7 +144,7 @@ export class Popover {
       if (!parts || !this.shown) return;
       const rect = parts.card.getBoundingClientRect();
       const seen = this.doc.elementFromPoint(rect.left + rect.width / 2, rect.top + Math.min(rect.height / 2, 24));
-      if (rect.width > 0 && seen !== parts.host && this.raises-- > 0) this.raise(parts.card);
+      if (rect.width > 0 && seen !== parts.host) this.raiseAgain(parts.card);
       this.frame = requestAnimationFrame(check);
     };
     this.frame = requestAnimationFrame(check);
@@ -201,6 +201,11 @@ export class Popover {
     const returnTo = this.returnFocusTo;
     this.returnFocusTo = undefined;
     if (returnTo instanceof HTMLElement || returnTo instanceof SVGElement) returnTo.focus();
+  }
+
+  /** Raised again over something the page put above it, at most MAX_RAISES times per note. */
+  private raiseAgain(card: HTMLElement): void {
+    if (this.raises-- > 0) this.raise(card);
   }
 
   /** Into the top layer again on every show, above any popover or dialog the page opened since. */

@@ -83,12 +83,13 @@ function contextScore(words: ArrayLike<number>, quote: Quote, at: number): numbe
   return score;
 }
 
-function findQuote(words: ArrayLike<number>, quote: Quote): number {
+/** Where `quote` occurs in `words` (as `occursAt` says), the occurrence whose context matches best. */
+function findQuote(words: ArrayLike<number>, quote: Quote, occursAt: (at: number, expected: readonly number[]) => boolean): number {
   let best = -1;
   let bestScore = -1;
   if (quote.exact.length === 0) return best;
   for (let at = 0; at + quote.exact.length <= words.length; at++) {
-    if (words[at] !== quote.exact[0] || !wordsEqualAt(words, at, quote.exact)) continue;
+    if (words[at] !== quote.exact[0] || !occursAt(at, quote.exact)) continue;
     const score = contextScore(words, quote, at);
     if (score > bestScore) {
       best = at;
@@ -110,19 +111,21 @@ export function findMatches(words: ArrayLike<number>, allowed: ArrayLike<number>
   for (let i = 0; i < words.length; i++) if (allowed[i]) positions.push(i);
   const article = Uint32Array.from(positions, (position) => words[position]);
   const matches: WordMatch[] = [];
-  const unbroken = (first: number, length: number) => positions[first + length - 1] - positions[first] === length - 1;
+  /** `expected` at `at` among the article's words, with none of the page's in between. */
+  const occursAt = (at: number, expected: readonly number[]) =>
+    wordsEqualAt(article, at, expected) && positions[at + expected.length - 1] - positions[at] === expected.length - 1;
   const add = (noteId: string, kind: NoteKind, first: number, length: number) =>
     matches.push({ noteId, kind, first: positions[first], end: positions[first + length - 1] + 1 });
   for (let i = 0; i < article.length; i++) {
     const candidates = notes.aliasesByFirstWord.get(article[i]);
-    const alias = candidates?.find((candidate) => wordsEqualAt(article, i, candidate.words) && unbroken(i, candidate.words.length));
+    const alias = candidates?.find((candidate) => occursAt(i, candidate.words));
     if (!alias) continue;
     add(alias.noteId, alias.kind, i, alias.words.length);
     i += alias.words.length - 1;
   }
   for (const quote of notes.quotes) {
-    const at = findQuote(article, quote);
-    if (at >= 0 && unbroken(at, quote.exact.length)) add(quote.noteId, quote.kind, at, quote.exact.length);
+    const at = findQuote(article, quote, occursAt);
+    if (at >= 0) add(quote.noteId, quote.kind, at, quote.exact.length);
   }
   return matches.sort((a, b) => a.first - b.first || b.end - a.end);
 }

@@ -50,6 +50,12 @@ describe('findMatches', () => {
     ]);
   });
 
+  it('places a quote where it is whole when the copy with the better context has a word of the page inside it', () => {
+    const note: MatchableNote = { id: 'claim/vote', kind: 'claim', selectors: [{ type: 'TextQuoteSelector', exact: 'upcoming vote', prefix: 'the third ', suffix: '' }] };
+    const text = 'the first upcoming vote, the third upcoming NOT vote';
+    expect(matchesIn(text, [note], (word) => word !== 'NOT')).toEqual([{ id: 'claim/vote', text: 'upcoming vote' }]);
+  });
+
   it('places a repeated quote by its prefix and suffix', () => {
     const note: MatchableNote = {
       id: 'claim/upcoming',
