@@ -3,12 +3,12 @@
 // on every page load; a page that defines it as its own element cannot open the root or hide the
 // note from assistive technology (HOST_ATTRIBUTES), and a removed host is put back. Positioned with
 // Floating UI.
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import type { Note } from '../model/note.ts';
 import { isHttpsUrl } from '../shared/messages.ts';
 import { t } from '../shared/i18n.ts';
 import type { InputRelay } from './input-relay.ts';
-import { renderNote } from './note-card.ts';
+import { renderNote, toggleDetails } from './note-card.ts';
 import popoverCss from './popover.css?inline';
 
 /**
@@ -69,6 +69,11 @@ interface Parts {
   card: HTMLElement;
 }
 
+/** The card's height at most, as a share of the view's; the space between card and words; the margin to the view's edges. */
+const MAX_HEIGHT = 0.45;
+const GAP = 6;
+const EDGE = 8;
+
 /** How many times, per open note, the card is raised again after something covered it. */
 const MAX_RAISES = 20;
 
@@ -76,7 +81,7 @@ export class Popover {
   private parts?: Parts;
   private stopPositioning?: () => void;
   private returnFocusTo?: Element | null;
-  private shown?: { range: Range; notes: readonly Note[] };
+  private shown?: { range: Range; notes: readonly Note[]; byKeyboard: boolean };
   private readonly keeper: MutationObserver;
   private restores = 0;
   private raises = 0;
@@ -129,6 +134,8 @@ export class Popover {
     // A keyboard "click" (Enter on a focused link) has no position: it is the focused element's.
     const target = event.detail === 0 ? parts.root.activeElement : parts.root.elementFromPoint(event.clientX, event.clientY);
     if (target?.closest('button.close')) return this.hide();
+    const more = target?.closest<HTMLElement>('button.more');
+    if (more) return void toggleDetails(more);
     const link = target?.closest('a');
     if (!link) return;
     event.preventDefault();
@@ -159,6 +166,11 @@ export class Popover {
     return this.shown !== undefined;
   }
 
+  /** Whether the open note was opened from the keyboard or the popup (not by hover or a tap). */
+  openedByKeyboard(): boolean {
+    return this.shown?.byKeyboard ?? false;
+  }
+
   /** Whether keyboard focus is inside the popover (opened by keyboard, or tabbed into). */
   hasFocus(): boolean {
     return this.parts !== undefined && this.doc.activeElement === this.parts.host;
@@ -174,8 +186,8 @@ export class Popover {
     this.stopPositioning?.();
     // Stepping from note to note (or hovering another) with focus in the card keeps where it came from.
     if (!(this.shown && this.hasFocus())) this.returnFocusTo = options.focus ? this.doc.activeElement : undefined;
-    this.shown = { range, notes };
-    card.replaceChildren(this.closeButton(), ...notes.map((note, i) => renderNote(note, `backstory-title-${i}`)));
+    this.shown = { range, notes, byKeyboard: options.focus };
+    card.replaceChildren(this.closeButton(), ...notes.map((note, i) => renderNote(note, { title: `backstory-title-${i}`, details: `backstory-details-${i}` })));
     card.setAttribute('role', notes.some((note) => note.sources.length > 0) ? 'dialog' : 'tooltip');
     card.setAttribute('aria-labelledby', 'backstory-title-0');
     card.hidden = false;
@@ -224,10 +236,14 @@ export class Popover {
     return close;
   }
 
+  /**
+   * Below the note's words, or above them when there is more room there; never over them: the
+   * reference is the bounding box of all the range's lines, and the card is cut to the room on its
+   * side (at most MAX_HEIGHT of the view) and scrolls inside instead. Shifted sideways only.
+   */
   private position(range: Range, card: HTMLElement): () => void {
     const reference = {
       getBoundingClientRect: () => range.getBoundingClientRect(),
-      getClientRects: () => range.getClientRects(),
       contextElement: range.startContainer.parentElement ?? undefined,
     };
     return autoUpdate(reference, card, () => {
@@ -235,12 +251,13 @@ export class Popover {
         strategy: 'fixed',
         placement: 'bottom-start',
         middleware: [
-          inline(),
-          offset(6),
-          flip({ padding: 8 }),
-          // When neither side has room (small screens), slide over the text rather than off screen.
-          shift({ padding: 8, crossAxis: true }),
-          size({ padding: 8, apply: () => card.style.setProperty('max-height', `${Math.max(120, innerHeight - 16)}px`) }),
+          offset(GAP),
+          flip({ padding: EDGE, fallbackStrategy: 'bestFit', crossAxis: false }),
+          shift({ padding: EDGE }),
+          size({
+            padding: EDGE,
+            apply: ({ availableHeight }) => card.style.setProperty('max-height', `${Math.floor(Math.max(0, Math.min(innerHeight * MAX_HEIGHT, availableHeight)))}px`),
+          }),
         ],
       }).then(({ x, y }) => {
         card.style.left = `${x}px`;
