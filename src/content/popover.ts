@@ -45,6 +45,8 @@ function setHostAttributes(host: HTMLElement): void {
 export interface PopoverOptions {
   /** Move focus into the popover (opened from the keyboard or the popup). */
   focus: boolean;
+  /** What the card was opened for (the first note's own range), when the reference spans more. */
+  key?: Range;
 }
 
 /** How many times one open note's host is put back after the page removed it. */
@@ -81,7 +83,7 @@ export class Popover {
   private parts?: Parts;
   private stopPositioning?: () => void;
   private returnFocusTo?: Element | null;
-  private shown?: { range: Range; notes: readonly Note[]; byKeyboard: boolean };
+  private shown?: { range: Range; key: Range; notes: readonly Note[]; byKeyboard: boolean };
   private readonly keeper: MutationObserver;
   private restores = 0;
   private raises = 0;
@@ -162,6 +164,11 @@ export class Popover {
     return this.shown?.range;
   }
 
+  /** The anchored range the open card was opened for. */
+  get key(): Range | undefined {
+    return this.shown?.key;
+  }
+
   isOpen(): boolean {
     return this.shown !== undefined;
   }
@@ -186,7 +193,7 @@ export class Popover {
     this.stopPositioning?.();
     // Stepping from note to note (or hovering another) with focus in the card keeps where it came from.
     if (!(this.shown && this.hasFocus())) this.returnFocusTo = options.focus ? this.doc.activeElement : undefined;
-    this.shown = { range, notes, byKeyboard: options.focus };
+    this.shown = { range, key: options.key ?? range, notes, byKeyboard: options.focus };
     card.replaceChildren(this.closeButton(), ...notes.map((note, i) => renderNote(note, { title: `backstory-title-${i}`, details: `backstory-details-${i}` })));
     card.setAttribute('role', notes.some((note) => note.sources.length > 0) ? 'dialog' : 'tooltip');
     card.setAttribute('aria-labelledby', 'backstory-title-0');

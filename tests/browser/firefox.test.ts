@@ -5,8 +5,10 @@ import { describeRobustness } from './robustness-scenarios.ts';
 import { describeReader } from './reader-scenarios.ts';
 import { describeExtension } from './scenarios.ts';
 import { describeTrust } from './trust-scenarios.ts';
+import { describeView } from './view-scenarios.ts';
 
 describe('Firefox', () => describeExtension(launchFirefox));
 describe('Firefox: robustness', () => describeRobustness(launchFirefox));
 describe('Firefox: for every reader', () => describeReader(launchFirefox));
 describe('Firefox: the page as an adversary', () => describeTrust(launchFirefox));
+describe('Firefox: what the reader sees', () => describeView(launchFirefox));
