@@ -55,6 +55,8 @@ describe('Hypothesis import', () => {
       summary: 'Most of the terminals were paid for by governments.',
       body: 'In 2022 most were paid for by the US and Poland.[1] See [Reuters](https://www.reuters.com/example) for the contracts.',
       asOf: '2025-03-02',
+      version: 1,
+      updated: '2025-03-02',
       selectors: [{ type: 'TextQuoteSelector', exact: 'provided 20,000 Starlink' }],
       sources: [{ title: 'Reuters', url: 'https://www.reuters.com/example' }],
     });
