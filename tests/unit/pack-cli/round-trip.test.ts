@@ -88,7 +88,7 @@ describe('export → import', () => {
     writeFileSync(file, run('export', REAL_PACK).out);
     editPack(root, (data) => void (data.notes = [noteOf(data, 'event/kremlin')]));
     const { status, err } = run('import', file, '--root', root, '--replace');
-    expect(err).toContain('Anchored 42 annotations');
+    expect(err).toContain('Anchored 48 annotations');
     expect(status).toBe(0);
     const written = readFile(join(root, REAL_PACK));
     expect(written.version).toBe(1);
@@ -105,7 +105,7 @@ describe('export → import', () => {
       data.notes.push(added);
     });
     const { status, err } = run('import', file, '--root', root);
-    expect(err).toContain('0 new notes, 42 replacing the note with the same id');
+    expect(err).toContain('0 new notes, 48 replacing the note with the same id');
     expect(status).toBe(0);
     expect(readFile(join(root, REAL_PACK)).notes).toEqual([...pack.file.notes, added]);
   });
