@@ -27,6 +27,8 @@ const NOTE: Note = {
   summary: 'It began in 2014.[2]',
   body: 'Talks were held on 18 Feb 2025.[1,2] He said “<img src=x onerror=alert(1)>”.[3] Nothing else.',
   asOf: '2025-02-18',
+  version: 1,
+  updated: '2025-02-18',
   selectors: [{ type: 'TextQuoteSelector', exact: 'upcoming' }],
   sources: [
     { title: 'AP: talks in Riyadh', url: 'https://example.com/ap' },
