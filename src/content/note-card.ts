@@ -69,6 +69,7 @@ export function renderNote(note: Note, ids: { title: string; details: string }):
   title.id = ids.title;
   section.append(title, citedParagraph('summary', note.summary, note.sources));
   section.append(element('p', 'as-of', t('asOf', formatDate(note.asOf))));
+  if (note.version > 1 && note.changeNote) section.append(element('p', 'updated', t('noteUpdated', formatDate(note.updated), note.changeNote)));
   const details = element('div', 'details');
   details.id = ids.details;
   details.hidden = true;
