@@ -2,6 +2,7 @@
 // `io` so that tests can read what a user would see.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { articleOverlaps, describeOverlap, readArticles } from '../../build/duplicate-articles.ts';
 import { loadPack, PackError, packDirs, readPackFiles } from '../../build/packs.ts';
 import { parseArgs } from './args.ts';
 import { checkPacks } from './check.ts';
@@ -128,10 +129,14 @@ export function main(argv: readonly string[], io: Io): number {
         return 0;
       }
       case 'check': {
-        requirePacks(root, args.positional.slice(1));
-        const result = checkPacks(root, args.positional.slice(1));
-        (result.ok ? io.out : io.err)(result.report);
-        return result.ok ? 0 : 1;
+        const named = args.positional.slice(1);
+        requirePacks(root, named);
+        const result = checkPacks(root, named);
+        const overlaps = articleOverlaps(readArticles(packDirs(root))).filter((overlap) => named.length === 0 || named.includes(overlap.contained) || named.includes(overlap.within));
+        const ok = result.ok && !overlaps.some((overlap) => overlap.same);
+        const report = [result.report, ...overlaps.map((overlap) => `${overlap.same ? '✗' : '!'} ${describeOverlap(overlap)}`)].join('\n');
+        (ok ? io.out : io.err)(report);
+        return ok ? 0 : 1;
       }
       case 'export':
         return runExport(args, root, io);
