@@ -16,12 +16,15 @@ interface PackCounts {
   claim: number;
 }
 
+const titles = new Map<string, string>();
+
 function packCounts(): Map<string, PackCounts> {
   const counts = new Map<string, PackCounts>();
   for (const slug of readdirSync(join(ROOT, 'packs')).sort()) {
-    const file = JSON.parse(readFileSync(join(ROOT, 'packs', slug, 'annotations.json'), 'utf8')) as { notes: { kind: string }[] };
+    const file = JSON.parse(readFileSync(join(ROOT, 'packs', slug, 'annotations.json'), 'utf8')) as { article: { title: string }; notes: { kind: string }[] };
     const of = (kind: string) => file.notes.filter((note) => note.kind === kind).length;
     counts.set(slug, { notes: file.notes.length, person: of('person'), event: of('event'), claim: of('claim') });
+    titles.set(file.article.title, slug);
   }
   return counts;
 }
@@ -60,5 +63,15 @@ describe('the counts stated in the docs', () => {
     const total = [...packs.values()].reduce((sum, counts) => sum + counts.notes, 0);
     const allowed = new Set([total, ...[...packs.values()].map((counts) => counts.notes)]);
     for (const match of text.matchAll(/\b(\d+) notes\b/g)) expect(allowed, `"${match[0]}" in the docs; the packs have ${[...allowed].join(' or ')}`).toContain(Number(match[1]));
+  });
+});
+
+describe('the screenshots in docs/', () => {
+  it('show the popup with the number of notes its pack has (docs/screenshots.json, written by npm run screenshots)', () => {
+    const shot = JSON.parse(readFileSync(join(ROOT, 'docs/screenshots.json'), 'utf8')) as { popupNotes: number; popupArticleTitle: string };
+    const slug = titles.get(shot.popupArticleTitle);
+    expect(slug, `the screenshots show "${shot.popupArticleTitle}", which no pack's article.title is: run npm run screenshots`).toBeDefined();
+    const notes = packs.get(slug ?? '')?.notes;
+    expect(shot.popupNotes, `docs/popup-*.png say ${shot.popupNotes} notes, pack "${slug}" has ${notes}: run npm run screenshots`).toBe(notes);
   });
 });
