@@ -42,3 +42,9 @@ export function unknownPackMessage(root: string, name: string): string {
 
 /** The names in `names` that are not packs under `root`. */
 export const unknownPacks = (root: string, names: readonly string[]) => names.filter((name) => !packNames(root).includes(name));
+
+/** A pack named on the command line must exist: otherwise the error lists the packs and the nearest name. */
+export function requirePacks(root: string, names: readonly string[]): void {
+  const unknown = unknownPacks(root, names);
+  if (unknown.length > 0) throw new Error(unknown.map((name) => unknownPackMessage(root, name)).join('\n'));
+}
