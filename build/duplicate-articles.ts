@@ -26,19 +26,32 @@ const percent = (share: number) => `${Math.round(share * 100)} %`;
 /** Every pair of packs whose articles overlap enough for the gate to find one on the other's page. */
 export function articleOverlaps(packs: ReadonlyArray<{ slug: string; articleText: string }>): ArticleOverlap[] {
   const shingles = packs.map((pack) => new Set(shinglesOfWords(wordHashes(pack.articleText))));
-  const overlaps: ArticleOverlap[] = [];
-  for (let i = 0; i < packs.length; i++) {
-    for (let j = i + 1; j < packs.length; j++) {
-      const shareIn = (a: number, b: number) => {
-        const found = new Set([...shingles[a]].filter((shingle) => shingles[b].has(shingle)));
-        return { found, share: shingles[a].size === 0 ? 0 : found.size / shingles[a].size };
-      };
-      const iInJ = shareIn(i, j);
-      const jInI = shareIn(j, i);
-      const [contained, within, share, found, own] = iInJ.share >= jInI.share ? [i, j, iInJ.share, iInJ.found, shingles[i]] : [j, i, jInI.share, jInI.found, shingles[j]];
-      if (!carriesArticle(found, own)) continue;
-      overlaps.push({ contained: packs[contained].slug, within: packs[within].slug, share, same: share >= SAME_ARTICLE_SHARE });
+  // Which packs share which shingles, through one index of all shingles: no pair-by-pair comparison.
+  const owners = new Map<number, number[]>();
+  shingles.forEach((set, i) =>
+    set.forEach((shingle) => {
+      const list = owners.get(shingle);
+      if (list) list.push(i);
+      else owners.set(shingle, [i]);
+    }),
+  );
+  const shared = new Map<string, Set<number>>();
+  for (const [shingle, list] of owners) {
+    for (let a = 0; a < list.length; a++) {
+      for (let b = a + 1; b < list.length; b++) {
+        const key = `${list[a]} ${list[b]}`;
+        shared.set(key, (shared.get(key) ?? new Set()).add(shingle));
+      }
     }
+  }
+  const overlaps: ArticleOverlap[] = [];
+  for (const [key, found] of shared) {
+    const [i, j] = key.split(' ').map(Number);
+    // The pack with the larger share of its article in the other is the one contained.
+    const [contained, within] = found.size / shingles[i].size >= found.size / shingles[j].size ? [i, j] : [j, i];
+    if (!carriesArticle(found, shingles[contained])) continue;
+    const share = found.size / shingles[contained].size;
+    overlaps.push({ contained: packs[contained].slug, within: packs[within].slug, share, same: share >= SAME_ARTICLE_SHARE });
   }
   return overlaps;
 }
