@@ -3,7 +3,7 @@
 // `npm start -- --pack <slug>` opens that pack's article instead, on a page made from its article.txt.
 // Without a display it says so and saves a screenshot of the page in a headless browser instead.
 // Everything temporary (browser profiles included) goes into one folder, removed on every exit.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { loadPack, PackError, type Pack } from '../build/packs.ts';
 import { startServer } from '../tests/browser/harness/server.ts';
@@ -13,6 +13,7 @@ import { findBrowser } from './start/browser-binary.ts';
 import { hasDisplay, noDisplayMessage } from './start/display.ts';
 import { headlessScreenshot } from './start/headless-screenshot.ts';
 import { parseStartOptions, START_USAGE, UsageError } from './start/options.ts';
+import { openWindow } from './start/open-window.ts';
 import { makeTempRoot, removeOnSignals } from './start/temp-root.ts';
 
 const argv = process.argv.slice(2);
@@ -77,28 +78,5 @@ if (!hasDisplay(process.env)) {
     await temp.removeWhenQuiet();
   }
 } else {
-  const target =
-    options.browser === 'firefox'
-      ? ['--target', 'firefox-desktop', '--source-dir', 'dist/firefox', '--firefox', binary.path]
-      : ['--target', 'chromium', '--source-dir', 'dist/chrome', '--chromium-binary', binary.path];
-  // Chromium refuses to run as root without --no-sandbox (containers, CI machines).
-  const rootArgs = options.browser === 'chromium' && process.getuid?.() === 0 ? ['--args=--no-sandbox'] : [];
-  const webExtBin = join(cwd, 'node_modules/web-ext/bin/web-ext.js');
-  const webExt = spawn(process.execPath, [webExtBin, 'run', ...target, '--start-url', demo, '--no-reload', '--no-config-discovery', ...rootArgs], { stdio: 'inherit' });
-  const exited = new Promise<number>((resolve) => webExt.on('exit', (code) => resolve(code ?? 0)));
-  // Ctrl-C reaches web-ext too (same process group): wait for it to close the browser, then clean up.
-  removeOnSignals(temp, async () => {
-    const timer = setTimeout(() => webExt.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
-    await server.close();
-  });
-  const code = await exited;
-  await server.close();
-  if (code !== 0) {
-    const display = process.env.DISPLAY ?? process.env.WAYLAND_DISPLAY;
-    console.error(`npm start: web-ext could not run ${options.browser} with Backstory (exit status ${code}). If the display ${display} does not work here, unset DISPLAY and WAYLAND_DISPLAY for a screenshot instead, or use a virtual display: xvfb-run -a npm start${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`);
-  }
-  await temp.removeWhenQuiet();
-  process.exit(code);
+  process.exit(await openWindow({ browser: options.browser, binary: binary.path, url: demo, argv, temp, server }));
 }

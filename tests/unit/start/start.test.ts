@@ -1,8 +1,8 @@
 // `npm start` says what it needs: usage for bad arguments, the package and the setting for a
 // missing browser, one line without a display; and its temporary folder goes on every exit.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { existsSync, rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../../scripts/start/browser-binary.ts';
 import { hasDisplay, noDisplayMessage } from '../../../scripts/start/display.ts';
 import { parseStartOptions, UsageError } from '../../../scripts/start/options.ts';
@@ -83,10 +83,30 @@ describe('without a display', () => {
 });
 
 describe('the temporary folder (browser profiles)', () => {
+  const started: Array<{ pid?: number; folder?: string }> = [];
+  // A test that fails half-way must not leave its child running, nor its folder behind.
+  afterEach(() => {
+    for (const { pid, folder } of started.splice(0)) {
+      try {
+        if (pid) process.kill(-pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+      if (folder) rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   function holdTempRoot(mode = 'wait') {
     // Its own process group, signalled as a whole, as a terminal does on Ctrl-C or when it closes.
     const child = spawn(TSX, ['tests/unit/start/hold-temp-root.ts', mode], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    const path = new Promise<string>((resolve) => child.stdout.once('data', (data: Buffer) => resolve(data.toString().trim())));
+    const record: { pid?: number; folder?: string } = { pid: child.pid };
+    started.push(record);
+    const path = new Promise<string>((resolve) =>
+      child.stdout.once('data', (data: Buffer) => {
+        record.folder = data.toString().trim();
+        resolve(record.folder);
+      }),
+    );
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     return { child, path, exited };
   }
