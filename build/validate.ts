@@ -3,7 +3,7 @@
 // half-working extension.
 import { compileNotes, findMatches } from '../src/core/match.ts';
 import { wordHashes } from '../src/core/tokenize.ts';
-import { citedIndices, needsCitation, sentences, withoutMarkers } from '../src/model/citations.ts';
+import { citationTriggers, citedIndices, needsCitation, sentences, withoutMarkers } from '../src/model/citations.ts';
 import { CHANGE_NOTE_MAX, NOTE_KINDS, PARTISAN_KINDS, SUMMARY_MAX, type AnnotationFile, type Note, type Source } from '../src/model/note.ts';
 import { isRecord } from '../src/shared/is-record.ts';
 
@@ -52,10 +52,8 @@ function checkSources(sources: unknown, where: string, problems: string[]): void
 
 const isPartisan = (source: Source | undefined) => source?.kind !== undefined;
 
-function quoted(sentence: string): string {
-  const plain = withoutMarkers(sentence).trim();
-  return plain.length > 70 ? `${plain.slice(0, 67)}…` : plain;
-}
+/** The whole sentence as a reader sees it (never cut: the reader must find it in the note). */
+const quoted = (sentence: string) => withoutMarkers(sentence).trim();
 
 /**
  * Claim-level citations: every sentence of the summary and body that states a figure, a date or a
@@ -73,7 +71,7 @@ function checkCitations(note: Raw, where: string, problems: string[]): void {
     sentences(text).forEach((sentence, i) => {
       const at = `${where}: ${field} sentence ${i + 1} "${quoted(sentence)}"`;
       const indices = citedIndices(sentence);
-      if (indices.length === 0 && needsCitation(sentence)) problems.push(`${at} states a figure, a date or a quote but cites no source (add [n])`);
+      if (indices.length === 0 && needsCitation(sentence)) problems.push(`${at} states ${citationTriggers(sentence).join(' and ')} but cites no source (add [n])`);
       const bad = indices.filter((index) => !Number.isInteger(index) || index < 1 || index > sources.length);
       for (const index of bad) problems.push(`${at} cites source ${index}, but the note has ${sources.length}`);
       indices.forEach((index) => cited.add(index));

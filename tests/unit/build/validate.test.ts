@@ -184,14 +184,14 @@ describe('validateAnnotations', () => {
     it('fails a sentence with a figure, a month or a quotation mark and no source index, naming note and sentence', () => {
       const problems = problemsWith(withCitations('Costs rose by 40%. It happened in February.[1] He said “no”. RT said so.[2]'));
       expect(problems).toEqual([
-        'note "person/elon-musk": body sentence 1 "Costs rose by 40%." states a figure, a date or a quote but cites no source (add [n])',
-        'note "person/elon-musk": body sentence 3 "He said “no”." states a figure, a date or a quote but cites no source (add [n])',
+        'note "person/elon-musk": body sentence 1 "Costs rose by 40%." states a figure ("40%") but cites no source (add [n])',
+        'note "person/elon-musk": body sentence 3 "He said “no”." states a quote (“no”) but cites no source (add [n])',
       ]);
     });
 
     it('checks the summary as well as the body', () => {
       const problems = problemsWith(withCitations('Body.[1] RT said more.[2]', 'Since 2014, sanctions.'));
-      expect(problems).toEqual(['note "person/elon-musk": summary sentence 1 "Since 2014, sanctions." states a figure, a date or a quote but cites no source (add [n])']);
+      expect(problems).toEqual(['note "person/elon-musk": summary sentence 1 "Since 2014, sanctions." states a year ("2014") but cites no source (add [n])']);
     });
 
     it('does not end a sentence at a full stop inside a quotation', () => {

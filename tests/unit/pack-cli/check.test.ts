@@ -82,7 +82,7 @@ describe('pack check', () => {
   });
 
   it('names a pack that does not exist', () => {
-    expect(run('check', 'nope').err).toContain('✗ nope: 1 problem');
+    expect(run('check', 'nope').err).toContain(`there is no pack "nope" in packs/.\nThe packs are: ${REAL_PACK}`);
   });
 });
 

@@ -107,7 +107,7 @@ describe('Hypothesis import', () => {
     const { status, err } = run('import', file, '--root', root);
     expect(status).toBe(1);
     expect(err).toContain('The import would bring these problems into the pack, so nothing was written:');
-    expect(err).toContain('note "claim/starlink-terminals": body sentence 1 "In 2022 most were paid for by the US and Poland." states a figure, a date or a quote but cites no source (add [n])');
+    expect(err).toContain('note "claim/starlink-terminals": body sentence 1 "In 2022 most were paid for by the US and Poland." states a year ("2022") but cites no source (add [n])');
     expect(err).toContain('note "claim/starlink-terminals": source 1 is never cited');
     expect(readFile(join(root, REAL_PACK))).toEqual(before);
   });
