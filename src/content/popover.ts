@@ -5,10 +5,11 @@
 // Floating UI.
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import type { Note } from '../model/note.ts';
-import { isHttpsUrl } from '../shared/messages.ts';
+import { isHttpsUrl, type BlockedKind } from '../shared/messages.ts';
 import { t } from '../shared/i18n.ts';
 import type { InputRelay } from './input-relay.ts';
 import { renderNote, toggleDetails } from './note-card.ts';
+import { after } from './timers.ts';
 import popoverCss from './popover.css?inline';
 
 /**
@@ -17,30 +18,42 @@ import popoverCss from './popover.css?inline';
  * the host or is inherited by the card; inline `!important` outranks every page style sheet.
  * Spacing is left alone so that readers' own text-spacing styles still apply (axe: avoid-inline-spacing).
  */
-const HOST_STYLE = [
-  'all: initial !important',
-  'display: block !important',
-  'visibility: visible !important',
-  'opacity: 1 !important',
-  'position: static !important',
-  'pointer-events: auto !important',
-].join('; ');
+const hostStyle = (zoom: number) =>
+  [
+    'all: initial !important',
+    'display: block !important',
+    'visibility: visible !important',
+    'opacity: 1 !important',
+    'position: static !important',
+    'pointer-events: auto !important',
+    // `all` leaves `zoom` alone, and the host inherits the root's: undone, so the card is full size.
+    `zoom: ${zoom} !important`,
+  ].join('; ');
 
 /**
  * The host's only attributes. `role` and `aria-hidden`, given as attributes, win over any default a
  * page could set through ElementInternals after defining the host's name as its own custom element
  * (which upgrades it without changing an attribute): the note stays in the accessibility tree.
  */
-const HOST_ATTRIBUTES: ReadonlyArray<readonly [string, string]> = [
-  ['style', HOST_STYLE],
+const hostAttributes = (zoom: number): ReadonlyArray<readonly [string, string]> => [
+  ['style', hostStyle(zoom)],
   ['role', 'none'],
   ['aria-hidden', 'false'],
 ];
 
-function setHostAttributes(host: HTMLElement): void {
+function setHostAttributes(host: HTMLElement, zoom: number): void {
   for (const name of host.getAttributeNames()) host.removeAttribute(name);
-  for (const [name, value] of HOST_ATTRIBUTES) host.setAttribute(name, value);
+  for (const [name, value] of hostAttributes(zoom)) host.setAttribute(name, value);
 }
+
+/** The zoom the root gives its children (CSS `zoom`; 1 where the page sets none). */
+function rootZoom(doc: Document): number {
+  const zoom = Number.parseFloat(getComputedStyle(doc.documentElement).zoom);
+  return Number.isFinite(zoom) && zoom > 0 ? zoom : 1;
+}
+
+/** Why a note could not be shown: the popup and the badge say so, out of the page's reach. */
+export type BlockedReason = Exclude<BlockedKind, 'highlights'>;
 
 export interface PopoverOptions {
   /** Move focus into the popover (opened from the keyboard or the popup). */
@@ -78,6 +91,10 @@ const EDGE = 8;
 
 /** How many times, per open note, the card is raised again after something covered it. */
 const MAX_RAISES = 20;
+/** A card smaller than this (CSS px, either side) is not one a reader can read. */
+const MIN_CARD_PX = 40;
+/** How often an open card is checked while nothing else prompts it. */
+const OPEN_CHECK_MS = 1000;
 
 export class Popover {
   private parts?: Parts;
@@ -87,16 +104,26 @@ export class Popover {
   private readonly keeper: MutationObserver;
   private restores = 0;
   private raises = 0;
-  private frame = 0;
+  private zoom = 1;
+  private cancelCheck = () => {};
 
   /**
    * Input comes through the relay, whose listeners run before any of the page's: Escape, and clicks
    * on the card's links and close button, cannot be swallowed by the page. `openSource` gets a
    * source's URL, taken from the bundled notes, when its link is activated.
    */
-  constructor(private readonly doc: Document, relay: InputRelay, signal: AbortSignal, private readonly openSource: (url: string) => void) {
+  constructor(
+    private readonly doc: Document,
+    relay: InputRelay,
+    signal: AbortSignal,
+    private readonly openSource: (url: string) => void,
+    private readonly onBlocked: (reason: BlockedReason) => void,
+  ) {
     signal.addEventListener('abort', () => this.remove(), { once: true });
-    signal.addEventListener('abort', () => cancelAnimationFrame(this.frame), { once: true });
+    signal.addEventListener('abort', () => this.cancelCheck(), { once: true });
+    // Whatever a page does to cover or shrink the card comes with, or after, one of these.
+    for (const type of ['scroll', 'pointermove', 'pointerup'] as const) relay.on(type, () => this.verify(), signal);
+    addEventListener('resize', () => this.verify(), { signal, passive: true });
     relay.on('keydown', (event: KeyboardEvent) => {
       if (event.isTrusted && event.key === 'Escape' && this.isOpen()) {
         event.stopImmediatePropagation();
@@ -117,11 +144,13 @@ export class Popover {
       const parts = this.parts;
       if (!parts || !this.shown) return;
       const { host, card } = parts;
-      const restyled = host.attributes.length !== HOST_ATTRIBUTES.length || HOST_ATTRIBUTES.some(([name, value]) => host.getAttribute(name) !== value);
+      const expected = hostAttributes(this.zoom);
+      const restyled = host.attributes.length !== expected.length || expected.some(([name, value]) => host.getAttribute(name) !== value);
       // Moved anywhere else (into a hidden element, an iframe) counts as taken away.
       const moved = host.parentNode !== this.doc.documentElement;
-      if ((!restyled && !moved) || this.restores-- <= 0) return;
-      if (restyled) setHostAttributes(host);
+      if (!restyled && !moved) return;
+      if (this.restores-- <= 0) return this.block('removed');
+      if (restyled) setHostAttributes(host, this.zoom);
       if (moved) this.doc.documentElement.append(host);
       this.raise(card);
     });
@@ -145,18 +174,50 @@ export class Popover {
     if (source && isHttpsUrl(source.url)) this.openSource(source.url);
   }
 
-  /** While a note is open, each frame: is the card still what the reader sees at its centre? */
-  private watchCovering(): void {
-    cancelAnimationFrame(this.frame);
-    const check = () => {
-      const parts = this.parts;
-      if (!parts || !this.shown) return;
-      const rect = parts.card.getBoundingClientRect();
-      const seen = this.doc.elementFromPoint(rect.left + rect.width / 2, rect.top + Math.min(rect.height / 2, 24));
-      if (rect.width > 0 && seen !== parts.host) this.raiseAgain(parts.card);
-      this.frame = requestAnimationFrame(check);
+  /**
+   * Is the open card what the reader sees? Full size (the root's zoom undone), not inert, and on
+   * top at nine points spread over it, jittered so that a page cannot leave holes where Backstory
+   * looks. Covered: raised again, a few times; past that, or inert, or still tiny: closed and
+   * reported. Checked on showing, on scroll, resize and pointer input, and once a second while open
+   * and visible: never in a frame loop.
+   */
+  private verify(): void {
+    const parts = this.parts;
+    if (!parts || !this.shown) return;
+    const { host, card } = parts;
+    const zoom = rootZoom(this.doc);
+    if (Math.abs(zoom * this.zoom - 1) > 0.001) {
+      this.zoom = 1 / zoom;
+      setHostAttributes(host, this.zoom);
+    }
+    if (host.closest('[inert]') || this.doc.documentElement.inert) return this.block('inert');
+    const rect = card.getBoundingClientRect();
+    if (rect.width < MIN_CARD_PX || rect.height < MIN_CARD_PX) return this.block('too-small');
+    for (let row = 0; row < 3; row++) {
+      for (let column = 0; column < 3; column++) {
+        const x = rect.left + rect.width * (column + 0.15 + Math.random() * 0.7) / 3;
+        const y = rect.top + rect.height * (row + 0.15 + Math.random() * 0.7) / 3;
+        if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+        if (this.doc.elementFromPoint(x, y) !== host) return this.raiseAgain(card);
+      }
+    }
+  }
+
+  /** verify() now and once a second while the note is open and the tab visible. */
+  private watchOpenCard(): void {
+    this.cancelCheck();
+    const tick = () => {
+      if (!this.shown) return;
+      this.verify();
+      this.cancelCheck = this.doc.visibilityState === 'visible' ? after(OPEN_CHECK_MS, tick) : () => {};
     };
-    this.frame = requestAnimationFrame(check);
+    tick();
+  }
+
+  /** The page kept the card from the reader: close it and say so where the page cannot reach. */
+  private block(reason: BlockedReason): void {
+    this.hide();
+    this.onBlocked(reason);
   }
 
   /** The Range the open popover points at (a private live Range; the page only sees copies). */
@@ -201,7 +262,6 @@ export class Popover {
     this.raise(card);
     this.restores = MAX_RESTORES;
     this.raises = MAX_RAISES;
-    this.watchCovering();
     this.keeper.observe(this.doc.documentElement, { childList: true, subtree: true });
     this.keeper.observe(this.parts?.host ?? card, { attributes: true });
     this.stopPositioning = this.position(range, card);
@@ -214,6 +274,7 @@ export class Popover {
     this.stopPositioning?.();
     this.stopPositioning = undefined;
     this.shown = undefined;
+    this.cancelCheck();
     this.keeper.disconnect();
     if (card.matches(':popover-open')) card.hidePopover();
     card.hidden = true;
@@ -225,6 +286,7 @@ export class Popover {
   /** Raised again over something the page put above it, at most MAX_RAISES times per note. */
   private raiseAgain(card: HTMLElement): void {
     if (this.raises-- > 0) this.raise(card);
+    else this.block('covered');
   }
 
   /** Into the top layer again on every show, above any popover or dialog the page opened since. */
@@ -253,6 +315,7 @@ export class Popover {
       getBoundingClientRect: () => range.getBoundingClientRect(),
       contextElement: range.startContainer.parentElement ?? undefined,
     };
+    let placed = false;
     return autoUpdate(reference, card, () => {
       void computePosition(reference, card, {
         strategy: 'fixed',
@@ -269,6 +332,8 @@ export class Popover {
       }).then(({ x, y }) => {
         card.style.left = `${x}px`;
         card.style.top = `${y}px`;
+        if (!placed) this.watchOpenCard();
+        placed = true;
       });
     });
   }
@@ -278,7 +343,8 @@ export class Popover {
     if (this.parts?.host.isConnected && this.parts.host.parentNode === this.doc.documentElement) return this.parts;
     this.remove();
     const host = this.doc.createElement(randomTag());
-    setHostAttributes(host);
+    this.zoom = 1 / rootZoom(this.doc);
+    setHostAttributes(host, this.zoom);
     const root = host.attachShadow({ mode: 'closed' });
     const style = this.doc.createElement('style');
     style.textContent = popoverCss;

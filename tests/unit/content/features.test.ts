@@ -52,6 +52,7 @@ function stateWith(shown: Anchored[]): OverlayState & { opened: string[][] } {
     display: { kinds: { person: true, event: true, claim: true }, mentions: 'all', intensity: 'normal', dwellMs: 10 },
     current: -1,
     interfered: false,
+    blocked: false,
     opened,
   };
 }
