@@ -9,7 +9,7 @@ describe('pack check', () => {
   it('passes the real pack', () => {
     const { status, out } = run('check');
     expect(status).toBe(0);
-    expect(out).toContain(`✓ ${REAL_PACK}: 48 notes (10 person, 21 event, 17 claim)`);
+    expect(out).toContain(`✓ ${REAL_PACK}: 49 notes (10 person, 21 event, 18 claim)`);
   });
 
   it('explains a misspelt quote: which note, which quote, the nearest text and the words that differ', () => {

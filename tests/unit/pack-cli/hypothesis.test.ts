@@ -94,7 +94,7 @@ describe('Hypothesis import', () => {
     expect(err).toContain('Words not found as written there: "suport"');
     expect(status).toBe(1);
     const notes = readFile(join(root, REAL_PACK)).notes;
-    expect(notes).toHaveLength(50);
+    expect(notes).toHaveLength(51);
     expect(notes.slice(-2).map((note) => note.id)).toEqual(['claim/starlink-terminals', 'event/should-he-win-the-upcoming-election']);
   });
 
