@@ -1,5 +1,5 @@
-// `npm run screenshots`: renders the popover and the popup, light and dark, in Chromium with the
-// built extension loaded, into docs/.
+// `npm run screenshots`: renders the popover, the popup and the first-run page, light and dark, in
+// Chromium with the built extension loaded, into docs/.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +48,17 @@ try {
     await popup.screenshot({ path: `docs/popup-${scheme}.png` });
     await popup.close();
     await page.close();
-    console.log(`docs/popover-${scheme}.png, docs/popup-${scheme}.png`);
+    // The first-run page, with the sample note of a name in the excerpt open.
+    const welcome = await context.newPage();
+    await welcome.setViewportSize({ width: 900, height: 720 });
+    await welcome.emulateMedia({ colorScheme: scheme });
+    await welcome.goto(`chrome-extension://${extensionId}/src/welcome/welcome.html`);
+    await welcome.waitForFunction(() => (CSS.highlights.get('backstory-person')?.size ?? 0) > 0 && document.querySelectorAll('#shortcuts li').length > 0);
+    await welcome.hover('.mention[data-note="person/sergey-lavrov"]');
+    await welcome.waitForSelector('#try-card:not([hidden])');
+    await welcome.screenshot({ path: `docs/welcome-${scheme}.png`, fullPage: true });
+    await welcome.close();
+    console.log(`docs/popover-${scheme}.png, docs/popup-${scheme}.png, docs/welcome-${scheme}.png`);
   }
 } finally {
   await context.close();

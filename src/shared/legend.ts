@@ -14,6 +14,12 @@ function described(kind: NoteKind, intensity: Intensity): string {
   return intensity === 'strong' ? t('legendClaimStrong') : t('legendClaim');
 }
 
+function contentsOf(node: Node): Range {
+  const range = document.createRange();
+  range.selectNodeContents(node);
+  return range;
+}
+
 export interface Legend {
   /** Says the styles of `intensity` in words (the highlights themselves are repainted by SampleHighlights). */
   describe(intensity: Intensity): void;
@@ -23,6 +29,7 @@ export interface Legend {
 export function renderLegend(list: HTMLUListElement, highlights: SampleHighlights): Legend {
   list.setAttribute('aria-label', t('legendLabel'));
   const descriptions = new Map<NoteKind, HTMLSpanElement>();
+  const samples = new Map<NoteKind, HTMLSpanElement>();
   list.replaceChildren(
     ...NOTE_KINDS.map((kind) => {
       const sample = document.createElement('span');
@@ -35,12 +42,12 @@ export function renderLegend(list: HTMLUListElement, highlights: SampleHighlight
       item.dataset.kind = kind;
       // "Person — yellow fill, solid underline": the dash is read out as a pause.
       item.append(sample, ' — ', description);
-      const range = document.createRange();
-      range.selectNodeContents(sample);
-      highlights.add(kind, range);
+      samples.set(kind, sample);
       return item;
     }),
   );
+  // Ranges made once the samples are in the document: Firefox (153) paints no range made in a detached tree.
+  for (const [kind, sample] of samples) highlights.add(kind, contentsOf(sample));
   const legend: Legend = {
     describe(intensity) {
       for (const [kind, description] of descriptions) description.textContent = described(kind, intensity);

@@ -31,6 +31,7 @@ function mentionElement(text: string, note: Note, card: TryCard, cardId: string)
 }
 
 export function renderExcerpt(container: HTMLElement, paragraphs: readonly string[], notes: readonly Note[], highlights: SampleHighlights, card: TryCard, cardId: string): void {
+  const painted: Array<{ note: Note; span: HTMLSpanElement }> = [];
   container.replaceChildren(
     ...paragraphs.map((text) => {
       const paragraph = document.createElement('p');
@@ -39,13 +40,17 @@ export function renderExcerpt(container: HTMLElement, paragraphs: readonly strin
         paragraph.append(text.slice(at, mention.start));
         const span = mentionElement(text.slice(mention.start, mention.end), mention.note, card, cardId);
         paragraph.append(span);
-        const range = document.createRange();
-        range.selectNodeContents(span);
-        highlights.add(mention.note.kind, range);
+        painted.push({ note: mention.note, span });
         at = mention.end;
       }
       paragraph.append(text.slice(at));
       return paragraph;
     }),
   );
+  // Ranges made once the words are in the document: Firefox (153) paints no range made in a detached tree.
+  for (const { note, span } of painted) {
+    const range = document.createRange();
+    range.selectNodeContents(span);
+    highlights.add(note.kind, range);
+  }
 }

@@ -6,6 +6,7 @@ import { launchChromium } from './harness/browsers.ts';
 import { hostUpgrader } from './harness/fixture-pages.ts';
 import { highlightPoint, popoverState, totalHighlights, waitFor } from './harness/page-probes.ts';
 import { useSession } from './harness/session.ts';
+import { describeExtensionPages } from './extension-pages-scenarios.ts';
 import { describeRobustness } from './robustness-scenarios.ts';
 import { describeReader } from './reader-scenarios.ts';
 import { describeExtension } from './scenarios.ts';
@@ -14,6 +15,7 @@ import { describeTrust } from './trust-scenarios.ts';
 describe('Chromium', () => describeExtension(launchChromium));
 describe('Chromium: robustness', () => describeRobustness(launchChromium));
 describe('Chromium: for every reader', () => describeReader(launchChromium));
+describe('Chromium: the popup and the first-run page', () => describeExtensionPages(launchChromium));
 describe('Chromium: the page as an adversary', () => describeTrust(launchChromium));
 
 describe('Chromium with the site’s JavaScript blocked', () => {

@@ -1,6 +1,7 @@
 // The built extension (dist/firefox) in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi.
 import { describe } from 'vitest';
 import { launchFirefox } from './harness/browsers.ts';
+import { describeExtensionPages } from './extension-pages-scenarios.ts';
 import { describeRobustness } from './robustness-scenarios.ts';
 import { describeReader } from './reader-scenarios.ts';
 import { describeExtension } from './scenarios.ts';
@@ -9,4 +10,5 @@ import { describeTrust } from './trust-scenarios.ts';
 describe('Firefox', () => describeExtension(launchFirefox));
 describe('Firefox: robustness', () => describeRobustness(launchFirefox));
 describe('Firefox: for every reader', () => describeReader(launchFirefox));
+describe('Firefox: the popup and the first-run page', () => describeExtensionPages(launchFirefox));
 describe('Firefox: the page as an adversary', () => describeTrust(launchFirefox));
