@@ -92,7 +92,7 @@ export const CHROMIUM_OFFLINE_ARGS = [
 const FIRST_RUN_TIMEOUT_MS = 10_000;
 
 /** Waits for the first-run tab Backstory opens on install (a fresh profile installs it), and closes it. */
-async function closeFirstRun(context: import('playwright-core').BrowserContext): Promise<string[]> {
+export async function closeFirstRun(context: import('playwright-core').BrowserContext): Promise<string[]> {
   const deadline = Date.now() + FIRST_RUN_TIMEOUT_MS;
   for (;;) {
     const page = context.pages().find((candidate) => candidate.url().includes(WELCOME_PAGE));
