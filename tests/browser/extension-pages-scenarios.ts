@@ -69,6 +69,27 @@ export function describeExtensionPages(launch: () => Promise<TestBrowser>): void
       expect(entries).toEqual(['Person — yellow fill, solid underline', 'Event — blue fill, dotted underline', 'Claim — red wavy underline, no fill']);
       await popup.close();
     });
+
+    it('follows the reader’s intensity in the key, in paint and in words', async () => {
+      await session.demo.bringToFront();
+      const popup = await session.browser.openPopup();
+      await waitFor(() => highlightSizes(popup), (sizes) => Object.keys(sizes).length === 3);
+      const options = await session.browser.openOptions();
+      const choose = (intensity: string) =>
+        options.evaluate((value) => {
+          const select = document.getElementById('intensity') as HTMLSelectElement;
+          select.value = value;
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        }, intensity);
+      const claim = () => popup.evaluate(() => document.querySelector('#legend li[data-kind="claim"]')?.textContent ?? '', null);
+      await choose('strong');
+      await waitFor(() => highlightSizes(popup), (sizes) => Object.keys(sizes).sort().join() === 'backstory-claim-strong,backstory-event-strong,backstory-person-strong');
+      expect(await waitFor(claim, (text) => text.includes('fill'))).toBe('Claim — pink fill, red wavy underline');
+      await choose('normal');
+      await waitFor(() => highlightSizes(popup), (sizes) => Object.keys(sizes).sort().join() === 'backstory-claim,backstory-event,backstory-person');
+      await options.close();
+      await popup.close();
+    });
   });
 
   describe('the first-run page', () => {
