@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { closeFirstRun } from '../tests/browser/harness/browsers.ts';
+import { awaitFirstRun } from '../tests/browser/harness/browsers.ts';
 import { startServer } from '../tests/browser/harness/server.ts';
 
 const DIST = join(process.cwd(), 'dist/chrome');
@@ -20,8 +20,8 @@ const context = await chromium.launchPersistentContext(profile, {
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
-  // The first-run tab opens on install; closed first, so that the popup reports on the demo's tab.
-  await closeFirstRun(context);
+  // The first-run tab opens on install: waited for first, so that the popup reports on the demo's tab.
+  await awaitFirstRun(context);
   for (const scheme of ['light', 'dark'] as const) {
     const page = await context.newPage();
     await page.emulateMedia({ colorScheme: scheme });

@@ -56,8 +56,10 @@ export interface TestBrowser {
   /** Opens the extension's first-run page in a new tab. */
   openWelcome(): Promise<TestPage>;
   /**
-   * The URLs of the tabs the extension opened when it was installed (its first-run page), which the
-   * launch waited for and closed, so that none opens later over a test's page.
+   * The URLs of the tabs the extension opened when it was installed (its first-run page). The launch
+   * waits for them, so that none opens later over a test's page, and leaves them open, as a reader
+   * would: in Chromium 156 an extension page opened just after the extension's only page was closed
+   * sometimes gets no i18n messages at all (every getMessage() is "").
    */
   openedOnInstall: string[];
   /** Every request the browser's pages made, as URLs (Chromium only). */
@@ -91,16 +93,12 @@ export const CHROMIUM_OFFLINE_ARGS = [
 /** How long a fresh install may take to open its first-run tab. */
 const FIRST_RUN_TIMEOUT_MS = 10_000;
 
-/** Waits for the first-run tab Backstory opens on install (a fresh profile installs it), and closes it. */
-export async function closeFirstRun(context: import('playwright-core').BrowserContext): Promise<string[]> {
+/** Waits for the first-run tab Backstory opens on install (a fresh profile installs it). */
+export async function awaitFirstRun(context: import('playwright-core').BrowserContext): Promise<string[]> {
   const deadline = Date.now() + FIRST_RUN_TIMEOUT_MS;
   for (;;) {
     const page = context.pages().find((candidate) => candidate.url().includes(WELCOME_PAGE));
-    if (page) {
-      const url = page.url();
-      await page.close();
-      return [url];
-    }
+    if (page) return [page.url()];
     if (Date.now() > deadline) return [];
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -127,7 +125,7 @@ export async function launchChromium(preferences: ReaderPreferences = {}): Promi
   });
   const worker = preferences.withoutExtension ? undefined : (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
   const extensionId = worker ? new URL(worker.url()).host : 'none';
-  const openedOnInstall = preferences.withoutExtension ? [] : await closeFirstRun(context);
+  const openedOnInstall = preferences.withoutExtension ? [] : await awaitFirstRun(context);
   const sessions = new WeakMap<TestPage, CDPSession>();
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
@@ -227,18 +225,15 @@ function firefoxPopoverReader(realm: () => BidiRealm): InPopover {
 }
 
 /**
- * Firefox's first-run tab (see closeFirstRun). puppeteer keeps reporting a tab that an extension
+ * Firefox's first-run tab (see awaitFirstRun). puppeteer keeps reporting a tab that an extension
  * opened as about:blank, so each tab is asked where it is.
  */
-async function closeFirefoxFirstRun(browser: import('puppeteer-core').Browser): Promise<string[]> {
+async function awaitFirefoxFirstRun(browser: import('puppeteer-core').Browser): Promise<string[]> {
   const deadline = Date.now() + FIRST_RUN_TIMEOUT_MS;
   for (;;) {
     for (const page of await browser.pages()) {
       const url = await page.evaluate(() => location.href).catch(() => '');
-      if (url.includes(WELCOME_PAGE)) {
-        await page.close();
-        return [url];
-      }
+      if (url.includes(WELCOME_PAGE)) return [url];
     }
     if (Date.now() > deadline) return [];
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -273,7 +268,7 @@ export async function launchFirefox(preferences: ReaderPreferences = {}): Promis
     },
   });
   if (!preferences.withoutExtension) await browser.installExtension(DIST.firefox);
-  const openedOnInstall = preferences.withoutExtension ? [] : await closeFirefoxFirstRun(browser);
+  const openedOnInstall = preferences.withoutExtension ? [] : await awaitFirefoxFirstRun(browser);
   async function openExtensionPage(path: string, ready: string): Promise<TestPage> {
     const page = await browser.newPage();
     // goto() to an extension page may never report completion in Firefox: do not wait for it.
