@@ -5,8 +5,7 @@ import type { ArticleMeta, NoteKind, NoteSummary } from '../model/note.ts';
 import type { PageStatus, ToContent } from '../shared/messages.ts';
 import { parsePageStatus } from '../shared/page-status.ts';
 import { localizePage, t } from '../shared/i18n.ts';
-import { renderLegend } from '../shared/legend.ts';
-import { followIntensity, linkHighlightStyles, SampleHighlights } from '../shared/sample-highlights.ts';
+import { mountLegend } from '../shared/legend.ts';
 import type { Settings } from '../shared/settings.ts';
 import { readSettings, updateSettings } from '../shared/settings-store.ts';
 import { withSite } from '../shared/site-list.ts';
@@ -164,11 +163,5 @@ siteSwitch.addEventListener('change', () => {
 byId('open-settings').addEventListener('click', () => void browser.runtime.openOptionsPage());
 
 localizePage();
-linkHighlightStyles();
-const highlights = new SampleHighlights();
-const legend = renderLegend(byId<HTMLUListElement>('legend'), highlights);
-followIntensity((intensity) => {
-  highlights.paint(intensity);
-  legend.describe(intensity);
-});
+mountLegend(byId<HTMLUListElement>('legend'));
 void refresh();

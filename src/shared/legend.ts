@@ -2,7 +2,7 @@
 // and followed by the same style in words, so that nothing is told by colour alone.
 import { NOTE_KINDS, type NoteKind } from '../model/note.ts';
 import { t } from './i18n.ts';
-import type { SampleHighlights } from './sample-highlights.ts';
+import { followIntensity, linkHighlightStyles, SampleHighlights } from './sample-highlights.ts';
 import type { Intensity } from './settings.ts';
 
 const NAME: Record<NoteKind, string> = { person: 'kindPerson', event: 'kindEvent', claim: 'kindClaim' };
@@ -55,4 +55,18 @@ export function renderLegend(list: HTMLUListElement, highlights: SampleHighlight
   };
   legend.describe('normal');
   return legend;
+}
+
+/**
+ * The legend on an extension page, whole: links the highlight sheets, fills `list`, and follows the
+ * reader's intensity in paint and in words. Returns the page's highlights, for other samples.
+ */
+export function mountLegend(list: HTMLUListElement, highlights = new SampleHighlights()): SampleHighlights {
+  linkHighlightStyles();
+  const legend = renderLegend(list, highlights);
+  followIntensity((intensity) => {
+    highlights.paint(intensity);
+    legend.describe(intensity);
+  });
+  return highlights;
 }

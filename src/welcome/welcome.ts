@@ -3,8 +3,7 @@
 import browser from 'webextension-polyfill';
 import { excerpt, notes } from 'virtual:backstory-annotations';
 import { localizePage, t } from '../shared/i18n.ts';
-import { renderLegend } from '../shared/legend.ts';
-import { followIntensity, linkHighlightStyles, SampleHighlights } from '../shared/sample-highlights.ts';
+import { mountLegend } from '../shared/legend.ts';
 import { renderExcerpt } from './excerpt.ts';
 import { renderShortcuts } from './shortcuts.ts';
 import { createTryCard } from './try-card.ts';
@@ -16,15 +15,9 @@ function byId<T extends HTMLElement>(id: string): T {
 }
 
 localizePage();
-linkHighlightStyles();
-const highlights = new SampleHighlights();
-const legend = renderLegend(byId<HTMLUListElement>('legend'), highlights);
+const highlights = mountLegend(byId<HTMLUListElement>('legend'));
 const card = createTryCard(byId('try-card'), byId('try-frame'));
 renderExcerpt(byId('excerpt'), excerpt, notes, highlights, card, 'try-card');
-followIntensity((intensity) => {
-  highlights.paint(intensity);
-  legend.describe(intensity);
-});
 byId('pin-text').textContent = t(__BROWSER__ === 'firefox' ? 'welcomePinFirefox' : 'welcomePinChrome');
 void renderShortcuts(byId<HTMLUListElement>('shortcuts'), byId('shortcuts-where'));
 byId('open-settings').addEventListener('click', () => void browser.runtime.openOptionsPage());
