@@ -57,9 +57,9 @@ export interface TestBrowser {
   openWelcome(): Promise<TestPage>;
   /**
    * The URLs of the tabs the extension opened when it was installed (its first-run page). The launch
-   * waits for them, so that none opens later over a test's page, and leaves them open, as a reader
-   * would: in Chromium 156 an extension page opened just after the extension's only page was closed
-   * sometimes gets no i18n messages at all (every getMessage() is "").
+   * waits for them, so that none opens later over a test's page, and leaves them open: closed as
+   * soon as it appeared, Chromium 156 sometimes gave the next extension page no i18n messages at all
+   * (docs/decisions.md).
    */
   openedOnInstall: string[];
   /** Every request the browser's pages made, as URLs (Chromium only). */
