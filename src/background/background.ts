@@ -43,6 +43,12 @@ async function handle(message: ToBackground, sender: Runtime.MessageSender): Pro
       await browser.action.setBadgeText({ tabId, text: message.count > 0 ? String(message.count) : '' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#3366cc' });
       return undefined;
+    case 'blocked':
+      // Out of the page's reach: the badge, and the popup (from the tab's status).
+      await browser.action.setBadgeText({ tabId, text: '!' });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#c62828' });
+      await browser.action.setTitle({ tabId, title: browser.i18n.getMessage('badgeBlocked') });
+      return undefined;
     case 'load-fingerprint':
       await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [fingerprintFile(message.slug)] });
       return true;

@@ -8,6 +8,7 @@ import { tokenize } from '../core/tokenize.ts';
 import type { Note, NoteKind } from '../model/note.ts';
 import type { PackData } from '../model/pack.ts';
 import { indexText, indexTextInSlices, rangeOf, type TextIndex } from './text-index.ts';
+import { highlightable } from '../model/note-changes.ts';
 
 /** A note's place on the page: offsets into the index's text, and the live Range over them. */
 export interface Anchored {
@@ -34,7 +35,8 @@ export interface Anchorer {
 
 export function createAnchorer(pack: PackData): Anchorer {
   const notesById = new Map(pack.notes.map((note) => [note.id, note]));
-  const compiled = compileNotes(pack.notes);
+  // A withdrawn note is listed (popup) but never painted.
+  const compiled = compileNotes(highlightable(pack.notes));
   const articleShingles = decodeHashes(pack.articleShingles);
 
   /**

@@ -25,9 +25,9 @@ function occurrences(text: string, form: string): number[] {
   return found;
 }
 
-/** Non-overlapping mentions in `text`, in reading order. */
+/** Non-overlapping mentions in `text`, in reading order; withdrawn notes are never marked. */
 export function findMentions(text: string, notes: readonly Note[]): Mention[] {
-  const candidates = notes.flatMap((note) => formsOf(note).flatMap((form) => occurrences(text, form).map((start) => ({ start, end: start + form.length, note }))));
+  const candidates = notes.filter((note) => !note.withdrawn).flatMap((note) => formsOf(note).flatMap((form) => occurrences(text, form).map((start) => ({ start, end: start + form.length, note }))));
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const chosen: Mention[] = [];
   for (const candidate of candidates) {

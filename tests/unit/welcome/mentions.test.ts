@@ -10,6 +10,8 @@ const note = (id: string, kind: Note['kind'], forms: { aliases?: string[]; exact
   summary: '',
   body: '',
   asOf: '2025-02-18',
+  version: 1,
+  updated: '2025-02-18',
   aliases: forms.aliases,
   selectors: forms.exact?.map((exact) => ({ type: 'TextQuoteSelector', exact })),
   sources: [],
@@ -27,6 +29,11 @@ describe('findMentions (the first-run page’s excerpt)', () => {
     const upcoming = note('claim/upcoming', 'claim', { exact: ['upcoming US-Russia'] });
     const text = 'the upcoming US-Russia talks';
     expect(findMentions(text, [talks, upcoming]).map((mention) => mention.note.id)).toEqual(['claim/upcoming']);
+  });
+
+  it('never marks a withdrawn note', () => {
+    const withdrawn: Note = { ...note('person/putin', 'person', { aliases: ['Putin'] }), version: 2, withdrawn: { on: '2026-12-07', reason: 'test' } };
+    expect(findMentions('Putin spoke.', [withdrawn])).toEqual([]);
   });
 
   it('marks all three kinds in the shipped excerpt', () => {
