@@ -3,18 +3,10 @@
 // them but not move them) and keeps its live Ranges to itself; and it checks that its highlights
 // are still registered as it left them, painting them again when the page removed or changed them.
 import { NOTE_KINDS, type NoteKind } from '../model/note.ts';
+import { highlightName } from '../shared/highlight-names.ts';
 import type { Intensity } from '../shared/settings.ts';
 
 const PRIORITY: Record<NoteKind, number> = { claim: 0, event: 1, person: 2 };
-
-/**
- * The contract: `backstory-<kind>`; a long passage of a person or event note (a quote, a sentence)
- * is `backstory-<kind>-passage`, drawn with its kind's line and no fill, so that the page is not a
- * sea of colour; other intensities add a suffix. highlights.css and highlight-fills.css style them.
- */
-function highlightName(kind: NoteKind, passage: boolean, intensity: Intensity): string {
-  return `backstory-${kind}${passage ? '-passage' : ''}${intensity === 'normal' ? '' : `-${intensity}`}`;
-}
 
 /** More words than this make a passage (the longest name with its title has five). */
 const NAME_WORDS = 5;
@@ -36,7 +28,7 @@ export class OwnHighlights {
         if (passage && ranges.length === 0) continue;
         const highlight = new Highlight(...ranges);
         highlight.priority = PRIORITY[kind];
-        const name = highlightName(kind, passage, intensity);
+        const name = highlightName(kind, intensity, passage);
         CSS.highlights.set(name, highlight);
         this.painted.set(name, { highlight, ranges });
       }
