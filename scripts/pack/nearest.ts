@@ -3,6 +3,7 @@
 import { forEachWord } from '../../src/core/tokenize.ts';
 import type { ArticleIndex } from './article-index.ts';
 import { lineOf } from './article-index.ts';
+import { editDistance } from './edit-distance.ts';
 
 export interface NearestText {
   /** The passage, as written in the article. */
@@ -22,16 +23,6 @@ function words(text: string): string[] {
   const out: string[] = [];
   forEachWord(text, (_hash, start, end) => out.push(text.slice(start, end).replace(INVISIBLE, '').toLowerCase()));
   return out;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /** 1 for the same word, 0.75 for a near spelling, 0 otherwise. */

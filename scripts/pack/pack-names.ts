@@ -1,6 +1,7 @@
 // A pack named on the command line that does not exist: the packs there are, and the nearest name.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { editDistance } from './edit-distance.ts';
 
 /** The pack folders under `root`, by name; none when `root` does not exist. */
 export function packNames(root: string): string[] {
@@ -8,17 +9,6 @@ export function packNames(root: string): string[] {
   return readdirSync(root)
     .filter((name) => statSync(join(root, name)).isDirectory())
     .sort();
-}
-
-/** Edit distance: letters added, removed or changed to turn `a` into `b`. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /** The name closest to `name`, if it is close enough to be a slip (at most a third of it differs, or it is part of the name). */
