@@ -1,7 +1,11 @@
-// Finds where each note applies in a page's words: every mention of an alias, and the passage a
-// TextQuoteSelector names. Works on word hashes and word indices only, never on the DOM.
+// Finds where each note applies in a page's words: every mention of a name (alias or variant), and
+// the passage a TextQuoteSelector names, exactly or as an editor rewrote it. Works on word hashes
+// and word indices only, never on the DOM. The rules are stated in docs/anchoring.md.
 import type { NoteKind, TextQuoteSelector } from '../model/note.ts';
-import { wordHashes } from './tokenize.ts';
+import { alignments, EDIT, sameWord, type Alignment } from './approx.ts';
+import { readWords, type Words } from './page-words.ts';
+import { tokenize } from './tokenize.ts';
+import { BREAK, DATE, NAME, NEGATION, NUMBER, SENTENCE_START } from './word-classes.ts';
 
 export interface MatchableNote {
   id: string;
@@ -11,6 +15,9 @@ export interface MatchableNote {
   selectors?: readonly TextQuoteSelector[];
 }
 
+/** How a placement was found: a name, a quote word for word, or a quote as an editor rewrote it. */
+export type MatchHow = 'alias' | 'exact' | 'edited';
+
 export interface WordMatch {
   noteId: string;
   kind: NoteKind;
@@ -18,114 +25,434 @@ export interface WordMatch {
   first: number;
   /** Index just past the last word. */
   end: number;
+  how: MatchHow;
+  /** For a quote: which of the note's selectors. */
+  selector?: number;
+}
+
+/** Why a quote found no place. */
+export type OrphanReason =
+  | 'removed'
+  | 'too-different'
+  | 'number'
+  | 'date'
+  | 'name'
+  | 'negation'
+  | 'negation-before'
+  | 'number-before'
+  | 'date-before'
+  | 'context';
+
+export interface QuoteOutcome {
+  noteId: string;
+  selector: number;
+  how?: 'exact' | 'edited';
+  reason?: OrphanReason;
+  /** The place chosen, or (orphaned) the nearest one rejected: page word indices. */
+  first?: number;
+  end?: number;
 }
 
 interface Alias {
+  noteIndex: number;
   noteId: string;
   kind: NoteKind;
-  words: number[];
+  words: Words;
+  /** Symbols (not prose punctuation) before, between and after its words: "Disney+" is not "Disney". */
+  symbols: string[] | undefined;
 }
 
 interface Quote {
   noteId: string;
   kind: NoteKind;
-  exact: number[];
-  prefix: number[];
-  suffix: number[];
+  selector: number;
+  exact: Words;
+  prefix: Words;
+  suffix: Words;
+  /** Note of the name each quote word belongs to (-1: none): whom the quote names. */
+  namedBy: Int32Array;
+  names: Set<number>;
+  hashes: Set<number>;
 }
 
-/** How many words of a selector's prefix and suffix are compared to tell repeated quotes apart. */
+/** How many words of a selector's prefix and suffix are compared. */
 const CONTEXT_WORDS = 8;
+/** Quotes this short anchor only where their prefix and suffix agree. */
+const SHORT_QUOTE = 2;
+/** Words of the page before a match that are looked at for an inserted negation, number or date. */
+const BEFORE_WORDS = 3;
+/** Page words in a row inside a match that are not the quote's: more is someone else's sentence. */
+const MAX_FOREIGN_RUN = 3;
 
-export interface CompiledNotes {
+/** The notes' names and quotes read one way: as written (with merges, capitals) or by hash alone. */
+interface Form {
   aliasesByFirstWord: Map<number, Alias[]>;
   quotes: Quote[];
 }
 
-export function compileNotes(notes: readonly MatchableNote[]): CompiledNotes {
+export interface CompiledNotes {
+  /** Read as written: for pages whose text is given. */
+  written: Form;
+  /** Read by hash alone, as the tokenizer reads them: for word hashes without text. */
+  hashed: Form;
+  /** Hashes of capitalised words of the notes' names. */
+  names: Set<number>;
+}
+
+/** Symbol characters that make a different name: not letters, digits, spaces or prose punctuation. */
+const SYMBOL = /[^\p{L}\p{N}\p{M}\s.,;:!?'"‘’“”„«»‹›()[\]{}\-‐‑‒–—―/…·•\u00ad\u034f\u200b-\u200d\u2060\ufeff]/gu;
+const symbolsIn = (text: string): string => (text.match(SYMBOL) ?? []).join('');
+
+/** Symbols right before `start` and right after `end` in `text`, up to a space or a letter. */
+function symbolsAround(text: string, start: number, end: number): [string, string] {
+  let from = start;
+  while (from > 0 && !/[\s\p{L}\p{N}]/u.test(text[from - 1])) from--;
+  let to = end;
+  while (to < text.length && !/[\s\p{L}\p{N}]/u.test(text[to])) to++;
+  return [symbolsIn(text.slice(from, start)), symbolsIn(text.slice(end, to))];
+}
+
+function symbolsOf(text: string, words: Words, starts: ArrayLike<number>, ends: ArrayLike<number>): string[] {
+  const symbols: string[] = [];
+  for (let k = 0; k <= words.count; k++) {
+    const from = k === 0 ? 0 : ends[words.last[k - 1]];
+    const to = k === words.count ? text.length : starts[words.first[k]];
+    symbols.push(symbolsIn(text.slice(from, to)));
+  }
+  return symbols;
+}
+
+function sliceWords(words: Words, from: number, to: number): Words {
+  from = Math.max(0, from);
+  to = Math.min(words.count, to);
+  return {
+    count: Math.max(0, to - from),
+    hash: words.hash.subarray(from, to),
+    skeleton: words.skeleton.subarray(from, to),
+    flags: words.flags.subarray(from, to),
+    first: words.first.subarray(from, to),
+    last: words.last.subarray(from, to),
+  };
+}
+
+function compileForm(notes: readonly MatchableNote[], names: Set<number>, written: boolean): Form {
+  const read = (text: string, startsSentence = true): { words: Words; tokens: ReturnType<typeof tokenize> } => {
+    const tokens = tokenize(text);
+    return { words: readWords(written ? { text, ...tokens } : tokens, undefined, names, startsSentence), tokens };
+  };
   const aliasesByFirstWord = new Map<number, Alias[]>();
-  const quotes: Quote[] = [];
-  for (const note of notes) {
+  notes.forEach((note, noteIndex) => {
     for (const alias of [...(note.aliases ?? []), ...(note.variants ?? [])]) {
-      const words = wordHashes(alias);
-      if (words.length === 0) continue;
-      const list = aliasesByFirstWord.get(words[0]) ?? [];
-      list.push({ noteId: note.id, kind: note.kind, words });
-      aliasesByFirstWord.set(words[0], list);
+      const { words, tokens } = read(alias);
+      if (words.count === 0) continue;
+      const list = aliasesByFirstWord.get(words.hash[0]) ?? [];
+      list.push({ noteIndex, noteId: note.id, kind: note.kind, words, symbols: symbolsOf(alias, words, tokens.starts, tokens.ends) });
+      aliasesByFirstWord.set(words.hash[0], list);
     }
-    for (const selector of note.selectors ?? []) {
-      quotes.push({
+  });
+  for (const list of aliasesByFirstWord.values()) list.sort((a, b) => b.words.count - a.words.count);
+  const form: Form = { aliasesByFirstWord, quotes: [] };
+  for (const note of notes) {
+    (note.selectors ?? []).forEach((selector, index) => {
+      const prefix = selector.prefix ?? '';
+      const exact = read(selector.exact, prefix.trim() === '' || /[.!?:]\s*$/.test(prefix)).words;
+      const prefixWords = read(prefix).words;
+      const suffixWords = read(selector.suffix ?? '', false).words;
+      const namedBy = new Int32Array(exact.count).fill(-1);
+      for (const mention of mentions(exact, form, undefined)) namedBy.fill(mention.noteIndex, mention.start, mention.end);
+      form.quotes.push({
         noteId: note.id,
         kind: note.kind,
-        exact: wordHashes(selector.exact),
-        prefix: wordHashes(selector.prefix ?? '').slice(-CONTEXT_WORDS),
-        suffix: wordHashes(selector.suffix ?? '').slice(0, CONTEXT_WORDS),
+        selector: index,
+        exact,
+        prefix: sliceWords(prefixWords, prefixWords.count - CONTEXT_WORDS, prefixWords.count),
+        suffix: sliceWords(suffixWords, 0, CONTEXT_WORDS),
+        namedBy,
+        names: new Set([...namedBy].filter((noteIndex) => noteIndex >= 0)),
+        hashes: new Set(exact.hash),
+      });
+    });
+  }
+  return form;
+}
+
+export function compileNotes(notes: readonly MatchableNote[]): CompiledNotes {
+  const names = new Set<number>();
+  for (const note of notes) {
+    for (const name of [...(note.aliases ?? []), ...(note.variants ?? [])]) {
+      const tokens = tokenize(name);
+      tokens.hashes.forEach((hash, i) => {
+        const first = name[tokens.starts[i]];
+        if (first !== first.toLowerCase()) names.add(hash);
       });
     }
   }
-  for (const list of aliasesByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { aliasesByFirstWord, quotes };
+  return { written: compileForm(notes, names, true), hashed: compileForm(notes, names, false), names };
 }
 
-function wordsEqualAt(words: ArrayLike<number>, at: number, expected: readonly number[]): boolean {
-  if (at < 0 || at + expected.length > words.length) return false;
-  for (let k = 0; k < expected.length; k++) {
-    if (words[at + k] !== expected[k]) return false;
+interface Mention {
+  noteIndex: number;
+  alias: Alias;
+  start: number;
+  end: number;
+}
+
+interface PageText {
+  text: string;
+  starts: ArrayLike<number>;
+  ends: ArrayLike<number>;
+}
+
+/** Every name mention in `words`, longest first, never overlapping; with the page's text, only where the symbols agree. */
+function mentions(words: Words, notes: Form, page: PageText | undefined): Mention[] {
+  const found: Mention[] = [];
+  for (let i = 0; i < words.count; i++) {
+    const candidates = notes.aliasesByFirstWord.get(words.hash[i]);
+    if (!candidates) continue;
+    const alias = candidates.find((candidate) => {
+      const length = candidate.words.count;
+      if (i + length > words.count) return false;
+      for (let k = 0; k < length; k++) {
+        if (words.hash[i + k] !== candidate.words.hash[k] || (k > 0 && words.flags[i + k] & BREAK)) return false;
+      }
+      return !page || !candidate.symbols || symbolsAgree(page, words, i, length, candidate.symbols);
+    });
+    if (!alias) continue;
+    found.push({ noteIndex: alias.noteIndex, alias, start: i, end: i + alias.words.count });
+    i += alias.words.count - 1;
+  }
+  return found;
+}
+
+function symbolsAgree({ text, starts, ends }: PageText, words: Words, at: number, length: number, expected: readonly string[]): boolean {
+  const [before, after] = symbolsAround(text, starts[words.first[at]], ends[words.last[at + length - 1]]);
+  if (before !== expected[0] || after !== expected[length]) return false;
+  for (let k = 1; k < length; k++) {
+    if (symbolsIn(text.slice(ends[words.last[at + k - 1]], starts[words.first[at + k]])) !== expected[k]) return false;
   }
   return true;
 }
 
-function contextScore(words: ArrayLike<number>, quote: Quote, at: number): number {
-  let score = 0;
-  for (let k = 1; k <= quote.prefix.length && words[at - k] === quote.prefix[quote.prefix.length - k]; k++) score++;
-  const after = at + quote.exact.length;
-  for (let k = 0; k < quote.suffix.length && words[after + k] === quote.suffix[k]; k++) score++;
-  return score;
+/** Longest common subsequence of `context` and page words [from, to), same or respelt words. */
+function agreement(context: Words, page: Words, from: number, to: number): number {
+  from = Math.max(0, from);
+  to = Math.min(page.count, to);
+  if (context.count === 0 || to <= from) return 0;
+  let previous = new Uint8Array(to - from + 1);
+  for (let i = 0; i < context.count; i++) {
+    const current = new Uint8Array(to - from + 1);
+    for (let j = from; j < to; j++) {
+      const col = j - from + 1;
+      current[col] = sameWord(context, i, page, j) ? previous[col - 1] + 1 : Math.max(previous[col], current[col - 1]);
+    }
+    previous = current;
+  }
+  return previous[to - from];
 }
 
-/** Where `quote` occurs in `words` (as `occursAt` says), the occurrence whose context matches best. */
-function findQuote(words: ArrayLike<number>, quote: Quote, occursAt: (at: number, expected: readonly number[]) => boolean): number {
-  let best = -1;
-  let bestScore = -1;
-  if (quote.exact.length === 0) return best;
-  for (let at = 0; at + quote.exact.length <= words.length; at++) {
-    if (words[at] !== quote.exact[0] || !occursAt(at, quote.exact)) continue;
-    const score = contextScore(words, quote, at);
-    if (score > bestScore) {
-      best = at;
-      bestScore = score;
+interface Candidate extends Alignment {
+  prefixAgrees: number;
+  suffixAgrees: number;
+  /** Lower is better: the edits, less the context words that agree. */
+  score: number;
+}
+
+interface Page {
+  words: Words;
+  /** Per page word of the tokenizer: part of the article's own text (its shingle runs). */
+  allowed: ArrayLike<number>;
+  /** Per page word (of `words`): the note whose name it is part of, or -1. */
+  namedBy: Int32Array;
+  approximate: boolean;
+}
+
+function exactAlignments(quote: Quote, words: Words): Alignment[] {
+  const found: Alignment[] = [];
+  const n = quote.exact.count;
+  outer: for (let at = 0; at + n <= words.count; at++) {
+    for (let k = 0; k < n; k++) {
+      if (words.hash[at + k] !== quote.exact.hash[k] || (k > 0 && words.flags[at + k] & BREAK)) continue outer;
     }
+    found.push({ start: at, end: at + n, cost: 0, pairs: Int32Array.from({ length: n }, (_, k) => at + k) });
   }
-  return best;
+  return found;
+}
+
+function approximateAlignments(quote: Quote, words: Words): Alignment[] {
+  const n = quote.exact.count;
+  const cap = 2 * EDIT * Math.ceil(n / 2) + EDIT;
+  const found: Alignment[] = [];
+  const skeletons = new Set(quote.exact.skeleton);
+  for (let from = 0; from < words.count; ) {
+    let to = from + 1;
+    while (to < words.count && !(words.flags[to] & BREAK)) to++;
+    // A block holding under half the quote's words (as written or respelt) cannot hold it.
+    let shared = 0;
+    for (let j = from; j < to; j++) if (quote.hashes.has(words.hash[j]) || (words.skeleton[j] !== 0 && skeletons.has(words.skeleton[j]))) shared++;
+    if (shared >= Math.ceil(n / 2)) found.push(...alignments(quote.exact, words, from, to, cap));
+    from = to;
+  }
+  return found;
+}
+
+function scored(quote: Quote, words: Words, alignment: Alignment): Candidate {
+  const prefixAgrees = agreement(quote.prefix, words, alignment.start - quote.prefix.count - 2, alignment.start);
+  const suffixAgrees = agreement(quote.suffix, words, alignment.end, alignment.end + quote.suffix.count + 2);
+  return { ...alignment, prefixAgrees, suffixAgrees, score: alignment.cost - prefixAgrees - suffixAgrees };
 }
 
 /**
- * Every alias mention (longest alias first, mentions never overlap) and every quote, among the
- * words marked in `allowed` (the article's own text). Words outside the article between two
- * mentions, such as an ad between paragraphs, are skipped over; a mention or quote with such a word
- * inside it is not matched, so that no note covers words the article does not have. Sorted by
- * position.
+ * Why `candidate` may not carry the quote's note, or undefined when it may. The rules, in order:
+ * the quote's numbers, dates and negations are all there as written, and the page added none
+ * inside it; its names are there (or respelt, or the same person under another of their names) and
+ * the page added no other name; no negation, number or date of the page's own stands just before
+ * it in the same sentence; a one- or two-word quote has its prefix and suffix around it; the
+ * edits are few enough for its length (context that agrees allows more) and at most
+ * MAX_FOREIGN_RUN page words in a row are not the quote's.
  */
-export function findMatches(words: ArrayLike<number>, allowed: ArrayLike<number>, notes: CompiledNotes): WordMatch[] {
-  const positions: number[] = [];
-  for (let i = 0; i < words.length; i++) if (allowed[i]) positions.push(i);
-  const article = Uint32Array.from(positions, (position) => words[position]);
+function rejection(quote: Quote, page: Page, candidate: Candidate): OrphanReason | undefined {
+  const { words } = page;
+  const q = quote.exact;
+  const n = q.count;
+  const pairedTo = new Map<number, number>();
+  let matched = 0;
+  for (let i = 0; i < n; i++) {
+    const p = candidate.pairs[i];
+    if (p >= 0) pairedTo.set(p, i);
+    if (p >= 0 && sameWord(q, i, words, p)) matched++;
+  }
+  const mentioned = new Set<number>();
+  for (let p = candidate.start; p < candidate.end; p++) if (page.namedBy[p] >= 0) mentioned.add(page.namedBy[p]);
+  // The quote's own numbers, dates, negations and names.
+  for (let i = 0; i < n; i++) {
+    const p = candidate.pairs[i];
+    const flags = q.flags[i];
+    const same = p >= 0 && words.hash[p] === q.hash[i];
+    if (flags & NEGATION && !same) return 'negation';
+    if (flags & NUMBER && !same) return 'number';
+    if (flags & DATE && !same) return 'date';
+    if (flags & NAME && !(p >= 0 && sameWord(q, i, words, p)) && !(quote.namedBy[i] >= 0 && mentioned.has(quote.namedBy[i]))) return 'name';
+  }
+  // What the page has inside the match that the quote does not.
+  let foreignRun = 0;
+  for (let p = candidate.start; p < candidate.end; p++) {
+    const i = pairedTo.get(p);
+    const flags = words.flags[p];
+    const same = i !== undefined && words.hash[p] === q.hash[i];
+    if (!same && flags & NEGATION) return 'negation';
+    if (!same && flags & NUMBER) return 'number';
+    if (!same && flags & DATE) return 'date';
+    const respelt = i !== undefined && sameWord(q, i, words, p);
+    if (!respelt && flags & NAME && !quote.names.has(page.namedBy[p])) return 'name';
+    foreignRun = respelt ? 0 : foreignRun + 1;
+    if (foreignRun > MAX_FOREIGN_RUN) return 'too-different';
+  }
+  // A negation, number or date of the page's own just before it, in the same sentence.
+  for (let p = candidate.start - 1; p >= Math.max(0, candidate.start - BEFORE_WORDS); p--) {
+    if (words.flags[p + 1] & (SENTENCE_START | BREAK)) break;
+    const flags = words.flags[p];
+    if (!(flags & (NEGATION | NUMBER | DATE)) || page.allowed[words.first[p]]) continue;
+    const inPrefix = quote.prefix.hash.slice(-BEFORE_WORDS - 1).includes(words.hash[p]);
+    if (inPrefix) continue;
+    return flags & NEGATION ? 'negation-before' : flags & NUMBER ? 'number-before' : 'date-before';
+  }
+  if (n <= SHORT_QUOTE) {
+    const agrees = (side: Words, agreeing: number) => side.count === 0 || agreeing >= Math.ceil(side.count / 2);
+    const given = quote.prefix.count + quote.suffix.count > 0;
+    if (!given || !agrees(quote.prefix, candidate.prefixAgrees) || !agrees(quote.suffix, candidate.suffixAgrees)) return 'context';
+  }
+  const context = Math.min(candidate.prefixAgrees + candidate.suffixAgrees, Math.floor(0.6 * n));
+  if (candidate.cost > n + context || matched < Math.ceil(n / 2)) return 'too-different';
+  return undefined;
+}
+
+function findQuote(quote: Quote, page: Page): QuoteOutcome {
+  const outcome: QuoteOutcome = { noteId: quote.noteId, selector: quote.selector };
+  if (quote.exact.count === 0) return { ...outcome, reason: 'removed' };
+  const best = (alignments: Alignment[]) =>
+    alignments.map((alignment) => scored(quote, page.words, alignment)).reduce<Candidate | undefined>((top, candidate) => (!top || candidate.score < top.score ? candidate : top), undefined);
+  let chosen = best(exactAlignments(quote, page.words));
+  if ((!chosen || rejection(quote, page, chosen)) && page.approximate) {
+    const near = best(approximateAlignments(quote, page.words));
+    if (near && (!chosen || near.score < chosen.score)) chosen = near;
+  }
+  if (!chosen) return { ...outcome, reason: 'removed' };
+  const where = { first: page.words.first[chosen.start], end: page.words.last[chosen.end - 1] + 1 };
+  const reason = rejection(quote, page, chosen);
+  return reason ? { ...outcome, ...where, reason } : { ...outcome, ...where, how: chosen.cost === 0 ? 'exact' : 'edited' };
+}
+
+export interface MatchInput {
+  /** The tokenizer's word hashes of the page. */
+  hashes: ArrayLike<number>;
+  /** Words of the article's own text (article-words.ts), per word. */
+  allowed: ArrayLike<number>;
+  /**
+   * The page's text and each word's offsets. With them, the article's text is every block
+   * (paragraph) that holds words of its own, quotes may be matched with edits, and names only where
+   * their symbols agree; without them, only the words in `allowed` are the article's, and quotes
+   * are matched word for word.
+   */
+  page?: PageText;
+}
+
+export interface MatchResult {
+  matches: WordMatch[];
+  quotes: QuoteOutcome[];
+}
+
+/** Page word indices that are the article's text: whole blocks holding some of its own words. */
+function articleText(input: MatchInput): number[] {
+  const { hashes, allowed, page } = input;
+  const inArticle: number[] = [];
+  if (!page) {
+    for (let i = 0; i < hashes.length; i++) if (allowed[i]) inArticle.push(i);
+    return inArticle;
+  }
+  let blockStart = 0;
+  let holdsArticle = false;
+  for (let i = 0; i <= hashes.length; i++) {
+    const newBlock = i === hashes.length || (i > 0 && page.text.slice(page.ends[i - 1], page.starts[i]).includes('\n'));
+    if (newBlock) {
+      if (holdsArticle) for (let j = blockStart; j < i; j++) inArticle.push(j);
+      blockStart = i;
+      holdsArticle = false;
+    }
+    if (i < hashes.length && allowed[i]) holdsArticle = true;
+  }
+  return inArticle;
+}
+
+/**
+ * Every name mention (longest name first, mentions never overlapping) and every quote, in the
+ * article's text on the page, with how each quote fared. No page word that is not the article's
+ * sits inside a name or an exact quote; inside an edited quote, only as an edit the score pays for
+ * and the meaning guards allow (see `rejection`).
+ */
+export function matchPage(input: MatchInput, notes: CompiledNotes): MatchResult {
+  const inArticle = articleText(input);
+  const form = input.page ? notes.written : notes.hashed;
+  const words = readWords({ hashes: input.hashes, ...input.page }, inArticle, notes.names, false);
+  const namedBy = new Int32Array(words.count).fill(-1);
   const matches: WordMatch[] = [];
-  /** `expected` at `at` among the article's words, with none of the page's in between. */
-  const occursAt = (at: number, expected: readonly number[]) =>
-    wordsEqualAt(article, at, expected) && positions[at + expected.length - 1] - positions[at] === expected.length - 1;
-  const add = (noteId: string, kind: NoteKind, first: number, length: number) =>
-    matches.push({ noteId, kind, first: positions[first], end: positions[first + length - 1] + 1 });
-  for (let i = 0; i < article.length; i++) {
-    const candidates = notes.aliasesByFirstWord.get(article[i]);
-    const alias = candidates?.find((candidate) => occursAt(i, candidate.words));
-    if (!alias) continue;
-    add(alias.noteId, alias.kind, i, alias.words.length);
-    i += alias.words.length - 1;
+  for (const mention of mentions(words, form, input.page)) {
+    namedBy.fill(mention.noteIndex, mention.start, mention.end);
+    const { noteId, kind } = mention.alias;
+    matches.push({ noteId, kind, first: words.first[mention.start], end: words.last[mention.end - 1] + 1, how: 'alias' });
   }
-  for (const quote of notes.quotes) {
-    const at = findQuote(article, quote, occursAt);
-    if (at >= 0) add(quote.noteId, quote.kind, at, quote.exact.length);
-  }
-  return matches.sort((a, b) => a.first - b.first || b.end - a.end);
+  const page: Page = { words, allowed: input.allowed, namedBy, approximate: input.page !== undefined };
+  const quotes = form.quotes.map((quote) => {
+    const outcome = findQuote(quote, page);
+    if (outcome.how && outcome.first !== undefined && outcome.end !== undefined) {
+      matches.push({ noteId: quote.noteId, kind: quote.kind, first: outcome.first, end: outcome.end, how: outcome.how, selector: quote.selector });
+    }
+    return outcome;
+  });
+  matches.sort((a, b) => a.first - b.first || b.end - a.end);
+  return { matches, quotes };
+}
+
+/** matchPage's placements, sorted by position (words outside `allowed` are not the article's; quotes word for word). */
+export function findMatches(words: ArrayLike<number>, allowed: ArrayLike<number>, notes: CompiledNotes): WordMatch[] {
+  return matchPage({ hashes: words, allowed }, notes).matches;
 }

@@ -63,7 +63,7 @@ describe('anchorNotes', () => {
     expect(anchorsIn(page(withDropCap()))).toEqual(EXPECTED);
   });
 
-  it('anchors the same notes with ads and read-more boxes between and inside paragraphs, except where an ad sits inside a mention or quote', () => {
+  it('anchors the same notes with ads and read-more boxes between and inside paragraphs, except where an ad sits inside a mention or quote (then never painted over)', () => {
     const anchors = anchorsIn(page(withAdsBetweenAndInside()));
     // A note never covers words the article does not have (a page could insert its own into a claim).
     expect(anchors.filter((entry) => entry.includes('Advertisement'))).toEqual([]);
@@ -75,7 +75,9 @@ describe('anchorNotes', () => {
     const spansAnAd = (entry: string) => withAdInside.some((pair) => entry.includes(pair));
     const kept = EXPECTED.filter((entry) => !spansAnAd(entry));
     expect(kept.length).toBeGreaterThan(EXPECTED.length - withAdInside.length - 1);
-    expect(anchors).toEqual(kept);
+    expect(kept.filter((entry) => !anchors.includes(entry))).toEqual([]);
+    // A quote with an ad inside may still be found as an edited quote; here, cut short before it.
+    expect(anchors.filter((entry) => !kept.includes(entry))).toEqual(['claim/biden-administration-test: Biden has championed unwavering support for Kyiv']);
   });
 
   it('anchors the same notes when paragraphs are separated by <br>', () => {

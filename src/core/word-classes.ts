@@ -1,0 +1,84 @@
+// What a word is, for matching an edited copy of an article: a number, a date, a negation, a name,
+// a title, a light word, and its spelling skeleton. The meaning guards (match.ts) are stated over
+// these classes; the costs of approximate matching (approx.ts) too.
+import { wordHashes } from './tokenize.ts';
+
+export const NUMBER = 1;
+export const DATE = 2;
+/** Negations and words that contradict or disown what follows ("never", "denied", "allegedly"). */
+export const NEGATION = 4;
+/** A capitalised word that is not just the first of a sentence (or is part of a note's name). */
+export const NAME = 8;
+/** "Mr", "President": added or dropped in front of a name without changing whom it names. */
+export const TITLE = 16;
+/** Articles, prepositions, auxiliaries: added or dropped by rewording, at a lower cost. */
+export const LIGHT = 32;
+/** First word of a sentence, or of a block. */
+export const SENTENCE_START = 64;
+/** A page word between which and the previous one lies a block boundary (or words not read). */
+export const BREAK = 128;
+
+const hashSet = (words: string): Set<number> => new Set(wordHashes(words));
+
+const MONTHS = 'january february march april may june july august september october november december';
+/** "may" is a date only when written "May" (page-words.ts), else the verb. */
+export const MAY_HASH = wordHashes('may')[0];
+const DATES = new Set([...wordHashes(`${MONTHS} monday tuesday wednesday thursday friday saturday sunday`)].filter((hash) => hash !== MAY_HASH));
+export const MONTH_HASHES: readonly number[] = wordHashes(MONTHS);
+/** AP abbreviations of months, read as the month when a "." or a day follows ("Feb. 17"). */
+export const MONTH_ABBREVIATIONS = new Map<number, number>(
+  'jan feb mar apr jun jul aug sep sept oct nov dec'.split(' ').map((abbreviation) => {
+    const month = MONTHS.split(' ').find((name) => name.startsWith(abbreviation.slice(0, 3))) ?? abbreviation;
+    return [wordHashes(abbreviation)[0], wordHashes(month)[0]];
+  }),
+);
+export const isMonth = (hash: number): boolean => MONTH_HASHES.includes(hash);
+
+/**
+ * Words that deny, negate or disown: inserted inside or just before a quote, or dropped from it,
+ * they turn a claim into its opposite. "n't" is the word "t" after an apostrophe (tokenize.ts splits
+ * there); without the text, every "t" counts.
+ */
+const NEGATIONS = hashSet(
+  'not no never nor neither none nobody nothing nowhere without cannot t ' +
+    'deny denies denied denying refute refutes refuted reject rejects rejected dispute disputes disputed dismissed ' +
+    'false falsely wrongly untrue allegedly supposedly purportedly debunked myth lie lies lied hardly barely baseless unfounded',
+);
+export const T_HASH = wordHashes('t')[0];
+
+const TITLES = hashSet(
+  'mr mrs ms miss dr prof president vice prime minister foreign secretary state senator sen rep representative gov governor ' +
+    'prince crown king queen sir lord general gen chancellor ambassador spokesman spokeswoman mp',
+);
+
+const LIGHT_WORDS = hashSet(
+  'the a an of to in on at for and or s that which who with by as is are was were has have had been be being ' +
+    'it its this these those their his her from into than then will would could should may might also',
+);
+
+/** The classes a word has by its hash alone (no text needed). */
+export function classOfHash(hash: number): number {
+  let flags = 0;
+  if (DATES.has(hash)) flags |= DATE;
+  if (NEGATIONS.has(hash)) flags |= NEGATION;
+  if (TITLES.has(hash)) flags |= TITLE;
+  if (LIGHT_WORDS.has(hash)) flags |= LIGHT;
+  return flags;
+}
+
+const VOWELS = /[aeiouy\u0300-\u036f]/g;
+
+/**
+ * A word's spelling skeleton: lower case, accents and vowels dropped, z read as s, doubled
+ * letters once. Equal skeletons are a respelling ("recognize"/"recognise", "Sergey"/"Sergei",
+ * "Mohammed"/"Mohammad", "Zelensky"/"Zelenskyy"), not a different word. 0 for words under four
+ * letters, with digits, or with a skeleton under two letters: too little to tell.
+ */
+export function skeleton(word: string): number {
+  if (word.length < 4 || /\d/.test(word)) return 0;
+  const letters = word.toLowerCase().normalize('NFD').replace(VOWELS, '').replace(/z/g, 's').replace(/(.)\1+/g, '$1');
+  if (letters.length < 2) return 0;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < letters.length; i++) hash = Math.imul(hash ^ letters.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) || 1;
+}
