@@ -41,7 +41,7 @@ let matrix = new Int32Array(0);
  * of at most `cap`: the local minima of the cost over the place's last word, each with its
  * alignment.
  */
-export function alignments(quote: Words, page: Words, from: number, to: number, cap: number): Alignment[] {
+export function alignments(quote: Words, page: Words, from: number, to: number, cap: number, nameOfQuote?: (p: number) => boolean): Alignment[] {
   const n = quote.count;
   const m = to - from;
   const cols = m + 1;
@@ -55,7 +55,8 @@ export function alignments(quote: Words, page: Words, from: number, to: number, 
   for (let j = 1; j <= m; j++) {
     const p = from + j - 1;
     d[j] = 0;
-    const insert = indel(page, p);
+    // A word of a name the quote names ("Joe" in "President Joe Biden") costs what a title does.
+    const insert = nameOfQuote?.(p) ? 1 : indel(page, p);
     for (let i = 1; i <= n; i++) {
       const here = i * cols + j;
       let best = d[here - cols - 1] + substitution(quote, i - 1, page, p);
@@ -82,13 +83,13 @@ export function alignments(quote: Words, page: Words, from: number, to: number, 
   const found: Alignment[] = [];
   for (let j = 1; j <= m; j++) {
     if (finals[j] > cap || finals[j] >= finals[j - 1] || finals[j] > finals[j + 1]) continue;
-    const alignment = traceBack(quote, page, from, cols, j, rows[j], finals[j]);
+    const alignment = traceBack(quote, page, from, cols, j, rows[j], finals[j], nameOfQuote);
     if (alignment) found.push(alignment);
   }
   return found;
 }
 
-function traceBack(quote: Words, page: Words, from: number, cols: number, column: number, row: number, cost: number): Alignment | undefined {
+function traceBack(quote: Words, page: Words, from: number, cols: number, column: number, row: number, cost: number, nameOfQuote?: (p: number) => boolean): Alignment | undefined {
   const d = matrix;
   const pairs = new Int32Array(quote.count).fill(-1);
   let i = row;
@@ -105,7 +106,7 @@ function traceBack(quote: Words, page: Words, from: number, cols: number, column
       i--;
       j--;
     } else if (d[here] === d[here - cols] + indel(quote, i - 1)) i--;
-    else if (j > 0 && d[here] === d[here - 1] + indel(page, p)) j--;
+    else if (j > 0 && d[here] === d[here - 1] + (nameOfQuote?.(p) ? 1 : indel(page, p))) j--;
     else break;
   }
   return start < 0 ? undefined : { start, end, cost, pairs };

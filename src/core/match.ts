@@ -5,7 +5,7 @@ import type { NoteKind, TextQuoteSelector } from '../model/note.ts';
 import { alignments, EDIT, sameWord, type Alignment } from './approx.ts';
 import { readWords, type Words } from './page-words.ts';
 import { tokenize } from './tokenize.ts';
-import { BREAK, DATE, NAME, NEGATION, NUMBER, SENTENCE_START } from './word-classes.ts';
+import { BREAK, DATE, NAME, NEGATION, NUMBER, QUOTED, SENTENCE_START } from './word-classes.ts';
 
 export interface MatchableNote {
   id: string;
@@ -38,6 +38,7 @@ export type OrphanReason =
   | 'date'
   | 'name'
   | 'negation'
+  | 'quoted'
   | 'negation-before'
   | 'number-before'
   | 'date-before'
@@ -79,8 +80,10 @@ interface Quote {
 const CONTEXT_WORDS = 8;
 /** Quotes this short anchor only where their prefix and suffix agree. */
 const SHORT_QUOTE = 2;
-/** Words of the page before a match that are looked at for an inserted negation, number or date. */
-const BEFORE_WORDS = 3;
+/** Words of the page before a match (same sentence) looked at for an inserted negation… */
+const NEGATION_BEFORE = 8;
+/** …and for an inserted number or date. */
+const NUMBER_BEFORE = 4;
 /** Page words in a row inside a match that are not the quote's: more is someone else's sentence. */
 const MAX_FOREIGN_RUN = 3;
 
@@ -155,7 +158,8 @@ function compileForm(notes: readonly MatchableNote[], names: Set<number>, writte
   for (const note of notes) {
     (note.selectors ?? []).forEach((selector, index) => {
       const prefix = selector.prefix ?? '';
-      const exact = read(selector.exact, prefix.trim() === '' || /[.!?:]\s*$/.test(prefix)).words;
+      const { words: exact, tokens } = read(selector.exact, prefix.trim() === '' || /[.!?:]\s*$/.test(prefix));
+      markQuoted(selector.exact, exact, tokens.starts);
       const prefixWords = read(prefix).words;
       const suffixWords = read(selector.suffix ?? '', false).words;
       const namedBy = new Int32Array(exact.count).fill(-1);
@@ -174,6 +178,15 @@ function compileForm(notes: readonly MatchableNote[], names: Set<number>, writte
     });
   }
   return form;
+}
+
+/** Words the quote itself quotes (between quotation marks: “failed”) are the speaker's: never edited. */
+function markQuoted(text: string, words: Words, starts: ArrayLike<number>): void {
+  for (const quoted of text.matchAll(/[“"«]([^”"»]+)[”"»]/g)) {
+    const from = quoted.index;
+    const to = from + quoted[0].length;
+    for (let k = 0; k < words.count; k++) if (starts[words.first[k]] > from && starts[words.first[k]] < to) words.flags[k] |= QUOTED;
+  }
 }
 
 export function compileNotes(notes: readonly MatchableNote[]): CompiledNotes {
@@ -278,7 +291,9 @@ function exactAlignments(quote: Quote, words: Words): Alignment[] {
   return found;
 }
 
-function approximateAlignments(quote: Quote, words: Words): Alignment[] {
+function approximateAlignments(quote: Quote, page: Page): Alignment[] {
+  const { words } = page;
+  const nameOfQuote = (p: number) => quote.names.has(page.namedBy[p]);
   const n = quote.exact.count;
   const cap = 2 * EDIT * Math.ceil(n / 2) + EDIT;
   const found: Alignment[] = [];
@@ -289,7 +304,7 @@ function approximateAlignments(quote: Quote, words: Words): Alignment[] {
     // A block holding under half the quote's words (as written or respelt) cannot hold it.
     let shared = 0;
     for (let j = from; j < to; j++) if (quote.hashes.has(words.hash[j]) || (words.skeleton[j] !== 0 && skeletons.has(words.skeleton[j]))) shared++;
-    if (shared >= Math.ceil(n / 2)) found.push(...alignments(quote.exact, words, from, to, cap));
+    if (shared >= Math.ceil(n / 2)) found.push(...alignments(quote.exact, words, from, to, cap, nameOfQuote));
     from = to;
   }
   return found;
@@ -329,6 +344,7 @@ function rejection(quote: Quote, page: Page, candidate: Candidate): OrphanReason
     const flags = q.flags[i];
     const same = p >= 0 && words.hash[p] === q.hash[i];
     if (flags & NEGATION && !same) return 'negation';
+    if (flags & QUOTED && !same) return 'quoted';
     if (flags & NUMBER && !same) return 'number';
     if (flags & DATE && !same) return 'date';
     if (flags & NAME && !(p >= 0 && sameWord(q, i, words, p)) && !(quote.namedBy[i] >= 0 && mentioned.has(quote.namedBy[i]))) return 'name';
@@ -348,18 +364,30 @@ function rejection(quote: Quote, page: Page, candidate: Candidate): OrphanReason
     if (foreignRun > MAX_FOREIGN_RUN) return 'too-different';
   }
   // A negation, number or date of the page's own just before it, in the same sentence.
-  for (let p = candidate.start - 1; p >= Math.max(0, candidate.start - BEFORE_WORDS); p--) {
+  for (let p = candidate.start - 1; p >= Math.max(0, candidate.start - NEGATION_BEFORE); p--) {
     if (words.flags[p + 1] & (SENTENCE_START | BREAK)) break;
     const flags = words.flags[p];
-    if (!(flags & (NEGATION | NUMBER | DATE)) || page.allowed[words.first[p]]) continue;
-    const inPrefix = quote.prefix.hash.slice(-BEFORE_WORDS - 1).includes(words.hash[p]);
-    if (inPrefix) continue;
+    const near = candidate.start - p <= NUMBER_BEFORE;
+    if (!(flags & NEGATION || (near && flags & (NUMBER | DATE))) || page.allowed[words.first[p]]) continue;
+    if (quote.prefix.hash.includes(words.hash[p])) continue;
     return flags & NEGATION ? 'negation-before' : flags & NUMBER ? 'number-before' : 'date-before';
   }
+  // Where the quote was cut short at its end, what the page has in its place.
+  let cut = 0;
+  while (cut < n && candidate.pairs[n - 1 - cut] < 0) cut++;
+  for (let p = candidate.end; cut > 0 && p < Math.min(words.count, candidate.end + cut + 1); p++) {
+    if (words.flags[p] & (SENTENCE_START | BREAK)) break;
+    const flags = words.flags[p];
+    if (!(flags & (NEGATION | NUMBER | DATE)) || page.allowed[words.first[p]] || quote.suffix.hash.includes(words.hash[p])) continue;
+    return flags & NEGATION ? 'negation' : flags & NUMBER ? 'number' : 'date';
+  }
   if (n <= SHORT_QUOTE) {
-    const agrees = (side: Words, agreeing: number) => side.count === 0 || agreeing >= Math.ceil(side.count / 2);
-    const given = quote.prefix.count + quote.suffix.count > 0;
-    if (!given || !agrees(quote.prefix, candidate.prefixAgrees) || !agrees(quote.suffix, candidate.suffixAgrees)) return 'context';
+    if (matched < n) return 'too-different';
+    // Its context agrees: half the words given on both sides together, and half of one side's own.
+    const given = quote.prefix.count + quote.suffix.count;
+    const agreeing = candidate.prefixAgrees + candidate.suffixAgrees;
+    const half = (side: Words, agrees: number) => side.count > 0 && agrees * 2 >= side.count;
+    if (given === 0 || agreeing * 2 < given || !(half(quote.prefix, candidate.prefixAgrees) || half(quote.suffix, candidate.suffixAgrees))) return 'context';
   }
   const context = Math.min(candidate.prefixAgrees + candidate.suffixAgrees, Math.floor(0.6 * n));
   if (candidate.cost > n + context || matched < Math.ceil(n / 2)) return 'too-different';
@@ -373,7 +401,7 @@ function findQuote(quote: Quote, page: Page): QuoteOutcome {
     alignments.map((alignment) => scored(quote, page.words, alignment)).reduce<Candidate | undefined>((top, candidate) => (!top || candidate.score < top.score ? candidate : top), undefined);
   let chosen = best(exactAlignments(quote, page.words));
   if ((!chosen || rejection(quote, page, chosen)) && page.approximate) {
-    const near = best(approximateAlignments(quote, page.words));
+    const near = best(approximateAlignments(quote, page));
     if (near && (!chosen || near.score < chosen.score)) chosen = near;
   }
   if (!chosen) return { ...outcome, reason: 'removed' };

@@ -17,6 +17,8 @@ export const LIGHT = 32;
 export const SENTENCE_START = 64;
 /** A page word between which and the previous one lies a block boundary (or words not read). */
 export const BREAK = 128;
+/** A word a quote itself quotes (“failed”): the speaker's, never edited. */
+export const QUOTED = 256;
 
 const hashSet = (words: string): Set<number> => new Set(wordHashes(words));
 
