@@ -31,8 +31,8 @@ function substitution(quote: Words, q: number, page: Words, p: number): number {
 
 /** Adding or dropping a title costs a quarter, a light word half, any other word a whole edit. */
 const indel = (words: Words, i: number): number => (words.flags[i] & TITLE ? 1 : words.flags[i] & LIGHT ? 2 : EDIT);
-/** A quote cut short at either end: each word left out costs half an edit. */
-const cut = (words: Words, i: number): number => Math.min(2, indel(words, i));
+/** A quote cut short at either end: each word left out costs three quarters of an edit (a light word half, a title a quarter). */
+const cut = (words: Words, i: number): number => Math.min(3, indel(words, i));
 
 let matrix = new Int32Array(0);
 

@@ -203,6 +203,17 @@ export function compileNotes(notes: readonly MatchableNote[]): CompiledNotes {
   return { written: compileForm(notes, names, true), hashed: compileForm(notes, names, false), names };
 }
 
+/** The tokenizer's words that `words` [start, end) span (a date read "February 17" from "17 February" included). */
+function spanOf(words: Words, start: number, end: number): { first: number; end: number } {
+  let first = words.first[start];
+  let last = words.last[end - 1];
+  for (let k = start; k < end; k++) {
+    first = Math.min(first, words.first[k]);
+    last = Math.max(last, words.last[k]);
+  }
+  return { first, end: last + 1 };
+}
+
 interface Mention {
   noteIndex: number;
   alias: Alias;
@@ -390,7 +401,7 @@ function rejection(quote: Quote, page: Page, candidate: Candidate): OrphanReason
     if (given === 0 || agreeing * 2 < given || !(half(quote.prefix, candidate.prefixAgrees) || half(quote.suffix, candidate.suffixAgrees))) return 'context';
   }
   const context = Math.min(candidate.prefixAgrees + candidate.suffixAgrees, Math.floor(0.6 * n));
-  if (candidate.cost > n + context || matched < Math.ceil(n / 2)) return 'too-different';
+  if (candidate.cost > n + context || matched * 3 < n * 2) return 'too-different';
   return undefined;
 }
 
@@ -405,7 +416,7 @@ function findQuote(quote: Quote, page: Page): QuoteOutcome {
     if (near && (!chosen || near.score < chosen.score)) chosen = near;
   }
   if (!chosen) return { ...outcome, reason: 'removed' };
-  const where = { first: page.words.first[chosen.start], end: page.words.last[chosen.end - 1] + 1 };
+  const where = spanOf(page.words, chosen.start, chosen.end);
   const reason = rejection(quote, page, chosen);
   return reason ? { ...outcome, ...where, reason } : { ...outcome, ...where, how: chosen.cost === 0 ? 'exact' : 'edited' };
 }
@@ -466,7 +477,7 @@ export function matchPage(input: MatchInput, notes: CompiledNotes): MatchResult 
   for (const mention of mentions(words, form, input.page)) {
     namedBy.fill(mention.noteIndex, mention.start, mention.end);
     const { noteId, kind } = mention.alias;
-    matches.push({ noteId, kind, first: words.first[mention.start], end: words.last[mention.end - 1] + 1, how: 'alias' });
+    matches.push({ noteId, kind, ...spanOf(words, mention.start, mention.end), how: 'alias' });
   }
   const page: Page = { words, allowed: input.allowed, namedBy, approximate: input.page !== undefined };
   const quotes = form.quotes.map((quote) => {

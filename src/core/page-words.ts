@@ -25,7 +25,9 @@ export interface WordSource {
 }
 
 const INVISIBLE = /[\u00ad\u034f\u200b-\u200d\u2060\ufeff]/g;
-const SENTENCE_GAP = /[.!?;:]\s|\n|[“"«‘([]\s*$/;
+const SENTENCE_GAP = /[.!?;:]["'”’»)\]]*\s|\n/;
+/** A word right after an opening quotation mark or bracket starts a phrase: its capital is no name. */
+const PHRASE_GAP = /[“"«‘([]\s*$/;
 const THOUSANDS_GAP = /^[,\u00a0\u2009\u202f]$/;
 const ORDINAL = /^(\d+)(st|nd|rd|th)$/i;
 /** Numbers that can be a day of the month. */
@@ -81,7 +83,8 @@ export function readWords(source: WordSource, include?: ArrayLike<number>, names
       if (hash === MAY_HASH && capital) flags |= DATE;
       if (hash === T_HASH && !/['’]$/.test(gap)) flags &= ~NEGATION;
       const plain = !(flags & (TITLE | LIGHT | DATE | NUMBER | NEGATION));
-      if (capital && plain && (!(flags & SENTENCE_START) || names?.has(hash))) flags |= NAME;
+      const initial = flags & SENTENCE_START || PHRASE_GAP.test(gap);
+      if (capital && plain && (!initial || names?.has(hash))) flags |= NAME;
       skel = skeleton(word);
     }
     const n = out.count++;
