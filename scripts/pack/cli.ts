@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadPack, PackError, packDirs, readPackFiles } from '../../build/packs.ts';
+import { checkAgainst } from './against.ts';
 import { parseArgs } from './args.ts';
 import { checkPacks } from './check.ts';
 import { exportPack } from './export.ts';
@@ -19,6 +20,7 @@ export const USAGE = `Usage: npm run pack -- <command>
 
   new <slug> --article FILE        create packs/<slug>/ from a plain-text article
   check [slug…]                    check one, several or all packs
+  check <slug> --against FILE      how the pack anchors on a republished copy (.txt or .html)
   export <slug>                    print the pack as a W3C Web Annotation collection (JSON-LD)
   import FILE [--pack <slug>]      read a W3C collection or a Hypothesis export into a pack
          [--dry-run] [--replace]   print instead of writing; replace all notes instead of merging
@@ -65,7 +67,7 @@ function runImport(args: ReturnType<typeof parseArgs>, root: string, io: Io): nu
 
 export function main(argv: readonly string[], io: Io): number {
   try {
-    const args = parseArgs(argv, ['pack', 'article', 'root']);
+    const args = parseArgs(argv, ['pack', 'article', 'root', 'against']);
     const root = args.options.get('root') ?? 'packs';
     const [command, first] = args.positional;
     switch (command) {
@@ -77,6 +79,12 @@ export function main(argv: readonly string[], io: Io): number {
         return 0;
       }
       case 'check': {
+        const against = args.options.get('against');
+        if (against) {
+          if (!first) throw new Error('usage: npm run pack -- check <slug> --against FILE');
+          io.out(checkAgainst(join(root, first), against).report);
+          return 0;
+        }
         const result = checkPacks(root, args.positional.slice(1));
         (result.ok ? io.out : io.err)(result.report);
         return result.ok ? 0 : 1;
