@@ -5,7 +5,7 @@ import type { NoteKind, TextQuoteSelector } from '../model/note.ts';
 import { alignments, EDIT, sameWord, type Alignment } from './approx.ts';
 import { readWords, type Words } from './page-words.ts';
 import { tokenize } from './tokenize.ts';
-import { BREAK, DATE, NAME, NEGATION, NUMBER, QUOTED, SENTENCE_START } from './word-classes.ts';
+import { BREAK, DATE, LIGHT, NAME, NEGATION, NUMBER, QUOTED, SENTENCE_START } from './word-classes.ts';
 
 export interface MatchableNote {
   id: string;
@@ -94,25 +94,43 @@ interface Form {
 }
 
 export interface CompiledNotes {
-  /** Read as written: for pages whose text is given. */
-  written: Form;
+  /** Read as written: for pages whose text is given (made on first use, like `hashed`). */
+  written: () => Form;
   /** Read by hash alone, as the tokenizer reads them: for word hashes without text. */
-  hashed: Form;
+  hashed: () => Form;
   /** Hashes of capitalised words of the notes' names. */
   names: Set<number>;
 }
 
-/** Symbol characters that make a different name: not letters, digits, spaces or prose punctuation. */
-const SYMBOL = /[^\p{L}\p{N}\p{M}\s.,;:!?'"‘’“”„«»‹›()[\]{}\-‐‑‒–—―/…·•\u00ad\u034f\u200b-\u200d\u2060\ufeff]/gu;
-const symbolsIn = (text: string): string => (text.match(SYMBOL) ?? []).join('');
+/** Prose punctuation and invisible characters: not symbols that make a different name. */
+const PROSE = new Set('.,;:!?\'"‘’“”„«»‹›()[]{}-‐‑‒–—―/…·•\u00ad\u034f\u200b\u200c\u200d\u2060\ufeff'.split('').map((c) => c.charCodeAt(0)));
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+
+/** Letters and digits of any script (ASCII by its code, the rest by a regular expression: rare). */
+function isWordChar(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER_OR_DIGIT.test(String.fromCharCode(code));
+}
+
+const isSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2009 || code === 0x202f || code === 0x3000;
+
+/** The symbol characters of text[from, to) (not letters, digits, spaces or prose punctuation): "Disney+" is not "Disney". */
+function symbolsIn(text: string, from = 0, to = text.length): string {
+  let symbols = '';
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (!isSpace(code) && !PROSE.has(code) && !isWordChar(code)) symbols += text[i];
+  }
+  return symbols;
+}
 
 /** Symbols right before `start` and right after `end` in `text`, up to a space or a letter. */
 function symbolsAround(text: string, start: number, end: number): [string, string] {
   let from = start;
-  while (from > 0 && !/[\s\p{L}\p{N}]/u.test(text[from - 1])) from--;
+  while (from > 0 && !isSpace(text.charCodeAt(from - 1)) && !isWordChar(text.charCodeAt(from - 1))) from--;
   let to = end;
-  while (to < text.length && !/[\s\p{L}\p{N}]/u.test(text[to])) to++;
-  return [symbolsIn(text.slice(from, start)), symbolsIn(text.slice(end, to))];
+  while (to < text.length && !isSpace(text.charCodeAt(to)) && !isWordChar(text.charCodeAt(to))) to++;
+  return [symbolsIn(text, from, start), symbolsIn(text, end, to)];
 }
 
 function symbolsOf(text: string, words: Words, starts: ArrayLike<number>, ends: ArrayLike<number>): string[] {
@@ -120,7 +138,7 @@ function symbolsOf(text: string, words: Words, starts: ArrayLike<number>, ends: 
   for (let k = 0; k <= words.count; k++) {
     const from = k === 0 ? 0 : ends[words.last[k - 1]];
     const to = k === words.count ? text.length : starts[words.first[k]];
-    symbols.push(symbolsIn(text.slice(from, to)));
+    symbols.push(symbolsIn(text, from, to));
   }
   return symbols;
 }
@@ -200,7 +218,13 @@ export function compileNotes(notes: readonly MatchableNote[]): CompiledNotes {
       });
     }
   }
-  return { written: compileForm(notes, names, true), hashed: compileForm(notes, names, false), names };
+  let written: Form | undefined;
+  let hashed: Form | undefined;
+  return {
+    written: () => (written ??= compileForm(notes, names, true)),
+    hashed: () => (hashed ??= compileForm(notes, names, false)),
+    names,
+  };
 }
 
 /** The tokenizer's words that `words` [start, end) span (a date read "February 17" from "17 February" included). */
@@ -252,26 +276,34 @@ function symbolsAgree({ text, starts, ends }: PageText, words: Words, at: number
   const [before, after] = symbolsAround(text, starts[words.first[at]], ends[words.last[at + length - 1]]);
   if (before !== expected[0] || after !== expected[length]) return false;
   for (let k = 1; k < length; k++) {
-    if (symbolsIn(text.slice(ends[words.last[at + k - 1]], starts[words.first[at + k]])) !== expected[k]) return false;
+    if (symbolsIn(text, ends[words.last[at + k - 1]], starts[words.first[at + k]]) !== expected[k]) return false;
   }
   return true;
 }
+
+let previousRow = new Uint8Array(32);
+let currentRow = new Uint8Array(32);
 
 /** Longest common subsequence of `context` and page words [from, to), same or respelt words. */
 function agreement(context: Words, page: Words, from: number, to: number): number {
   from = Math.max(0, from);
   to = Math.min(page.count, to);
   if (context.count === 0 || to <= from) return 0;
-  let previous = new Uint8Array(to - from + 1);
+  const width = to - from + 1;
+  if (previousRow.length < width) {
+    previousRow = new Uint8Array(width * 2);
+    currentRow = new Uint8Array(width * 2);
+  }
+  previousRow.fill(0, 0, width);
   for (let i = 0; i < context.count; i++) {
-    const current = new Uint8Array(to - from + 1);
+    currentRow[0] = 0;
     for (let j = from; j < to; j++) {
       const col = j - from + 1;
-      current[col] = sameWord(context, i, page, j) ? previous[col - 1] + 1 : Math.max(previous[col], current[col - 1]);
+      currentRow[col] = sameWord(context, i, page, j) ? previousRow[col - 1] + 1 : Math.max(previousRow[col], currentRow[col - 1]);
     }
-    previous = current;
+    [previousRow, currentRow] = [currentRow, previousRow];
   }
-  return previous[to - from];
+  return previousRow[width - 1];
 }
 
 interface Candidate extends Alignment {
@@ -288,14 +320,23 @@ interface Page {
   /** Per page word (of `words`): the note whose name it is part of, or -1. */
   namedBy: Int32Array;
   approximate: boolean;
+  /** Where each quote's first word occurs. */
+  quoteStarts: Map<number, number[]>;
+  /** Where each word (hash) and each spelling skeleton occurs: made on first use (an edited quote). */
+  index: () => { positions: Map<number, number[]>; skeletons: Map<number, number[]> };
+  /** Block (paragraph) of each word, and where each block starts (one more entry: the end). */
+  blockOf: Int32Array;
+  blockStart: number[];
 }
 
-function exactAlignments(quote: Quote, words: Words): Alignment[] {
+function exactAlignments(quote: Quote, page: Page): Alignment[] {
+  const { words } = page;
   const found: Alignment[] = [];
   const n = quote.exact.count;
-  outer: for (let at = 0; at + n <= words.count; at++) {
-    for (let k = 0; k < n; k++) {
-      if (words.hash[at + k] !== quote.exact.hash[k] || (k > 0 && words.flags[at + k] & BREAK)) continue outer;
+  outer: for (const at of page.quoteStarts.get(quote.exact.hash[0]) ?? []) {
+    if (at + n > words.count) continue;
+    for (let k = 1; k < n; k++) {
+      if (words.hash[at + k] !== quote.exact.hash[k] || words.flags[at + k] & BREAK) continue outer;
     }
     found.push({ start: at, end: at + n, cost: 0, pairs: Int32Array.from({ length: n }, (_, k) => at + k) });
   }
@@ -307,16 +348,33 @@ function approximateAlignments(quote: Quote, page: Page): Alignment[] {
   const nameOfQuote = (p: number) => quote.names.has(page.namedBy[p]);
   const n = quote.exact.count;
   const cap = 2 * EDIT * Math.ceil(n / 2) + EDIT;
+  // Where the quote's words that carry meaning are (as written or respelt), block by block: a block
+  // holding under half of them cannot hold the quote, and within one, only the stretch around them.
+  const { positions, skeletons } = page.index();
+  const seen: number[] = [];
+  let needed = 0;
+  for (let i = 0; i < n; i++) {
+    if (quote.exact.flags[i] & LIGHT) continue;
+    needed++;
+    seen.push(...(positions.get(quote.exact.hash[i]) ?? []));
+    if (quote.exact.skeleton[i] !== 0) seen.push(...(skeletons.get(quote.exact.skeleton[i]) ?? []));
+  }
+  needed = Math.max(1, Math.ceil(needed / 2));
+  seen.sort((a, b) => a - b);
   const found: Alignment[] = [];
-  const skeletons = new Set(quote.exact.skeleton);
-  for (let from = 0; from < words.count; ) {
-    let to = from + 1;
-    while (to < words.count && !(words.flags[to] & BREAK)) to++;
-    // A block holding under half the quote's words (as written or respelt) cannot hold it.
-    let shared = 0;
-    for (let j = from; j < to; j++) if (quote.hashes.has(words.hash[j]) || (words.skeleton[j] !== 0 && skeletons.has(words.skeleton[j]))) shared++;
-    if (shared >= Math.ceil(n / 2)) found.push(...alignments(quote.exact, words, from, to, cap, nameOfQuote));
-    from = to;
+  for (let k = 0; k < seen.length; ) {
+    const block = page.blockOf[seen[k]];
+    let count = 0;
+    let last = -1;
+    const first = seen[k];
+    for (; k < seen.length && page.blockOf[seen[k]] === block; k++) {
+      if (seen[k] !== last) count++;
+      last = seen[k];
+    }
+    if (count < needed) continue;
+    const from = Math.max(page.blockStart[block], first - n);
+    const to = Math.min(page.blockStart[block + 1], last + n + 1);
+    found.push(...alignments(quote.exact, words, from, to, cap, nameOfQuote));
   }
   return found;
 }
@@ -340,15 +398,17 @@ function rejection(quote: Quote, page: Page, candidate: Candidate): OrphanReason
   const { words } = page;
   const q = quote.exact;
   const n = q.count;
-  const pairedTo = new Map<number, number>();
+  const pairedTo = new Int32Array(candidate.end - candidate.start).fill(-1);
   let matched = 0;
   for (let i = 0; i < n; i++) {
     const p = candidate.pairs[i];
-    if (p >= 0) pairedTo.set(p, i);
+    if (p >= 0) pairedTo[p - candidate.start] = i;
     if (p >= 0 && sameWord(q, i, words, p)) matched++;
   }
-  const mentioned = new Set<number>();
-  for (let p = candidate.start; p < candidate.end; p++) if (page.namedBy[p] >= 0) mentioned.add(page.namedBy[p]);
+  const mentioned = (noteIndex: number): boolean => {
+    for (let p = candidate.start; p < candidate.end; p++) if (page.namedBy[p] === noteIndex) return true;
+    return false;
+  };
   // The quote's own numbers, dates, negations and names.
   for (let i = 0; i < n; i++) {
     const p = candidate.pairs[i];
@@ -358,18 +418,18 @@ function rejection(quote: Quote, page: Page, candidate: Candidate): OrphanReason
     if (flags & QUOTED && !same) return 'quoted';
     if (flags & NUMBER && !same) return 'number';
     if (flags & DATE && !same) return 'date';
-    if (flags & NAME && !(p >= 0 && sameWord(q, i, words, p)) && !(quote.namedBy[i] >= 0 && mentioned.has(quote.namedBy[i]))) return 'name';
+    if (flags & NAME && !(p >= 0 && sameWord(q, i, words, p)) && !(quote.namedBy[i] >= 0 && mentioned(quote.namedBy[i]))) return 'name';
   }
   // What the page has inside the match that the quote does not.
   let foreignRun = 0;
   for (let p = candidate.start; p < candidate.end; p++) {
-    const i = pairedTo.get(p);
+    const i = pairedTo[p - candidate.start];
     const flags = words.flags[p];
-    const same = i !== undefined && words.hash[p] === q.hash[i];
+    const same = i >= 0 && words.hash[p] === q.hash[i];
     if (!same && flags & NEGATION) return 'negation';
     if (!same && flags & NUMBER) return 'number';
     if (!same && flags & DATE) return 'date';
-    const respelt = i !== undefined && sameWord(q, i, words, p);
+    const respelt = i >= 0 && sameWord(q, i, words, p);
     if (!respelt && flags & NAME && !quote.names.has(page.namedBy[p])) return 'name';
     foreignRun = respelt ? 0 : foreignRun + 1;
     if (foreignRun > MAX_FOREIGN_RUN) return 'too-different';
@@ -408,16 +468,28 @@ function rejection(quote: Quote, page: Page, candidate: Candidate): OrphanReason
 function findQuote(quote: Quote, page: Page): QuoteOutcome {
   const outcome: QuoteOutcome = { noteId: quote.noteId, selector: quote.selector };
   if (quote.exact.count === 0) return { ...outcome, reason: 'removed' };
-  const best = (alignments: Alignment[]) =>
-    alignments.map((alignment) => scored(quote, page.words, alignment)).reduce<Candidate | undefined>((top, candidate) => (!top || candidate.score < top.score ? candidate : top), undefined);
-  let chosen = best(exactAlignments(quote, page.words));
-  if ((!chosen || rejection(quote, page, chosen)) && page.approximate) {
+  const best = (alignments: Alignment[]): Candidate | undefined => {
+    // Context can lower a score by at most its word count: costlier places cannot win.
+    const least = alignments.reduce((min, alignment) => Math.min(min, alignment.cost), Infinity);
+    let top: Candidate | undefined;
+    for (const alignment of alignments) {
+      if (alignment.cost > least + quote.prefix.count + quote.suffix.count) continue;
+      const candidate = scored(quote, page.words, alignment);
+      if (!top || candidate.score < top.score) top = candidate;
+    }
+    return top;
+  };
+  let chosen = best(exactAlignments(quote, page));
+  let reason = chosen && rejection(quote, page, chosen);
+  if ((!chosen || reason) && page.approximate) {
     const near = best(approximateAlignments(quote, page));
-    if (near && (!chosen || near.score < chosen.score)) chosen = near;
+    if (near && (!chosen || near.score < chosen.score)) {
+      chosen = near;
+      reason = rejection(quote, page, near);
+    }
   }
   if (!chosen) return { ...outcome, reason: 'removed' };
   const where = spanOf(page.words, chosen.start, chosen.end);
-  const reason = rejection(quote, page, chosen);
   return reason ? { ...outcome, ...where, reason } : { ...outcome, ...where, how: chosen.cost === 0 ? 'exact' : 'edited' };
 }
 
@@ -440,6 +512,11 @@ export interface MatchResult {
   quotes: QuoteOutcome[];
 }
 
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
 /** Page word indices that are the article's text: whole blocks holding some of its own words. */
 function articleText(input: MatchInput): number[] {
   const { hashes, allowed, page } = input;
@@ -451,7 +528,7 @@ function articleText(input: MatchInput): number[] {
   let blockStart = 0;
   let holdsArticle = false;
   for (let i = 0; i <= hashes.length; i++) {
-    const newBlock = i === hashes.length || (i > 0 && page.text.slice(page.ends[i - 1], page.starts[i]).includes('\n'));
+    const newBlock = i === hashes.length || (i > 0 && hasNewline(page.text, page.ends[i - 1], page.starts[i]));
     if (newBlock) {
       if (holdsArticle) for (let j = blockStart; j < i; j++) inArticle.push(j);
       blockStart = i;
@@ -470,7 +547,7 @@ function articleText(input: MatchInput): number[] {
  */
 export function matchPage(input: MatchInput, notes: CompiledNotes): MatchResult {
   const inArticle = articleText(input);
-  const form = input.page ? notes.written : notes.hashed;
+  const form = input.page ? notes.written() : notes.hashed();
   const words = readWords({ hashes: input.hashes, ...input.page }, inArticle, notes.names, false);
   const namedBy = new Int32Array(words.count).fill(-1);
   const matches: WordMatch[] = [];
@@ -479,7 +556,31 @@ export function matchPage(input: MatchInput, notes: CompiledNotes): MatchResult 
     const { noteId, kind } = mention.alias;
     matches.push({ noteId, kind, ...spanOf(words, mention.start, mention.end), how: 'alias' });
   }
-  const page: Page = { words, allowed: input.allowed, namedBy, approximate: input.page !== undefined };
+  const blockOf = new Int32Array(words.count);
+  const blockStart: number[] = [];
+  const quoteStarts = new Map<number, number[]>(form.quotes.map((quote) => [quote.exact.hash[0], []]));
+  for (let i = 0; i < words.count; i++) {
+    if (i === 0 || words.flags[i] & BREAK) blockStart.push(i);
+    blockOf[i] = blockStart.length - 1;
+    quoteStarts.get(words.hash[i])?.push(i);
+  }
+  blockStart.push(words.count);
+  let index: ReturnType<Page['index']> | undefined;
+  const makeIndex = () => {
+    const positions = new Map<number, number[]>();
+    const skeletons = new Map<number, number[]>();
+    const add = (map: Map<number, number[]>, key: number, at: number) => {
+      const list = map.get(key);
+      if (list) list.push(at);
+      else map.set(key, [at]);
+    };
+    for (let i = 0; i < words.count; i++) {
+      add(positions, words.hash[i], i);
+      if (words.skeleton[i] !== 0) add(skeletons, words.skeleton[i], i);
+    }
+    return { positions, skeletons };
+  };
+  const page: Page = { words, allowed: input.allowed, namedBy, approximate: input.page !== undefined, quoteStarts, index: () => (index ??= makeIndex()), blockOf, blockStart };
   const quotes = form.quotes.map((quote) => {
     const outcome = findQuote(quote, page);
     if (outcome.how && outcome.first !== undefined && outcome.end !== undefined) {

@@ -25,13 +25,59 @@ export interface WordSource {
 }
 
 const INVISIBLE = /[\u00ad\u034f\u200b-\u200d\u2060\ufeff]/g;
-const SENTENCE_GAP = /[.!?;:]["'”’»)\]]*\s|\n/;
-/** A word right after an opening quotation mark or bracket starts a phrase: its capital is no name. */
-const PHRASE_GAP = /[“"«‘([]\s*$/;
-const THOUSANDS_GAP = /^[,\u00a0\u2009\u202f]$/;
 const ORDINAL = /^(\d+)(st|nd|rd|th)$/i;
 /** Numbers that can be a day of the month. */
 const DAYS = new Set(wordHashes(Array.from({ length: 31 }, (_, day) => day + 1).join(' ')));
+
+// What lies between two words, read in one pass over the (short) gap.
+const GAP_NEWLINE = 1;
+/** Sentence punctuation (closing quotes may follow it), then a space: a new sentence. */
+const GAP_SENTENCE = 2;
+/** An opening quotation mark or bracket right before the word: a new phrase. */
+const GAP_PHRASE = 4;
+/** An apostrophe right before the word ("n't" is "n", "'", "t"). */
+const GAP_APOSTROPHE = 8;
+/** Exactly "." ("U.S."). */
+const GAP_DOT = 16;
+/** Exactly a thousands separator (",", a non-breaking or thin space: "20,000"). */
+const GAP_THOUSANDS = 32;
+
+function readGap(text: string, from: number, to: number): number {
+  if (to - from === 1 && text.charCodeAt(from) === 32) return 0;
+  let bits = 0;
+  let punctuation = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) bits |= GAP_NEWLINE;
+    if (c === 46 || c === 33 || c === 63 || c === 59 || c === 58) punctuation = true;
+    else if (c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x202f || c === 0x2009) {
+      if (punctuation) bits |= GAP_SENTENCE;
+    } else if (!(c === 34 || c === 39 || c === 41 || c === 93 || c === 0x201d || c === 0x2019 || c === 0xbb)) punctuation = false;
+  }
+  if (to > from) {
+    const lastChar = text.charCodeAt(to - 1);
+    if (lastChar === 0x201c || lastChar === 34 || lastChar === 0xab || lastChar === 0x2018 || lastChar === 40 || lastChar === 91) bits |= GAP_PHRASE;
+    if (lastChar === 39 || lastChar === 0x2019) bits |= GAP_APOSTROPHE;
+    if (to - from === 1 && lastChar === 46) bits |= GAP_DOT;
+    if (to - from === 1 && (lastChar === 44 || lastChar === 0xa0 || lastChar === 0x2009 || lastChar === 0x202f)) bits |= GAP_THOUSANDS;
+  }
+  return bits;
+}
+
+/** Skeletons by word hash: pages repeat their words, and the skeleton is the costly part of reading one. */
+const skeletons = new Map<number, number>();
+
+function skeletonOf(hash: number, at: number, word: (at: number) => string): number {
+  let skel = skeletons.get(hash);
+  if (skel === undefined) {
+    if (skeletons.size > 50_000) skeletons.clear();
+    skel = skeleton(word(at));
+    skeletons.set(hash, skel);
+  }
+  return skel;
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /**
  * The words of `source` at the indices `include` (in order; all when undefined). `names`: hashes of
@@ -49,43 +95,56 @@ export function readWords(source: WordSource, include?: ArrayLike<number>, names
   };
   const { text, starts, ends } = source;
   const at = (k: number): number => (include ? include[k] : k);
-  const wordText = (i: number): string => (text && starts && ends ? text.slice(starts[i], ends[i]).replace(INVISIBLE, '') : '');
-  const gapBefore = (i: number): string => (text && starts && ends && i > 0 ? text.slice(ends[i - 1], starts[i]) : '');
+  const rawText = (j: number): string => (text && starts && ends ? text.slice(starts[j], ends[j]) : '');
+  const wordText = (j: number): string => rawText(j).replace(INVISIBLE, '');
+  const gapBits = (j: number): number => (text && starts && ends && j > 0 ? readGap(text, ends[j - 1], starts[j]) : GAP_NEWLINE);
+  let k = 0;
+  let i = 0;
+  /** Word j follows word j - 1 in the same block, and both are read. */
+  const follows = (j: number): boolean => k + (j - i) < total && at(k + (j - i)) === j && !(gapBits(j) & GAP_NEWLINE);
   let previous = -2;
-  for (let k = 0; k < total; k++) {
-    const i = at(k);
+  for (k = 0; k < total; k++) {
+    i = at(k);
     let hash = source.hashes[i];
     let last = i;
     let flags = classOfHash(hash);
-    const gap = gapBefore(i);
-    if (i !== previous + 1 || gap.includes('\n')) flags |= BREAK;
-    if (i === 0 ? firstStartsSentence : text ? SENTENCE_GAP.test(gap) : k === 0) flags |= SENTENCE_START;
     let skel = 0;
-    if (text) {
-      let word = wordText(i);
-      const next = (j: number) => k + (j - i) < total && at(k + (j - i)) === j && !gapBefore(j).includes('\n');
-      if (word.length === 1 && /\p{L}/u.test(word) && next(i + 1) && gapBefore(i + 1) === '.' && wordText(i + 1).length === 1) {
+    if (!text || !starts || !ends) {
+      if (i !== previous + 1) flags |= BREAK;
+      if (i === 0 ? firstStartsSentence : k === 0) flags |= SENTENCE_START;
+    } else {
+      const gap = gapBits(i);
+      if (i !== previous + 1 || gap & GAP_NEWLINE) flags |= BREAK;
+      if (i === 0 ? firstStartsSentence : gap & (GAP_SENTENCE | GAP_NEWLINE)) flags |= SENTENCE_START;
+      const firstChar = text.charCodeAt(starts[i]);
+      const length = ends[i] - starts[i];
+      if (length === 1 && !isDigit(firstChar) && follows(i + 1) && gapBits(i + 1) & GAP_DOT && ends[i + 1] - starts[i + 1] === 1) {
         // "U.S.", "U.K.": letters with dots are one word.
-        while (next(last + 1) && gapBefore(last + 1) === '.' && wordText(last + 1).length === 1) word += wordText(++last);
+        let word = wordText(i);
+        while (follows(last + 1) && gapBits(last + 1) & GAP_DOT && ends[last + 1] - starts[last + 1] === 1) word += wordText(++last);
         hash = wordHashes(word)[0];
-      } else if (/^\d+$/.test(word)) {
-        while (next(last + 1) && THOUSANDS_GAP.test(gapBefore(last + 1)) && /^\d{3}$/.test(wordText(last + 1))) word += wordText(++last);
-        if (last > i) hash = wordHashes(word)[0];
-      } else if (ORDINAL.test(word)) {
-        word = word.replace(ORDINAL, '$1');
-        hash = wordHashes(word)[0];
-      } else if (MONTH_ABBREVIATIONS.has(hash) && (text[ends?.[i] ?? 0] === '.' || (next(i + 1) && /^\d{1,2}$/.test(wordText(i + 1))))) {
+      } else if (isDigit(firstChar)) {
+        let word = wordText(i);
+        if (/^\d+$/.test(word)) {
+          while (follows(last + 1) && gapBits(last + 1) & GAP_THOUSANDS && /^\d{3}$/.test(wordText(last + 1))) word += wordText(++last);
+          if (last > i) hash = wordHashes(word)[0];
+        } else if (ORDINAL.test(word)) {
+          word = word.replace(ORDINAL, '$1');
+          hash = wordHashes(word)[0];
+        }
+      } else if (MONTH_ABBREVIATIONS.has(hash) && (text[ends[i]] === '.' || (follows(i + 1) && isDigit(text.charCodeAt(starts[i + 1])) && ends[i + 1] - starts[i + 1] <= 2))) {
         hash = MONTH_ABBREVIATIONS.get(hash) ?? hash;
       }
       flags |= classOfHash(hash);
-      const capital = word.length > 0 && word[0] !== word[0].toLowerCase();
-      if (/^\d/.test(word)) flags |= NUMBER;
+      const first = text[starts[i]];
+      const capital = firstChar < 128 ? firstChar >= 65 && firstChar <= 90 : first !== first.toLowerCase();
+      if (isDigit(firstChar)) flags |= NUMBER;
       if (hash === MAY_HASH && capital) flags |= DATE;
-      if (hash === T_HASH && !/['’]$/.test(gap)) flags &= ~NEGATION;
+      if (hash === T_HASH && !(gap & GAP_APOSTROPHE)) flags &= ~NEGATION;
       const plain = !(flags & (TITLE | LIGHT | DATE | NUMBER | NEGATION));
-      const initial = flags & SENTENCE_START || PHRASE_GAP.test(gap);
+      const initial = flags & SENTENCE_START || gap & GAP_PHRASE;
       if (capital && plain && (!initial || names?.has(hash))) flags |= NAME;
-      skel = skeleton(word);
+      if (!isDigit(firstChar) && last === i) skel = skeletonOf(hash, i, rawText);
     }
     const n = out.count++;
     out.hash[n] = hash;

@@ -58,15 +58,13 @@ const LIGHT_WORDS = hashSet(
     'it its this these those their his her from into than then will would could should may might also',
 );
 
-/** The classes a word has by its hash alone (no text needed). */
-export function classOfHash(hash: number): number {
-  let flags = 0;
-  if (DATES.has(hash)) flags |= DATE;
-  if (NEGATIONS.has(hash)) flags |= NEGATION;
-  if (TITLES.has(hash)) flags |= TITLE;
-  if (LIGHT_WORDS.has(hash)) flags |= LIGHT;
-  return flags;
+const CLASSES = new Map<number, number>();
+for (const [set, flag] of [[DATES, DATE], [NEGATIONS, NEGATION], [TITLES, TITLE], [LIGHT_WORDS, LIGHT]] as const) {
+  for (const hash of set) CLASSES.set(hash, (CLASSES.get(hash) ?? 0) | flag);
 }
+
+/** The classes a word has by its hash alone (no text needed). */
+export const classOfHash = (hash: number): number => CLASSES.get(hash) ?? 0;
 
 const VOWELS = /[aeiouy\u0300-\u036f]/g;
 
@@ -77,8 +75,31 @@ const VOWELS = /[aeiouy\u0300-\u036f]/g;
  * letters, with digits, or with a skeleton under two letters: too little to tell.
  */
 export function skeleton(word: string): number {
-  if (word.length < 4 || /\d/.test(word)) return 0;
-  const letters = word.toLowerCase().normalize('NFD').replace(VOWELS, '').replace(/z/g, 's').replace(/(.)\1+/g, '$1');
+  if (word.length < 4) return 0;
+  let hash = 0x811c9dc5;
+  let size = 0;
+  let previous = -1;
+  for (let i = 0; i < word.length; i++) {
+    let c = word.charCodeAt(i);
+    if (c === 0xad || c === 0x34f || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) continue;
+    if (c >= 128) return slowSkeleton(word);
+    if (c >= 48 && c <= 57) return 0;
+    if (c >= 65 && c <= 90) c += 32;
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121) continue;
+    if (c === 122) c = 115;
+    if (c === previous) continue;
+    previous = c;
+    size++;
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  return size < 2 ? 0 : (hash >>> 0) || 1;
+}
+
+function slowSkeleton(word: string): number {
+  if (/\d/.test(word)) return 0;
+  const letters = word
+    .replace(/[\u00ad\u034f\u200b-\u200d\u2060\ufeff]/g, '')
+    .toLowerCase().normalize('NFD').replace(VOWELS, '').replace(/z/g, 's').replace(/(.)\1+/g, '$1');
   if (letters.length < 2) return 0;
   let hash = 0x811c9dc5;
   for (let i = 0; i < letters.length; i++) hash = Math.imul(hash ^ letters.charCodeAt(i), 0x01000193);
