@@ -24,6 +24,7 @@ export const ORPHAN_REASONS: Record<OrphanReason, string> = {
   name: 'changed name',
   negation: 'negation added or dropped',
   quoted: 'the words it quotes were changed',
+  opposite: 'a word replaced by its opposite',
   'negation-before': 'negation or denial inserted just before it',
   'number-before': 'changed number just before it',
   'date-before': 'changed date just before it',

@@ -2,7 +2,7 @@
 // end anywhere in the page's words) over the words page-words.ts reads. Costs are in quarter
 // edits, so that a respelling or a title costs less than a changed word.
 import type { Words } from './page-words.ts';
-import { LIGHT, TITLE } from './word-classes.ts';
+import { DATE, LIGHT, NEGATION, NUMBER, QUOTED, TITLE } from './word-classes.ts';
 
 /** One whole edit: a changed, added or dropped word. */
 export const EDIT = 4;
@@ -22,17 +22,20 @@ export interface Alignment {
 export const sameWord = (a: Words, i: number, b: Words, j: number): boolean =>
   a.hash[i] === b.hash[j] || (a.skeleton[i] !== 0 && a.skeleton[i] === b.skeleton[j]);
 
+/** Words whose loss or change always changes the meaning (match.ts rejects it): the search does not prefer places that drop or change them. */
+const GUARDED = NUMBER | DATE | NEGATION | QUOTED;
+
 function substitution(quote: Words, q: number, page: Words, p: number): number {
   if (quote.hash[q] === page.hash[p]) return 0;
   if (quote.skeleton[q] !== 0 && quote.skeleton[q] === page.skeleton[p]) return 1;
   if (quote.flags[q] & page.flags[p] & LIGHT) return 2;
-  return EDIT;
+  return (quote.flags[q] | page.flags[p]) & GUARDED ? 2 * EDIT : EDIT;
 }
 
-/** Adding or dropping a title costs a quarter, a light word half, any other word a whole edit. */
-const indel = (words: Words, i: number): number => (words.flags[i] & TITLE ? 1 : words.flags[i] & LIGHT ? 2 : EDIT);
+/** Adding or dropping a title costs a quarter, a light word half, a number, date or negation two edits, any other word one. */
+const indel = (words: Words, i: number): number => (words.flags[i] & GUARDED ? 2 * EDIT : words.flags[i] & TITLE ? 1 : words.flags[i] & LIGHT ? 2 : EDIT);
 /** A quote cut short at either end: each word left out costs three quarters of an edit (a light word half, a title a quarter). */
-const cut = (words: Words, i: number): number => Math.min(3, indel(words, i));
+const cut = (words: Words, i: number): number => Math.min(words.flags[i] & GUARDED ? 2 * EDIT : 3, indel(words, i));
 
 let matrix = new Int32Array(0);
 

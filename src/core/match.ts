@@ -5,7 +5,7 @@ import type { NoteKind, TextQuoteSelector } from '../model/note.ts';
 import { alignments, EDIT, sameWord, type Alignment } from './approx.ts';
 import { readWords, type Words } from './page-words.ts';
 import { tokenize } from './tokenize.ts';
-import { BREAK, DATE, LIGHT, NAME, NEGATION, NUMBER, QUOTED, SENTENCE_START } from './word-classes.ts';
+import { areOpposite, BREAK, DATE, LIGHT, NAME, NEGATION, NUMBER, QUOTED, SENTENCE_START } from './word-classes.ts';
 
 export interface MatchableNote {
   id: string;
@@ -39,6 +39,7 @@ export type OrphanReason =
   | 'name'
   | 'negation'
   | 'quoted'
+  | 'opposite'
   | 'negation-before'
   | 'number-before'
   | 'date-before'
@@ -150,6 +151,7 @@ function sliceWords(words: Words, from: number, to: number): Words {
     count: Math.max(0, to - from),
     hash: words.hash.subarray(from, to),
     skeleton: words.skeleton.subarray(from, to),
+    base: words.base.subarray(from, to),
     flags: words.flags.subarray(from, to),
     first: words.first.subarray(from, to),
     last: words.last.subarray(from, to),
@@ -418,7 +420,12 @@ function rejection(quote: Quote, page: Page, candidate: Candidate): OrphanReason
     if (flags & QUOTED && !same) return 'quoted';
     if (flags & NUMBER && !same) return 'number';
     if (flags & DATE && !same) return 'date';
-    if (flags & NAME && !(p >= 0 && sameWord(q, i, words, p)) && !(quote.namedBy[i] >= 0 && mentioned(quote.namedBy[i]))) return 'name';
+    // A name may be dropped where the person is still named ("Vladimir Putin" → "Putin"), not replaced.
+    const kept = p >= 0 ? sameWord(q, i, words, p) || (quote.namedBy[i] >= 0 && page.namedBy[p] === quote.namedBy[i]) : quote.namedBy[i] >= 0 && mentioned(quote.namedBy[i]);
+    if (flags & NAME && !kept) return 'name';
+    // "unconditional" → "conditional", "likely" → "unlikely", "increasing" → "declining".
+    if (p >= 0 && !same && ((q.base[i] !== 0 && q.base[i] === words.hash[p]) || (words.base[p] !== 0 && words.base[p] === q.hash[i]))) return 'negation';
+    if (p >= 0 && !same && areOpposite(q.hash[i], words.hash[p])) return 'opposite';
   }
   // What the page has inside the match that the quote does not.
   let foreignRun = 0;
@@ -443,13 +450,25 @@ function rejection(quote: Quote, page: Page, candidate: Candidate): OrphanReason
     if (quote.prefix.hash.includes(words.hash[p])) continue;
     return flags & NEGATION ? 'negation-before' : flags & NUMBER ? 'number-before' : 'date-before';
   }
-  // Where the quote was cut short at its end, what the page has in its place.
+  // Where the quote was cut short, what the page has in place of the words cut off.
+  const cutWords = new Set<number>();
   let cut = 0;
-  while (cut < n && candidate.pairs[n - 1 - cut] < 0) cut++;
+  while (cut < n && candidate.pairs[n - 1 - cut] < 0) cutWords.add(q.hash[n - 1 - cut++]);
   for (let p = candidate.end; cut > 0 && p < Math.min(words.count, candidate.end + cut + 1); p++) {
     if (words.flags[p] & (SENTENCE_START | BREAK)) break;
     const flags = words.flags[p];
-    if (!(flags & (NEGATION | NUMBER | DATE)) || page.allowed[words.first[p]] || quote.suffix.hash.includes(words.hash[p])) continue;
+    if (opposes(cutWords, words, p)) return 'opposite';
+    if (!(flags & (NEGATION | NUMBER | DATE)) || cutWords.has(words.hash[p]) || quote.suffix.hash.includes(words.hash[p])) continue;
+    return flags & NEGATION ? 'negation' : flags & NUMBER ? 'number' : 'date';
+  }
+  cutWords.clear();
+  let lead = 0;
+  while (lead < n && candidate.pairs[lead] < 0) cutWords.add(q.hash[lead++]);
+  for (let p = candidate.start - 1; lead > 0 && p >= Math.max(0, candidate.start - lead - 1); p--) {
+    if (words.flags[p + 1] & (SENTENCE_START | BREAK)) break;
+    const flags = words.flags[p];
+    if (opposes(cutWords, words, p)) return 'opposite';
+    if (!(flags & (NEGATION | NUMBER | DATE)) || cutWords.has(words.hash[p]) || quote.prefix.hash.includes(words.hash[p])) continue;
     return flags & NEGATION ? 'negation' : flags & NUMBER ? 'number' : 'date';
   }
   if (n <= SHORT_QUOTE) {
@@ -463,6 +482,12 @@ function rejection(quote: Quote, page: Page, candidate: Candidate): OrphanReason
   const context = Math.min(candidate.prefixAgrees + candidate.suffixAgrees, Math.floor(0.6 * n));
   if (candidate.cost > n + context || matched * 3 < n * 2) return 'too-different';
   return undefined;
+}
+
+/** Page word p is the opposite of one of `cut` (or it with a negating prefix, or without). */
+function opposes(cut: ReadonlySet<number>, words: Words, p: number): boolean {
+  for (const hash of cut) if (areOpposite(hash, words.hash[p]) || (words.base[p] !== 0 && words.base[p] === hash)) return true;
+  return false;
 }
 
 function findQuote(quote: Quote, page: Page): QuoteOutcome {

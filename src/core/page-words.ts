@@ -3,13 +3,15 @@
 // "17 February" is "February 17"; each word also carries its classes (word-classes.ts) and its
 // spelling skeleton. Notes' names and quotes go through the same function as the page.
 import { wordHashes, type Tokens } from './tokenize.ts';
-import { BREAK, classOfHash, DATE, isMonth, LIGHT, MAY_HASH, MONTH_ABBREVIATIONS, NAME, NEGATION, NUMBER, SENTENCE_START, skeleton, T_HASH, TITLE } from './word-classes.ts';
+import { BREAK, classOfHash, DATE, isMonth, LIGHT, MAY_HASH, MONTH_ABBREVIATIONS, NAME, NEGATION, NUMBER, SENTENCE_START, skeleton, T_HASH, TITLE, withoutNegativePrefix } from './word-classes.ts';
 
 export interface Words {
   count: number;
   hash: Uint32Array;
   /** Spelling skeleton (word-classes.ts), 0 when too short to tell. */
   skeleton: Uint32Array;
+  /** The word's hash without a negating prefix ("unconditional" → "conditional"), else 0. */
+  base: Uint32Array;
   flags: Uint16Array;
   /** The tokenizer's words each one spans (one, or several merged: "U", "S"). */
   first: Uint32Array;
@@ -79,6 +81,27 @@ function skeletonOf(hash: number, at: number, word: (at: number) => string): num
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
+const NOT_HASH = wordHashes('not')[0];
+/** The verb before "n't" as it is written out: "won" → "will", "didn" → "did". */
+const CONTRACTED = new Map<number, number>(
+  'won will don do doesn does didn did isn is wasn was aren are weren were hasn has haven have hadn had couldn could wouldn would shouldn should mustn must needn need ain is'
+    .split(' ')
+    .flatMap((word, i, all) => (i % 2 === 0 ? [[wordHashes(word)[0], wordHashes(all[i + 1])[0]] as [number, number]] : [])),
+);
+
+const PREFIX_LETTERS: Record<number, true> = { 117: true, 110: true, 105: true, 100: true };
+const bases = new Map<number, number>();
+
+function baseOf(hash: number, at: number, word: (at: number) => string): number {
+  let base = bases.get(hash);
+  if (base === undefined) {
+    if (bases.size > 50_000) bases.clear();
+    base = withoutNegativePrefix(word(at));
+    bases.set(hash, base);
+  }
+  return base;
+}
+
 /**
  * The words of `source` at the indices `include` (in order; all when undefined). `names`: hashes of
  * words that name someone in the notes, so "Putin said" still reads "Putin" as a name.
@@ -89,6 +112,7 @@ export function readWords(source: WordSource, include?: ArrayLike<number>, names
     count: 0,
     hash: new Uint32Array(total),
     skeleton: new Uint32Array(total),
+    base: new Uint32Array(total),
     flags: new Uint16Array(total),
     first: new Uint32Array(total),
     last: new Uint32Array(total),
@@ -109,6 +133,7 @@ export function readWords(source: WordSource, include?: ArrayLike<number>, names
     let last = i;
     let flags = classOfHash(hash);
     let skel = 0;
+    let base = 0;
     if (!text || !starts || !ends) {
       if (i !== previous + 1) flags |= BREAK;
       if (i === 0 ? firstStartsSentence : k === 0) flags |= SENTENCE_START;
@@ -141,14 +166,25 @@ export function readWords(source: WordSource, include?: ArrayLike<number>, names
       if (isDigit(firstChar)) flags |= NUMBER;
       if (hash === MAY_HASH && capital) flags |= DATE;
       if (hash === T_HASH && !(gap & GAP_APOSTROPHE)) flags &= ~NEGATION;
+      else if (hash === T_HASH && out.count > 0 && out.last[out.count - 1] + 1 === i) {
+        // "won't" reads "will not", "didn't" "did not".
+        hash = NOT_HASH;
+        const before = out.count - 1;
+        out.hash[before] = CONTRACTED.get(out.hash[before]) ?? out.hash[before];
+      }
       const plain = !(flags & (TITLE | LIGHT | DATE | NUMBER | NEGATION));
       const initial = flags & SENTENCE_START || gap & GAP_PHRASE;
       if (capital && plain && (!initial || names?.has(hash))) flags |= NAME;
-      if (!isDigit(firstChar) && last === i) skel = skeletonOf(hash, i, rawText);
+      if (!isDigit(firstChar) && last === i) {
+        skel = skeletonOf(hash, i, rawText);
+        // u, n, i, d: the first letters of a negating prefix.
+        if (length >= 6 && (firstChar | 32) in PREFIX_LETTERS) base = baseOf(hash, i, wordText);
+      }
     }
     const n = out.count++;
     out.hash[n] = hash;
     out.skeleton[n] = skel;
+    out.base[n] = base;
     out.flags[n] = flags;
     out.first[n] = i;
     out.last[n] = last;
@@ -163,7 +199,7 @@ export function readWords(source: WordSource, include?: ArrayLike<number>, names
 }
 
 function swap(words: Words, a: number, b: number): void {
-  for (const array of [words.hash, words.skeleton, words.first, words.last]) [array[a], array[b]] = [array[b], array[a]];
+  for (const array of [words.hash, words.skeleton, words.base, words.first, words.last]) [array[a], array[b]] = [array[b], array[a]];
   const keep = BREAK | SENTENCE_START;
   const [flagsA, flagsB] = [words.flags[a], words.flags[b]];
   words.flags[a] = (flagsB & ~keep) | (flagsA & keep);

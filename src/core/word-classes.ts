@@ -25,7 +25,25 @@ const hashSet = (words: string): Set<number> => new Set(wordHashes(words));
 const MONTHS = 'january february march april may june july august september october november december';
 /** "may" is a date only when written "May" (page-words.ts), else the verb. */
 export const MAY_HASH = wordHashes('may')[0];
-const DATES = new Set([...wordHashes(`${MONTHS} monday tuesday wednesday thursday friday saturday sunday`)].filter((hash) => hash !== MAY_HASH));
+/**
+ * Dates and times: months, weekdays, and the words that place an event in time ("upcoming",
+ * "former", "current", "last"): changing one moves a claim to another time ("the current
+ * administration" → "the former administration").
+ */
+const DATES = new Set(
+  wordHashes(
+    `${MONTHS} monday tuesday wednesday thursday friday saturday sunday ` +
+      'upcoming former current currently previous previously next last future past recent recently later earlier soon already ago yesterday today tomorrow now still yet',
+  ).filter((hash) => hash !== MAY_HASH),
+);
+/** Numbers written as words, and magnitudes: "billions" → "millions" is a changed number. */
+const NUMBER_WORDS = new Set(
+  wordHashes(
+    'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen ' +
+      'twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion trillions ' +
+      'dozen dozens half twice double triple first second third fourth fifth tenth',
+  ),
+);
 export const MONTH_HASHES: readonly number[] = wordHashes(MONTHS);
 /** AP abbreviations of months, read as the month when a "." or a day follows ("Feb. 17"). */
 export const MONTH_ABBREVIATIONS = new Map<number, number>(
@@ -59,14 +77,53 @@ const LIGHT_WORDS = hashSet(
 );
 
 const CLASSES = new Map<number, number>();
-for (const [set, flag] of [[DATES, DATE], [NEGATIONS, NEGATION], [TITLES, TITLE], [LIGHT_WORDS, LIGHT]] as const) {
+for (const [set, flag] of [[DATES, DATE], [NUMBER_WORDS, NUMBER], [NEGATIONS, NEGATION], [TITLES, TITLE], [LIGHT_WORDS, LIGHT]] as const) {
   for (const hash of set) CLASSES.set(hash, (CLASSES.get(hash) ?? 0) | flag);
 }
+
+/**
+ * Words and their opposites, as news copy flips them ("increasing" → "declining", "against" →
+ * "for"): a quote word replaced by its opposite is a reversed claim.
+ */
+const OPPOSITES: ReadonlyArray<readonly [string, string]> = [
+  ['increase increases increased increasing rise rises rose rising grow grows grew growing more higher greater larger', 'decrease decreases decreased decreasing fall falls fell falling decline declines declined declining shrink shrinks shrank shrinking less lower smaller fewer'],
+  ['strengthen strengthens strengthened strengthening strong stronger', 'weaken weakens weakened weakening weak weaker'],
+  ['support supports supported supporting favor favour favors favours backed back', 'oppose opposes opposed opposing against'],
+  ['against', 'for with'],
+  ['accept accepts accepted accepting approve approves approved approving allow allows allowed', 'reject rejects rejected rejecting refuse refuses refused refusing ban bans banned'],
+  ['win wins won winning victory success succeed succeeds succeeded', 'lose loses lost losing defeat failure fail fails failed'],
+  ['admit admits admitted admitting confirm confirms confirmed confirming', 'deny denies denied denying'],
+  ['ally allies allied', 'enemy enemies adversary adversaries'],
+  ['before', 'after'],
+  ['first', 'last'],
+  ['start starts started starting begin begins began beginning', 'end ends ended ending stop stops stopped stopping'],
+  ['true', 'false'],
+];
+const OPPOSITE = new Map<number, Set<number>>();
+for (const [one, other] of OPPOSITES) {
+  for (const [a, b] of [
+    [one, other],
+    [other, one],
+  ]) {
+    const opposites = wordHashes(b);
+    for (const hash of wordHashes(a)) OPPOSITE.set(hash, new Set([...(OPPOSITE.get(hash) ?? []), ...opposites]));
+  }
+}
+
+/** Whether one word is the other's opposite ("increasing", "declining"). */
+export const areOpposite = (a: number, b: number): boolean => OPPOSITE.get(a)?.has(b) ?? false;
 
 /** The classes a word has by its hash alone (no text needed). */
 export const classOfHash = (hash: number): number => CLASSES.get(hash) ?? 0;
 
 const VOWELS = /[aeiouy\u0300-\u036f]/g;
+const NEGATIVE_PREFIX = /^(un|non|in|im|il|ir|dis)-?(?=\p{L}{4})/iu;
+
+/** The hash of a word without a negating prefix ("unconditional" → "conditional"), or 0 when it has none. */
+export function withoutNegativePrefix(word: string): number {
+  const prefix = NEGATIVE_PREFIX.exec(word);
+  return prefix ? (wordHashes(word.slice(prefix[0].length))[0] ?? 0) : 0;
+}
 
 /**
  * A word's spelling skeleton: lower case, accents and vowels dropped, z read as s, doubled

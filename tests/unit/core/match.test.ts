@@ -121,7 +121,8 @@ describe('edited quotes', () => {
     expect(placements(text, [accused, trump]).reasons).toEqual(['name']);
   });
 
-  it('reads U.S., 20,000, Feb. 17 and 17 February as the article writes US, 20,000 and February 17', () => {
+  it('reads U.S., 20,000, Feb. 17, 17 February and won’t as the article writes US, 20,000, February 17 and will not', () => {
+    expect(placements('He said Kyiv won’t recognize any talks conducted without its direct involvement.', [KYIV]).reasons).toEqual(['exact']);
     expect(placements('With U.S. election dynamics in play, aid', [quote('With US election dynamics in play')]).reasons).toEqual(['exact']);
     expect(placements('who in 2022 provided 20\u202f000 Starlink terminals', [quote('provided 20,000', 'who in 2022 ', ' Starlink')]).reasons).toEqual(['exact']);
     expect(placements('met the prince on Feb. 17. He is', [quote('February 17', 'the prince on ', '. He is')]).reasons).toEqual(['exact']);
@@ -133,10 +134,22 @@ describe('edited quotes', () => {
     expect(placements('met the prince on February 18. He is', [quote('February 17', 'the prince on ', '. He is')]).reasons).toEqual(['number']);
     expect(placements('met the prince on March 17. He is', [quote('February 17', 'the prince on ', '. He is')]).reasons).toEqual(['date']);
     expect(placements('ties with non-Western nations, particularly China, India, and South Africa.', [quote('China, India, and Brazil')]).reasons).toEqual(['name']);
-    expect(placements('While the Biden administration has pursued a strategy of isolating Russia', [quote('the current administration has pursued a strategy of isolating Russia')]).reasons).toEqual(['name']);
+    expect(placements('Washington has avoided direct talks with Chinese leadership.', [quote('Washington has avoided direct talks with Russian leadership')]).reasons).toEqual(['name']);
     expect(placements('clear that Kyiv will recognize any talks conducted without its direct involvement.', [KYIV]).reasons).toEqual(['negation']);
     expect(placements('Washington has not avoided direct talks with Russian leadership.', [quote('Washington has avoided direct talks with Russian leadership')]).reasons).toEqual(['negation']);
     expect(placements('Putin said the campaign to weaken Russia has “succeeded,” he said', [quote('the campaign to weaken Russia has “failed,”')]).reasons).toEqual(['quoted']);
+    // Numbers in words and magnitudes, times, negating prefixes, names swapped.
+    expect(placements('which has included millions in military and financial aid.', [quote('billions in military and financial aid')]).reasons).toEqual(['number']);
+    expect(placements('While the former administration has pursued a strategy of isolating Russia', [quote('the current administration has pursued a strategy of isolating Russia')]).reasons).toEqual(['date']);
+    expect(placements('Musk has taken a stance against continued conditional military aid to Ukraine.', [AID]).reasons).toEqual(['negation']);
+    const accused = quote('Trump has accused Biden of mishandling relations with Russia');
+    const names: MatchableNote[] = [accused, trump, { id: 'person/biden', kind: 'person', aliases: ['Biden'] }];
+    expect(placements('Biden has accused Trump of mishandling relations with Russia.', names).reasons).toEqual(['name']);
+    expect(placements('Donald Trump has accused Biden of mishandling relations with Russia.', names).reasons).toEqual(['exact']);
+    // A word replaced by its opposite, paired or cut off.
+    const mediator = quote('increasing role as a mediator in global conflicts');
+    expect(placements('Saudi Arabia’s declining role as a mediator in global conflicts, having', [mediator]).reasons).toEqual(['opposite']);
+    expect(placements('Musk has taken a stance for continued unconditional military aid to Ukraine.', [AID]).reasons).toEqual(['opposite']);
   });
 
   it('rejects a match with a negation, number or date of the page just before it in the same sentence, not in the previous one', () => {
