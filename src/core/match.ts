@@ -542,7 +542,14 @@ function hasNewline(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Page word indices that are the article's text: whole blocks holding some of its own words. */
+/**
+ * Share of a block's words that must be the article's own (shingle runs) for the block to be the
+ * article's text: a machine-translated paragraph keeps over a third; a comment quoting one sentence
+ * of the article among its own words, under that.
+ */
+const ARTICLE_BLOCK_SHARE = 0.3;
+
+/** Page word indices that are the article's text: whole blocks holding enough of its own words. */
 function articleText(input: MatchInput): number[] {
   const { hashes, allowed, page } = input;
   const inArticle: number[] = [];
@@ -551,15 +558,15 @@ function articleText(input: MatchInput): number[] {
     return inArticle;
   }
   let blockStart = 0;
-  let holdsArticle = false;
+  let own = 0;
   for (let i = 0; i <= hashes.length; i++) {
     const newBlock = i === hashes.length || (i > 0 && hasNewline(page.text, page.ends[i - 1], page.starts[i]));
     if (newBlock) {
-      if (holdsArticle) for (let j = blockStart; j < i; j++) inArticle.push(j);
+      if (own > 0 && own >= ARTICLE_BLOCK_SHARE * (i - blockStart)) for (let j = blockStart; j < i; j++) inArticle.push(j);
       blockStart = i;
-      holdsArticle = false;
+      own = 0;
     }
-    if (i < hashes.length && allowed[i]) holdsArticle = true;
+    if (i < hashes.length && allowed[i]) own++;
   }
   return inArticle;
 }

@@ -122,6 +122,25 @@ describe('anchorNotes', () => {
   });
 });
 
+describe('anchoring an edited copy in a page', () => {
+  it('paints respelt names and edited quotes in the article’s paragraphs, never the same names in the sidebar', () => {
+    const edited = PARAGRAPHS.map((paragraph) =>
+      paragraph
+        .replace('Sergey Lavrov', 'Sergei Lavrov')
+        .replace('President Volodymyr Zelensky', 'President Volodymyr Zelenskyy')
+        .replace('Kyiv will not recognize any talks conducted without its direct involvement', 'Kyiv won’t recognise any talks held without its direct involvement'),
+    );
+    const anchors = anchorsIn(page(paragraphsHtml(edited)));
+    expect(anchors).toContain('person/sergey-lavrov: Sergei Lavrov');
+    expect(anchors).toContain('person/volodymyr-zelensky: Volodymyr Zelenskyy');
+    expect(anchors).toContain('event/kyiv-will-not-recognize: Kyiv won’t recognise any talks held without its direct involvement');
+    const { anchored } = anchorNotes(document.body);
+    const article = document.querySelector('article');
+    expect(anchored.every((item) => article?.contains(item.range.commonAncestorContainer))).toBe(true);
+    expect(anchored.find((item) => item.note.id === 'event/kyiv-will-not-recognize')?.how).toBe('edited');
+  });
+});
+
 describe('anchoring while the page changes', () => {
   const { anchorNotesInSlices } = createAnchorer(pack);
 

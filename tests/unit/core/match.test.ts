@@ -197,6 +197,16 @@ describe('names as readers write them', () => {
     expect(placements(text, [lavrov], sidebar).matches).toEqual([{ id: 'person/lavrov', how: 'alias', text: 'Sergei Lavrov' }]);
   });
 
+  it('does not take a comment that quotes one line of the article among its own words for the article', () => {
+    const quoted = 'arrives in Riyadh for the first direct negotiations';
+    const comment = `Great piece, but Lavrov said nothing new: "${quoted}" is what they all wrote, and every reader here knew it already, as did my whole town`;
+    const text = `a delegation led by Sergei Lavrov ${quoted}\n${comment}`;
+    const commentStart = text.indexOf('\n');
+    const quoteStart = text.indexOf(quoted, commentStart);
+    const own = (_word: string, start: number) => start > commentStart && (start < quoteStart || start >= quoteStart + quoted.length);
+    expect(placements(text, [lavrov], own).matches).toEqual([{ id: 'person/lavrov', how: 'alias', text: 'Sergei Lavrov' }]);
+  });
+
   it('matches a name only where its symbols match', () => {
     expect(placements('Disney+ and Disney, then #Disney', [disney, mouse]).matches).toEqual([
       { id: 'event/disney-plus', how: 'alias', text: 'Disney' },
