@@ -117,12 +117,15 @@ export const areOpposite = (a: number, b: number): boolean => OPPOSITE.get(a)?.h
 export const classOfHash = (hash: number): number => CLASSES.get(hash) ?? 0;
 
 const VOWELS = /[aeiouy\u0300-\u036f]/g;
-const NEGATIVE_PREFIX = /^(un|non|in|im|il|ir|dis)-?(?=\p{L}{4})/iu;
+const NEGATIVE_PREFIXES = ['non', 'dis', 'un', 'in', 'im', 'il', 'ir'];
 
 /** The hash of a word without a negating prefix ("unconditional" → "conditional"), or 0 when it has none. */
 export function withoutNegativePrefix(word: string): number {
-  const prefix = NEGATIVE_PREFIX.exec(word);
-  return prefix ? (wordHashes(word.slice(prefix[0].length))[0] ?? 0) : 0;
+  const lower = word.toLowerCase();
+  const prefix = NEGATIVE_PREFIXES.find((candidate) => lower.startsWith(candidate));
+  if (!prefix) return 0;
+  const rest = lower.slice(lower[prefix.length] === '-' ? prefix.length + 1 : prefix.length);
+  return rest.length >= 4 ? (wordHashes(rest)[0] ?? 0) : 0;
 }
 
 /**
