@@ -74,7 +74,6 @@ interface Quote {
   /** Note of the name each quote word belongs to (-1: none): whom the quote names. */
   namedBy: Int32Array;
   names: Set<number>;
-  hashes: Set<number>;
 }
 
 /** How many words of a selector's prefix and suffix are compared. */
@@ -193,7 +192,6 @@ function compileForm(notes: readonly MatchableNote[], names: Set<number>, writte
         suffix: sliceWords(suffixWords, 0, CONTEXT_WORDS),
         namedBy,
         names: new Set([...namedBy].filter((noteIndex) => noteIndex >= 0)),
-        hashes: new Set(exact.hash),
       });
     });
   }
@@ -388,13 +386,15 @@ function scored(quote: Quote, words: Words, alignment: Alignment): Candidate {
 }
 
 /**
- * Why `candidate` may not carry the quote's note, or undefined when it may. The rules, in order:
- * the quote's numbers, dates and negations are all there as written, and the page added none
- * inside it; its names are there (or respelt, or the same person under another of their names) and
- * the page added no other name; no negation, number or date of the page's own stands just before
- * it in the same sentence; a one- or two-word quote has its prefix and suffix around it; the
- * edits are few enough for its length (context that agrees allows more) and at most
- * MAX_FOREIGN_RUN page words in a row are not the quote's.
+ * Why `candidate` may not carry the quote's note, or undefined when it may (docs/anchoring.md has
+ * the table). The rules, in order: the quote's negations, quoted words, numbers and dates are all
+ * there as written; its names are there (or respelt, or the same person under another of their
+ * names), not replaced; no word gained or lost a negating prefix or became its opposite; the page
+ * added no negation, number, date or other name inside it, and no run of more than MAX_FOREIGN_RUN
+ * words; no negation, number or date of the page's own stands just before it in the same sentence,
+ * nor in place of words cut off either end; a one- or two-word quote has every word and its context;
+ * the edits are few enough for its length (context that agrees allows more) and two thirds of its
+ * words are there.
  */
 function rejection(quote: Quote, page: Page, candidate: Candidate): OrphanReason | undefined {
   const { words } = page;

@@ -62,7 +62,8 @@ export const isMonth = (hash: number): boolean => MONTH_HASHES.includes(hash);
 const NEGATIONS = hashSet(
   'not no never nor neither none nobody nothing nowhere without cannot t ' +
     'deny denies denied denying refute refutes refuted reject rejects rejected dispute disputes disputed dismissed ' +
-    'false falsely wrongly untrue allegedly supposedly purportedly debunked myth lie lies lied hardly barely baseless unfounded',
+    'false falsely wrongly untrue allegedly supposedly purportedly debunked myth lie lies lied hardly barely baseless unfounded ' +
+    'fake bogus misleading hoax unverified unconfirmed disproven disproved discredited',
 );
 export const T_HASH = wordHashes('t')[0];
 

@@ -127,8 +127,17 @@ const negationDropped = (key: string, word: string): Change => {
   return { key, text: replaceAt(at, at + word.length + 1, '') };
 };
 
+/** A word of a quote replaced by one of the same kind with another meaning (an opposite, another time, another magnitude). */
+const wordTurned = (key: string, word: string, by: readonly string[]) =>
+  fc.constantFrom(...by).map((replacement): Change => {
+    const { start, end } = quoteText(key);
+    const at = TEXT.indexOf(word, start);
+    expect(at).toBeLessThan(end);
+    return { key, text: replaceAt(at, at + word.length, replacement) };
+  });
+
 describe('changes of meaning', () => {
-  it('orphan a quote: a changed number, date or negation inside or just before it', () => {
+  it('orphan a quote: a changed number, date or negation inside or just before it, or a word turned into its opposite', () => {
     const change = fc.oneof(
       negationInserted,
       numberChanged('claim/first-since-2022#1', /2022/),
@@ -140,6 +149,12 @@ describe('changes of meaning', () => {
       numberChanged('event/world-war-iii-remark#1', /2023/, false),
       monthChanged('event/trump-putin-call#2'),
       monthChanged('event/rubio-meets-mbs#1'),
+      wordTurned('event/saudi-mediation#1', 'increasing', ['declining', 'decreasing', 'shrinking', 'falling']),
+      wordTurned('event/musk-aid-stance#1', 'against', ['for']),
+      wordTurned('event/musk-aid-stance#1', 'unconditional', ['conditional']),
+      wordTurned('claim/current-administration#1', 'current', ['former', 'previous', 'next', 'last', 'past']),
+      wordTurned('event/us-aid-scale#1', 'billions', ['millions', 'thousands', 'hundreds']),
+      wordTurned('claim/chances-of-victory#1', 'admitted', ['denied']),
       fc.constantFrom(
         negationDropped('event/kyiv-will-not-recognize#1', 'not'),
         negationDropped('event/kyiv-will-not-recognize#1', 'without'),
