@@ -11,6 +11,7 @@ import { sampledFingerprint, shinglesOfWords } from '../src/core/shingles.ts';
 import { wordHashes } from '../src/core/tokenize.ts';
 import type { AnnotationFile } from '../src/model/note.ts';
 import type { DetectionData, PackData } from '../src/model/pack.ts';
+import { articleOverlaps, describeOverlap, readArticles } from './duplicate-articles.ts';
 import { AnnotationError, validateAnnotations } from './validate.ts';
 
 export const PACKS_ROOT = resolve(process.env.BACKSTORY_PACKS ?? new URL('../packs', import.meta.url).pathname);
@@ -58,14 +59,21 @@ export function buildPack(dir: string): BuiltPack {
   return { slug, dir, articleText, file, detection, data };
 }
 
-/** Every pack folder (one holding annotations.json) under `root`, in name order. */
-export function buildPacks(root = PACKS_ROOT): BuiltPack[] {
-  return readdirSync(root, { withFileTypes: true })
+/** The pack folders under `root`, in name order. */
+const packFolders = (root: string) =>
+  readdirSync(root, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort()
-    .map((name) => buildPack(join(root, name)));
+    .map((name) => join(root, name));
+
+/** Every pack folder (one holding annotations.json) under `root`, in name order. */
+export function buildPacks(root = PACKS_ROOT): BuiltPack[] {
+  return packFolders(root).map(buildPack);
 }
+
+/** Warnings already printed: the two builds (Chrome, Firefox) run in one process and would repeat them. */
+const warned = new Set<string>();
 
 const DETECTION_ID = 'virtual:backstory-detection';
 const FIRST_PACK_ID = 'virtual:backstory-annotations';
@@ -76,6 +84,16 @@ const IDS = [DETECTION_ID, FIRST_PACK_ID, PACK_LIST_ID];
 export function annotationData(): Plugin {
   return {
     name: 'backstory-annotations',
+    // Two packs of one article fail the build; an overlap the gate would find is a warning (build/duplicate-articles.ts).
+    buildStart() {
+      const overlaps = articleOverlaps(readArticles(packFolders(PACKS_ROOT)));
+      const same = overlaps.filter((overlap) => overlap.same);
+      if (same.length > 0) this.error(same.map(describeOverlap).join('\n'));
+      for (const message of overlaps.map(describeOverlap)) {
+        if (!warned.has(message)) this.warn(message);
+        warned.add(message);
+      }
+    },
     resolveId(id) {
       return IDS.includes(id) ? `\0${id}` : undefined;
     },

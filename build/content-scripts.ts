@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Plugin as EsbuildPlugin } from 'esbuild';
 import type { Plugin } from 'vite';
-import { FINGERPRINTS_GLOBAL, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, fingerprintFile, packFile } from '../src/shared/injected-files.ts';
+import { FINGERPRINTS_GLOBAL, HIGHLIGHT_FILLS_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, fingerprintFile, packFile } from '../src/shared/injected-files.ts';
 import { buildPacks, PACKS_ROOT, type BuiltPack } from './annotation-plugin.ts';
 import type { DetectionData } from '../src/model/pack.ts';
 import { gateData, searchMaker } from './gate-data.ts';
@@ -63,6 +63,7 @@ export async function buildContentScripts(outDir: string, browser: Browser, pack
   await bundle('gate.ts', join(outDir, GATE_FILE), browser, packs);
   await bundle('overlay-entry.ts', join(outDir, OVERLAY_FILE), browser, packs);
   writeFileSync(join(outDir, HIGHLIGHTS_FILE), readFileSync(join(SRC, 'highlights.css')));
+  writeFileSync(join(outDir, HIGHLIGHT_FILLS_FILE), readFileSync(join(SRC, 'highlight-fills.css')));
   mkdirSync(join(outDir, 'content/packs'), { recursive: true });
   mkdirSync(join(outDir, 'content/fingerprints'), { recursive: true });
   for (const pack of packs) {

@@ -12,7 +12,7 @@ export interface SchemaProblem {
 
 /** Keywords that describe and do not constrain. `format` is an annotation in 2020-12 by default. */
 const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'examples', 'default', 'format', '$defs']);
-const ASSERTIONS = new Set(['type', 'const', 'enum', 'pattern', 'minLength', 'minItems', 'required', 'dependentRequired', 'properties', 'additionalProperties', 'items', 'anyOf', '$ref']);
+const ASSERTIONS = new Set(['type', 'const', 'enum', 'pattern', 'minLength', 'maxLength', 'minimum', 'minItems', 'required', 'dependentRequired', 'properties', 'additionalProperties', 'items', 'anyOf', '$ref']);
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
@@ -51,10 +51,12 @@ function check(root: JsonSchema, schema: JsonSchema, value: unknown, path: (stri
   }
   if (typeof value === 'string') {
     if (typeof schema.minLength === 'number' && [...value].length < schema.minLength) fail(`must have at least ${schema.minLength} characters`);
+    if (typeof schema.maxLength === 'number' && [...value].length > schema.maxLength) fail(`must have at most ${schema.maxLength} characters (it has ${[...value].length})`);
     if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) {
       fail(typeof schema.description === 'string' ? `must be ${schema.description}` : `must match ${schema.pattern}`);
     }
   }
+  if (typeof value === 'number' && typeof schema.minimum === 'number' && value < schema.minimum) fail(`must be at least ${schema.minimum}`);
   if (Array.isArray(value)) {
     if (typeof schema.minItems === 'number' && value.length < schema.minItems) fail(`must have at least ${schema.minItems} items`);
     if (isObject(schema.items)) value.forEach((item, i) => check(root, schema.items as JsonSchema, item, [...path, i], out));

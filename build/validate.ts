@@ -3,8 +3,8 @@
 // half-working extension.
 import { compileNotes, findMatches } from '../src/core/match.ts';
 import { wordHashes } from '../src/core/tokenize.ts';
-import { citedIndices, needsCitation, sentences, withoutMarkers } from '../src/model/citations.ts';
-import { NOTE_KINDS, PARTISAN_KINDS, type AnnotationFile, type Note, type Source } from '../src/model/note.ts';
+import { citationTriggers, citedIndices, needsCitation, sentences, withoutMarkers } from '../src/model/citations.ts';
+import { CHANGE_NOTE_MAX, NOTE_KINDS, PARTISAN_KINDS, SUMMARY_MAX, type AnnotationFile, type Note, type Source } from '../src/model/note.ts';
 import { isRecord } from '../src/shared/is-record.ts';
 
 export class AnnotationError extends Error {
@@ -52,10 +52,8 @@ function checkSources(sources: unknown, where: string, problems: string[]): void
 
 const isPartisan = (source: Source | undefined) => source?.kind !== undefined;
 
-function quoted(sentence: string): string {
-  const plain = withoutMarkers(sentence).trim();
-  return plain.length > 70 ? `${plain.slice(0, 67)}…` : plain;
-}
+/** The whole sentence as a reader sees it (never cut: the reader must find it in the note). */
+const quoted = (sentence: string) => withoutMarkers(sentence).trim();
 
 /**
  * Claim-level citations: every sentence of the summary and body that states a figure, a date or a
@@ -73,7 +71,7 @@ function checkCitations(note: Raw, where: string, problems: string[]): void {
     sentences(text).forEach((sentence, i) => {
       const at = `${where}: ${field} sentence ${i + 1} "${quoted(sentence)}"`;
       const indices = citedIndices(sentence);
-      if (indices.length === 0 && needsCitation(sentence)) problems.push(`${at} states a figure, a date or a quote but cites no source (add [n])`);
+      if (indices.length === 0 && needsCitation(sentence)) problems.push(`${at} states ${citationTriggers(sentence).join(' and ')} but cites no source (add [n])`);
       const bad = indices.filter((index) => !Number.isInteger(index) || index < 1 || index > sources.length);
       for (const index of bad) problems.push(`${at} cites source ${index}, but the note has ${sources.length}`);
       indices.forEach((index) => cited.add(index));
@@ -107,6 +105,44 @@ function occurrences(haystack: readonly number[], needle: readonly number[]): nu
   return count;
 }
 
+const length = (text: string) => [...text].length;
+
+/** The card shows the summary first, read at a glance: it must fit. */
+function checkSummaryLength(summary: unknown, where: string, problems: string[]): void {
+  if (isText(summary) && length(summary) > SUMMARY_MAX) {
+    problems.push(`${where}: summary is ${length(summary)} characters long; the card shows at most ${SUMMARY_MAX} (markers included): shorten it`);
+  }
+}
+
+/**
+ * Edition fields: `version` (an integer ≥ 1) and `updated` (the ISO date of that version; it may be
+ * long after `asOf`, the date the facts are stated as of); from version 2 a one-line `changeNote`;
+ * and, for a withdrawn note, `withdrawn: { on, reason }`, which is itself a new version (so that a
+ * reader who saw the note is told), dated the day of withdrawal.
+ */
+function checkEdition(raw: Raw, where: string, problems: string[]): void {
+  const { version, updated, changeNote, withdrawn } = raw;
+  if (version === undefined) problems.push(`${where}: version is missing (1 for a new note; one more each time its substance changes)`);
+  else if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) problems.push(`${where}: version must be a whole number of at least 1, not ${JSON.stringify(version)}`);
+  if (updated === undefined) problems.push(`${where}: updated is missing (the ISO date of this version, YYYY-MM-DD)`);
+  else if (typeof updated !== 'string' || !ISO_DATE.test(updated)) problems.push(`${where}: updated must be an ISO date (YYYY-MM-DD), not ${JSON.stringify(updated)}`);
+  if (changeNote !== undefined) {
+    if (!isText(changeNote) || /[\n\r]/.test(changeNote)) problems.push(`${where}: changeNote must be one line of text`);
+    else if (length(changeNote) > CHANGE_NOTE_MAX) problems.push(`${where}: changeNote is ${length(changeNote)} characters long; at most ${CHANGE_NOTE_MAX}`);
+  }
+  if (Number.isInteger(version) && Number(version) > 1 && changeNote === undefined && withdrawn === undefined) {
+    problems.push(`${where}: version ${version} needs a changeNote saying what changed (one line, at most ${CHANGE_NOTE_MAX} characters)`);
+  }
+  if (withdrawn !== undefined) {
+    if (!isRecord(withdrawn)) return void problems.push(`${where}: withdrawn must be { "on": date, "reason": text }`);
+    if (typeof withdrawn.on !== 'string' || !ISO_DATE.test(withdrawn.on)) problems.push(`${where}: withdrawn.on must be an ISO date (YYYY-MM-DD)`);
+    if (!isText(withdrawn.reason)) problems.push(`${where}: withdrawn.reason is missing or empty`);
+    // Withdrawing is a change readers are told of: it raises the version, dated the day of withdrawal.
+    if (typeof version === 'number' && version < 2) problems.push(`${where}: a withdrawn note needs a higher version than the one readers saw (at least 2)`);
+    if (typeof withdrawn.on === 'string' && typeof updated === 'string' && withdrawn.on !== updated) problems.push(`${where}: updated must be the day it was withdrawn (${withdrawn.on})`);
+  }
+}
+
 function checkSelector(selector: unknown, where: string, article: readonly number[], problems: string[]): void {
   if (!isRecord(selector)) return void problems.push(`${where} is not an object`);
   if (selector.type !== 'TextQuoteSelector') problems.push(`${where}: type must be "TextQuoteSelector"`);
@@ -136,6 +172,8 @@ function checkNote(raw: unknown, index: number, article: readonly number[], prob
     if (!isText(raw[field])) problems.push(`${where}: ${field} is missing or empty`);
   }
   if (typeof raw.asOf !== 'string' || !ISO_DATE.test(raw.asOf)) problems.push(`${where}: asOf must be an ISO date (YYYY-MM-DD)`);
+  checkSummaryLength(raw.summary, where, problems);
+  checkEdition(raw, where, problems);
   checkSources(raw.sources, where, problems);
   checkCitations(raw, where, problems);
   const { aliases, variants, selectors } = raw;

@@ -20,6 +20,7 @@ import { attribute, SAMPLING_INTERVAL_US, startProfiler, stopProfiler, unpackedE
 import { CHROMIUM_OFFLINE_ARGS } from '../tests/browser/harness/browsers.ts';
 import { startServer } from '../tests/browser/harness/server.ts';
 import { fixed, median, summarise, type Summary } from './bench/stats.ts';
+import { idleArticle, type IdleFigures } from './bench/idle.ts';
 
 const args = process.argv.slice(2);
 const jsonFile = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
@@ -30,6 +31,8 @@ const BENCH_DIR = join(process.cwd(), 'scripts/bench');
 
 /** After `load`: long enough for document_idle scripts, their settings read and the first observer batches. */
 const SETTLE_MS = 1000;
+/** Article pages: everything from navigation to 2.5 s after load (the overlay, anchoring, painting and the guard). */
+const ARTICLE_SETTLE_MS = 2500;
 /** Every page once; the headline ratios from REPS alternating loads of a sample (the first is the every-page pass). */
 const PAGES = Number(process.env.BENCH_PAGES) || (quick ? 24 : Infinity);
 const SAMPLE = quick ? 12 : 40;
@@ -40,6 +43,10 @@ const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS) || (quick ? 20 : 60)
 const IN_PAGE_PAGES = quick ? 12 : Infinity;
 const IN_PAGE_REPS = quick ? 3 : 5;
 const OVER_MS = 3;
+/** An article page left open: settle, then this many seconds with no input, on this many templates. */
+const IDLE_SETTLE_MS = 3000;
+const IDLE_SECONDS = 10;
+const IDLE_TEMPLATES = quick ? 2 : 3;
 /** On tiny pages the limit can take no sample at all: ratios divide by at least this (a few samples' worth). */
 const RATIO_FLOOR_MS = 0.1;
 /** Test packs made from the corpus's news articles for the many-packs build (plus the real pack). */
@@ -449,8 +456,8 @@ async function main(): Promise<void> {
     const m: Load[] = [];
     for (let rep = 0; rep < ARTICLE_REPS; rep++) {
       for (const contender of (index + rep) % 2 === 0 ? [backstory, markjs] : [markjs, backstory]) {
-        if (contender === backstory) b.push(await profiledLoad(backstory, url, { waitFor: 'window.__backstoryFirstPaint !== undefined' }));
-        else m.push(await profiledLoad(markjs, url, { waitFor: 'document.documentElement.dataset.benchMarked !== undefined' }));
+        if (contender === backstory) b.push(await profiledLoad(backstory, url, { waitFor: 'window.__backstoryFirstPaint !== undefined', settleMs: ARTICLE_SETTLE_MS }));
+        else m.push(await profiledLoad(markjs, url, { waitFor: 'document.documentElement.dataset.benchMarked !== undefined', settleMs: ARTICLE_SETTLE_MS }));
       }
     }
     const paints = b.map((load) => load.loadToPaintMs).filter((value): value is number => value !== undefined);
@@ -472,8 +479,17 @@ async function main(): Promise<void> {
     notPainted: articleRows.length - painted.length,
   };
 
-  // 3. A long-lived page.
+  // 3. A long-lived page; and an article page left open and still (no input), Backstory against
+  //    the limit extension (which does nothing after load): its CPU share and the frames produced.
   const live = await liveBlog(backstory, server.page('/live/blog.html', liveBlogHtml()), LIVE_SECONDS);
+  const idle: Array<{ template: string; backstory: IdleFigures; limit: IdleFigures }> = [];
+  for (const { template, url } of templates.slice(0, IDLE_TEMPLATES)) {
+    idle.push({
+      template: template.name,
+      backstory: await idleArticle(backstory.page, backstory.session, backstory.id, url, IDLE_SETTLE_MS, IDLE_SECONDS),
+      limit: await idleArticle(limit.page, limit.session, limit.id, url, IDLE_SETTLE_MS, IDLE_SECONDS),
+    });
+  }
 
   // 4. Hover → popover on the demo page (the existing probe; it reads the overlay's element, so it may fail).
   let hoverMs: number[] | undefined;
@@ -495,7 +511,7 @@ async function main(): Promise<void> {
   const plain = await chromium.launchPersistentContext(plainDir, { executablePath: CHROMIUM, headless: true, args: BASE_ARGS, viewport: { width: 1280, height: 800 } });
   await plain.addInitScript(KEEP_NAMES_SHIM);
   try {
-    inPage = await inPageTable(plain, server, evenly(all, Math.min(IN_PAGE_PAGES, all.length)), templates, IN_PAGE_REPS);
+    inPage = await inPageTable(plain, server, evenly(all, Math.min(IN_PAGE_PAGES, all.length)), templates.map((entry) => entry.template), IN_PAGE_REPS);
   } catch (caught) {
     inPageError = (caught as Error).message.split('\n')[0];
   }
@@ -557,7 +573,7 @@ async function main(): Promise<void> {
     console.log('(size goal: 10 KB + 1 KB per 10 packs, KB = 1024 bytes)\n');
   } else console.log(`## ${MANY_PACKS} packs vs 1 pack: unavailable (${manyError})\n`);
 
-  console.log(`## Article pages — the article in ${article.templates} news templates, median of ${ARTICLE_REPS} alternating loads (detect + anchor + paint vs mark.js over the body)\n`);
+  console.log(`## Article pages — the article in ${article.templates} news templates, median of ${ARTICLE_REPS} alternating loads (everything each extension runs from navigation to ${ARTICLE_SETTLE_MS / 1000} s after load)\n`);
   table(
     ['template', 'Backstory ms', 'mark.js ms', 'ratio', 'load → highlights ms', 'marks'],
     articleRows.map((row) => [row.name.slice(0, 20), fixed(row.backstoryMs), fixed(row.markjsMs), `${fixed(row.ratio)}×`, ms(row.loadToPaintMs, 1), row.marked ?? '—']),
@@ -578,6 +594,13 @@ async function main(): Promise<void> {
     ['paragraphs on the page at the end', live.paragraphs],
   ]);
   console.log('(goals: share < 0.5 %, no task over 5 ms)\n');
+
+  console.log(`## An open article page, still (no input): ${IDLE_SECONDS} s after a ${IDLE_SETTLE_MS / 1000} s settle, ${idle.length} templates\n`);
+  table(
+    ['template', "Backstory's share", 'Backstory ms', 'longest run ms', 'main frames (Backstory)', 'main frames (limit)'],
+    idle.map((row) => [row.template.slice(0, 20), `${fixed(row.backstory.sharePercent, 3)} %`, fixed(row.backstory.ms, 2), fixed(row.backstory.longestRunMs, 2), row.backstory.mainFrames, row.limit.mainFrames]),
+  );
+  console.log('(goals: ≤ 0.05 % of the main thread; no frames produced by Backstory on a still page)\n');
 
   console.log(`content scripts declared in dist/chrome/manifest.json: ${size.bytes} bytes (${size.files.join(', ')})\n`);
 
@@ -601,6 +624,7 @@ async function main(): Promise<void> {
         withoutArticle: { headline, distribution, worst: worst.map((row) => row.name), p90OverLimitP90: headline.backstoryMs.p90 / headline.limitMs.p90 },
         article: { ...article, hoverBeyondDwellMs: hoverMs ? summarise(hoverMs.map((value) => value - DWELL_MS)) : undefined },
         liveBlog: live,
+        idleArticle: idle,
         contentScriptBytes: size.bytes,
         contentScriptFiles: size.files,
         manyPacks: manyPacks ?? { error: manyError },

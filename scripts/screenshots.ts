@@ -1,6 +1,8 @@
 // `npm run screenshots`: renders the popover and the popup, light and dark, in Chromium with the
-// built extension loaded, into docs/.
-import { mkdtempSync, rmSync } from 'node:fs';
+// built extension loaded, into docs/. What the popup showed (the article's title and its number of
+// notes) goes into docs/screenshots.json, which tests/unit/docs/stated-counts.test.ts compares with
+// the packs, so the pictures cannot silently go out of date.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -16,6 +18,7 @@ const context = await chromium.launchPersistentContext(profile, {
   deviceScaleFactor: 1,
   args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
 });
+let shown = { status: '', about: '' };
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -46,10 +49,19 @@ try {
     await popup.goto(`chrome-extension://${extensionId}/src/popup/popup.html`);
     await popup.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Article found'));
     await popup.screenshot({ path: `docs/popup-${scheme}.png` });
+    shown = await popup.evaluate(() => ({
+      status: document.getElementById('status')?.textContent ?? '',
+      about: document.body.textContent ?? '',
+    }));
     await popup.close();
     await page.close();
     console.log(`docs/popover-${scheme}.png, docs/popup-${scheme}.png`);
   }
+  const notes = Number(/(\d+) notes?/.exec(shown.status)?.[1] ?? 'NaN');
+  // The popup's "About this article" starts with the article's title in quotation marks.
+  const title = /About this article\s*“([^”]+)”/.exec(shown.about)?.[1] ?? '';
+  writeFileSync('docs/screenshots.json', `${JSON.stringify({ popupStatus: shown.status, popupNotes: notes, popupArticleTitle: title }, null, 2)}\n`);
+  console.log(`docs/screenshots.json: the popup says "${shown.status}"`);
 } finally {
   await context.close();
   await server.close();

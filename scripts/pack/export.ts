@@ -73,9 +73,13 @@ export function exportNote(pack: Pack, note: Note, index: ArticleIndex, mentionT
       ...note.sources.map((source, i) => linkBody(source, i + 1)),
     ],
     target: [...selectorTargets(index, note, source), ...mentionTargets],
+    modified: `${note.updated}T00:00:00Z`,
     'backstory:kind': note.kind,
     'backstory:asOf': note.asOf,
+    'backstory:version': note.version,
   };
+  if (note.changeNote !== undefined) annotation['backstory:changeNote'] = note.changeNote;
+  if (note.withdrawn) annotation['backstory:withdrawn'] = { ...note.withdrawn };
   if (note.aliases) annotation['backstory:aliases'] = [...note.aliases];
   if (note.variants) annotation['backstory:variants'] = [...note.variants];
   if (pack.file.article.provenanceNote === note.id) annotation['backstory:provenanceNote'] = true;

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { annotationProblems, ANNOTATIONS_FILE, PACK_FORMAT_VERSION, type PackFiles } from '../../build/packs.ts';
 import type { Note } from '../../src/model/note.ts';
+import { articleDetailsIn, fillArticleDetails } from './article-details.ts';
 import { indexArticle } from './article-index.ts';
 import { isRecord, type Incoming } from './incoming.ts';
 import { isHypothesisExport, readHypothesis } from './read-hypothesis.ts';
@@ -61,6 +62,8 @@ export interface ImportResult extends Reanchored {
   introduced: string[];
   /** Problems the pack had already and still has (its metadata not filled in yet, say). */
   remaining: string[];
+  /** The article's details filled from the file because the pack had them empty: `title "…"`, `address https://…`. */
+  filledDetails: string[];
 }
 
 export function importInto(pack: PackFiles, data: unknown, options: { replace?: boolean; today?: string } = {}): ImportResult {
@@ -89,6 +92,9 @@ export function importInto(pack: PackFiles, data: unknown, options: { replace?: 
   if (anchored.provenanceNote && isRecord(existing.article) && existing.article.provenanceNote === undefined) {
     file.article = { ...existing.article, provenanceNote: anchored.provenanceNote };
   }
+  // A new pack's empty title and address come from the file (the collection's label, its targets' source).
+  const details = fillArticleDetails(file.article, articleDetailsIn(data));
+  file.article = details.article;
   const before = new Set(annotationProblems(pack.data, pack.articleText, pack.slug));
   const after = annotationProblems(file, pack.articleText, pack.slug);
   return {
@@ -99,6 +105,7 @@ export function importInto(pack: PackFiles, data: unknown, options: { replace?: 
     replaced,
     introduced: after.filter((problem) => !before.has(problem)),
     remaining: after.filter((problem) => before.has(problem)),
+    filledDetails: details.filled,
   };
 }
 

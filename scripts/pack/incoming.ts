@@ -1,6 +1,6 @@
 // What an imported annotation says before it is anchored in the article: the common shape that
 // both readers (W3C collections, Hypothesis exports) produce.
-import type { NoteKind, Source } from '../../src/model/note.ts';
+import type { NoteKind, Source, Withdrawal } from '../../src/model/note.ts';
 import type { Quote } from './anchor.ts';
 import { isRecord } from '../../src/shared/is-record.ts';
 
@@ -22,6 +22,11 @@ export interface Incoming {
   summary: string;
   body: string;
   asOf: string;
+  /** The note's version (1 unless the annotation says otherwise) and the date of that version. */
+  version: number;
+  updated: string;
+  changeNote?: string;
+  withdrawn?: Withdrawal;
   sources: Source[];
   aliases?: string[];
   variants?: string[];

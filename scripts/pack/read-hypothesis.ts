@@ -35,12 +35,15 @@ export function readHypothesis(data: { rows: unknown[] }, today: string): Incomi
     const value = typeof row.text === 'string' ? row.text : '';
     const text = splitFreeText(value, shortTitle(withQuote[0]?.quote?.exact ?? label));
     const links = linksIn(value);
+    const asOf = isoDay(row.updated) ?? isoDay(row.created) ?? today;
     const incoming: Incoming = {
       label,
       newId: `${kind}/${slugify(text.title)}`,
       kind,
       ...text,
-      asOf: isoDay(row.updated) ?? isoDay(row.created) ?? today,
+      asOf,
+      version: 1,
+      updated: asOf,
       sources: links.length > 0 ? links : [ownPage(row)],
       passages: withQuote.length > 0 ? withQuote : passages,
       mentions: [],

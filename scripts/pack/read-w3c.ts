@@ -86,6 +86,23 @@ function splitOwnText(value: string): Pick<Incoming, 'title' | 'summary' | 'body
   return { title: value.slice(0, first), summary: value.slice(first + 2, second), body: value.slice(second + 2) };
 }
 
+/**
+ * Version, date and change note of a Backstory export; another tool's annotation is version 1 of
+ * its `modified` (or `created`) day. A version that is not a whole number ≥ 1 is passed on as written,
+ * so that the check reports it rather than the import silently renumbering the note.
+ */
+function editionOf(annotation: Raw, asOf: string): Pick<Incoming, 'version' | 'updated' | 'changeNote' | 'withdrawn'> {
+  const own = annotation['backstory:version'];
+  const edition: Pick<Incoming, 'version' | 'updated' | 'changeNote' | 'withdrawn'> = {
+    version: own === undefined ? 1 : (own as number),
+    updated: isoDay(annotation.modified) ?? isoDay(annotation.created) ?? asOf,
+  };
+  if (typeof annotation['backstory:changeNote'] === 'string') edition.changeNote = annotation['backstory:changeNote'];
+  const withdrawn = annotation['backstory:withdrawn'];
+  if (isRecord(withdrawn)) edition.withdrawn = { on: String(withdrawn.on), reason: String(withdrawn.reason) };
+  return edition;
+}
+
 function strings(value: unknown): string[] | undefined {
   return Array.isArray(value) ? value.map(String) : undefined;
 }
@@ -103,13 +120,15 @@ export function readW3c(data: unknown, today: string): Incoming[] {
     const fallbackTitle = shortTitle(passages.find((place) => place.quote)?.quote?.exact ?? label);
     const text = (ours ? splitOwnText(value) : undefined) ?? splitFreeText(value, fallbackTitle);
     const kind = kindOf(annotation);
+    const asOf = isoDay(annotation['backstory:asOf']) ?? isoDay(annotation.modified) ?? isoDay(annotation.created) ?? today;
     const incoming: Incoming = {
       label,
       id: noteIdOf(annotation.id),
       newId: `${kind}/${slugify(text.title)}`,
       kind,
       ...text,
-      asOf: isoDay(annotation['backstory:asOf']) ?? isoDay(annotation.modified) ?? isoDay(annotation.created) ?? today,
+      asOf,
+      ...editionOf(annotation, asOf),
       sources: sourcesOf(annotation),
       passages,
       mentions,

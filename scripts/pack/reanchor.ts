@@ -56,7 +56,18 @@ function selectorFor(index: ArticleIndex, place: IncomingPlace, anchor: Extract<
 
 function toNote(incoming: Incoming, id: string, selectors: TextQuoteSelector[]): Note {
   // Keys in the order annotations.json lists them, sources last.
-  const note: Omit<Note, 'sources'> = { id, kind: incoming.kind, title: incoming.title, summary: incoming.summary, body: incoming.body, asOf: incoming.asOf };
+  const note: Omit<Note, 'sources'> = {
+    id,
+    kind: incoming.kind,
+    title: incoming.title,
+    summary: incoming.summary,
+    body: incoming.body,
+    asOf: incoming.asOf,
+    version: incoming.version,
+    updated: incoming.updated,
+  };
+  if (incoming.changeNote !== undefined) note.changeNote = incoming.changeNote;
+  if (incoming.withdrawn) note.withdrawn = incoming.withdrawn;
   if (incoming.aliases) note.aliases = incoming.aliases;
   if (incoming.variants) note.variants = incoming.variants;
   if (selectors.length > 0) note.selectors = selectors;

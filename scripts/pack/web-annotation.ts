@@ -1,6 +1,6 @@
 // The part of the W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/) that
 // Backstory writes and reads, and its extension properties, prefixed `backstory:`.
-import type { NoteKind, PartisanKind } from '../../src/model/note.ts';
+import type { NoteKind, PartisanKind, Withdrawal } from '../../src/model/note.ts';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Where the `backstory:` properties live; a URN, since nothing needs to be fetched from it. */
@@ -66,8 +66,16 @@ export interface Annotation {
   motivation: Motivation;
   body: (TextualBody | LinkBody)[];
   target: Target[];
+  /** When the current version of the note was written: its `updated` date, at midnight UTC (xsd:dateTime). */
+  modified: string;
   'backstory:kind': NoteKind;
   'backstory:asOf': string;
+  /** The note's `version`: 1, then one more for each change of substance. */
+  'backstory:version': number;
+  /** From version 2: what changed, one line. */
+  'backstory:changeNote'?: string;
+  /** On a withdrawn note: when and why. */
+  'backstory:withdrawn'?: Withdrawal;
   'backstory:aliases'?: string[];
   'backstory:variants'?: string[];
   /** On the note that tells the article's provenance story (`article.provenanceNote`). */

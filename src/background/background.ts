@@ -2,7 +2,7 @@
 // of a pack's fingerprint into a tab whose gate found its markers, and of the overlay when it found
 // the article.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { fingerprintFile, HIGHLIGHTS_FILE, OVERLAY_FILE, packFile } from '../shared/injected-files.ts';
+import { fingerprintFile, HIGHLIGHT_FILLS_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, packFile } from '../shared/injected-files.ts';
 import { parseToBackground, type ToBackground } from '../shared/messages.ts';
 import { updateSettings } from '../shared/settings-store.ts';
 
@@ -10,13 +10,21 @@ import { updateSettings } from '../shared/settings-store.ts';
 browser.runtime.onInstalled.addListener(() => updateSettings((settings) => settings));
 
 /**
- * The highlight styles go in as a USER style sheet: its `!important` rules outrank anything the
- * page's own CSS says about `::highlight(backstory-…)`, and they reach into shadow roots. The notes
- * and the overlay run in the content scripts' isolated world. Nothing here is web-accessible.
+ * Chromium (156) paints no `background-color` or `color` that a USER sheet gives a `::highlight()`,
+ * though it paints the sheet's underlines; Firefox paints both. So the fills are an AUTHOR sheet in
+ * Chromium, where the page can restyle them (the overlay checks and reports it), and USER in Firefox.
+ */
+const FILLS_ORIGIN = __BROWSER__ === 'firefox' ? 'USER' : 'AUTHOR';
+
+/**
+ * The underlines go in as a USER style sheet: its `!important` rules outrank anything the page's
+ * own CSS says about `::highlight(backstory-…)`, and they reach into shadow roots. The notes and
+ * the overlay run in the content scripts' isolated world. Nothing here is web-accessible.
  */
 async function loadOverlay(tabId: number, frameId: number, slug: string): Promise<boolean> {
   const target = { tabId, frameIds: [frameId] };
   await browser.scripting.insertCSS({ target, files: [HIGHLIGHTS_FILE], origin: 'USER' });
+  await browser.scripting.insertCSS({ target, files: [HIGHLIGHT_FILLS_FILE], origin: FILLS_ORIGIN });
   await browser.scripting.executeScript({ target, files: [packFile(slug), OVERLAY_FILE] });
   return true;
 }
@@ -28,6 +36,12 @@ async function handle(message: ToBackground, sender: Runtime.MessageSender): Pro
     case 'note-count':
       await browser.action.setBadgeText({ tabId, text: message.count > 0 ? String(message.count) : '' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#3366cc' });
+      return undefined;
+    case 'blocked':
+      // Out of the page's reach: the badge, and the popup (from the tab's status).
+      await browser.action.setBadgeText({ tabId, text: '!' });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#c62828' });
+      await browser.action.setTitle({ tabId, title: browser.i18n.getMessage('badgeBlocked') });
       return undefined;
     case 'load-fingerprint':
       await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [fingerprintFile(message.slug)] });

@@ -5,6 +5,7 @@ import type { MatchHow } from '../core/match.ts';
 import type { Note, NoteKind } from '../model/note.ts';
 import type { PackData } from '../model/pack.ts';
 import { indexText, indexTextInSlices, rangeOf, type TextIndex } from './text-index.ts';
+import { highlightable } from '../model/note-changes.ts';
 
 /** A note's place on the page: offsets into the index's text, and the live Range over them. */
 export interface Anchored {
@@ -33,7 +34,8 @@ export interface Anchorer {
 
 export function createAnchorer(pack: PackData): Anchorer {
   const notesById = new Map(pack.notes.map((note) => [note.id, note]));
-  const anchorText = createTextAnchorer(pack);
+  // A withdrawn note is listed (popup) but never painted.
+  const anchorText = createTextAnchorer({ ...pack, notes: highlightable(pack.notes) });
 
   function anchorInIndex(index: TextIndex): Anchoring {
     const { words, matches } = anchorText(index.text);

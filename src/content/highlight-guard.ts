@@ -1,27 +1,55 @@
-// The page shares CSS.highlights with Backstory and can delete, replace or edit its entries. Checked
-// before every frame is painted (a few map lookups; a full membership check every FULL_CHECK_EVERY
-// frames), so what a page takes away between two frames is back before anyone sees it; what was
-// taken is painted again and the popup tells the reader that the page interfered. Hidden tabs run
-// no frames and cost nothing.
+// The page shares CSS.highlights with Backstory and can delete, replace or edit its entries, or swap
+// the whole <html> for a copy (the ranges then point at nodes no one sees). Nothing runs while the
+// page is still: the registry is checked when something happens that a reader or a page would do
+// (scroll, resize, pointer and keys, the tab coming back into view) and once a second at most while
+// the tab is visible, never while hidden: no frame loop, no frames produced. What was taken is painted
+// again and the popup tells the reader; a page that keeps taking it past RESTORE_BUDGET is reported
+// as blocking Backstory, in the popup and on the toolbar badge.
 import type { Guard, OverlayState } from './overlay-state.ts';
+import { after } from './timers.ts';
 
-const FULL_CHECK_EVERY = 30;
+/** How often, at most, the registry is checked while nothing else prompts it. */
+const IDLE_CHECK_MS = 1000;
+/** Repaints after which the page is reported as blocking Backstory (and repainting stops). */
+const RESTORE_BUDGET = 50;
 
-export function guardHighlights(state: OverlayState, onInterference: () => void, guard: Guard, signal: AbortSignal): void {
-  let frame = 0;
-  let request = 0;
+export interface GuardEvents {
+  /** The highlights were taken or changed and painted again (first time: the popup says so). */
+  onInterference(): void;
+  /** The ranges no longer point into the page's document (its root was replaced): anchor again. */
+  onDetached(): void;
+  /** The page took the highlights more than RESTORE_BUDGET times. */
+  onBlocked(): void;
+}
+
+export function guardHighlights(state: OverlayState, events: GuardEvents, guard: Guard, signal: AbortSignal): { check(): void } {
+  let restores = RESTORE_BUDGET;
   const check = guard(() => {
-    if (signal.aborted) return;
-    const thorough = ++frame % FULL_CHECK_EVERY === 0;
-    if (!state.highlights.intact(thorough)) {
-      state.highlights.repaint();
-      if (!state.interfered) {
-        state.interfered = true;
-        onInterference();
-      }
+    if (signal.aborted || state.blocked) return;
+    if (!state.highlights.attached()) return events.onDetached();
+    if (state.highlights.intact(true)) return;
+    if (restores-- <= 0) {
+      state.highlights.clear();
+      return events.onBlocked();
     }
-    request = requestAnimationFrame(check);
+    state.highlights.repaint();
+    state.interfered = true;
+    events.onInterference();
   });
-  request = requestAnimationFrame(check);
-  signal.addEventListener('abort', () => cancelAnimationFrame(request), { once: true });
+
+  let cancelTick = () => {};
+  const schedule = () => {
+    cancelTick();
+    if (!signal.aborted && state.doc.visibilityState === 'visible') cancelTick = after(IDLE_CHECK_MS, tick);
+  };
+  const tick = () => {
+    check();
+    schedule();
+  };
+  signal.addEventListener('abort', () => cancelTick(), { once: true });
+  state.doc.addEventListener('visibilitychange', guard(tick), { signal });
+  addEventListener('resize', check, { signal, passive: true });
+  for (const type of ['scroll', 'pointermove', 'pointerup', 'keydown'] as const) state.relay.on(type, check, signal);
+  schedule();
+  return { check };
 }

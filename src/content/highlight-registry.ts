@@ -41,6 +41,14 @@ export class OwnHighlights {
     return true;
   }
 
+  /** Whether every painted range still starts and ends in the document (false after a root swap). */
+  attached(): boolean {
+    for (const { ranges } of this.painted.values()) {
+      for (const range of ranges) if (!range.startContainer.isConnected || !range.endContainer.isConnected) return false;
+    }
+    return true;
+  }
+
   /** Registers the same ranges again, in fresh Highlight objects the page has not touched. */
   repaint(): void {
     for (const [name, entry] of this.painted) {

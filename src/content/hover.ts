@@ -22,7 +22,7 @@ export function watchHover(state: OverlayState, guard: Guard, signal: AbortSigna
     if (overPopover) return;
     const items = itemsAtPoint(state.shown, x, y);
     if (items.length > 0) {
-      if (state.popover.range !== items[0].range) openNotes(state, items, false);
+      if (state.popover.key !== items[0].range) openNotes(state, items, false);
     } else if (state.popover.isOpen() && !state.popover.hasFocus()) {
       state.popover.hide();
     }

@@ -58,14 +58,24 @@ function citedParagraph(className: string, text: string, sources: readonly Sourc
   return paragraph;
 }
 
-export function renderNote(note: Note, titleId: string): HTMLElement {
+/**
+ * A note as a card read at a glance: kind, title, summary and date; the body and the sources are in
+ * the DOM (outside checks read the whole note) but hidden behind a disclosure button until asked for.
+ */
+export function renderNote(note: Note, ids: { title: string; details: string }): HTMLElement {
   const section = element('section', `note note-${note.kind}`);
   section.append(element('p', 'kind', t(KIND_LABEL[note.kind])));
   const title = element('h2', 'title', note.title);
-  title.id = titleId;
-  section.append(title, citedParagraph('summary', note.summary, note.sources), citedParagraph('body', note.body, note.sources));
+  title.id = ids.title;
+  section.append(title, citedParagraph('summary', note.summary, note.sources));
   section.append(element('p', 'as-of', t('asOf', formatDate(note.asOf))));
-  if (note.sources.some((source) => isSafeLink(source.url))) {
+  if (note.version > 1 && note.changeNote) section.append(element('p', 'updated', t('noteUpdated', formatDate(note.updated), note.changeNote)));
+  const details = element('div', 'details');
+  details.id = ids.details;
+  details.hidden = true;
+  details.append(citedParagraph('body', note.body, note.sources));
+  const safeSources = note.sources.filter((source) => isSafeLink(source.url));
+  if (safeSources.length > 0) {
     // Numbered as the citation markers number them.
     const list = element('ol', 'sources');
     list.setAttribute('aria-label', t('sources'));
@@ -76,7 +86,22 @@ export function renderNote(note: Note, titleId: string): HTMLElement {
       item.append(externalLink('source', source.title, source.url));
       list.append(item);
     });
-    section.append(list);
+    details.append(list);
   }
+  const more = element('button', 'more', t('noteDetails', String(safeSources.length)));
+  more.type = 'button';
+  more.setAttribute('aria-expanded', 'false');
+  more.setAttribute('aria-controls', ids.details);
+  section.append(more, details);
   return section;
+}
+
+/** Opens or closes a card's details from its disclosure button; true when they are now open. */
+export function toggleDetails(button: HTMLElement): boolean {
+  const details = button.parentElement?.querySelector<HTMLElement>(':scope > .details');
+  if (!details) return false;
+  const open = details.hidden;
+  details.hidden = !open;
+  button.setAttribute('aria-expanded', String(open));
+  return open;
 }

@@ -13,6 +13,7 @@ const send = (message: ToBackground) => void extensionApi.runtime.sendMessage(me
 const extension = {
   openSource: (url: string) => send({ type: 'open-source', url }),
   reportCount: (count: number) => send({ type: 'note-count', count }),
+  reportBlocked: () => send({ type: 'blocked' }),
 };
 
 if (pack) {

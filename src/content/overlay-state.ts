@@ -27,6 +27,8 @@ export interface OverlayState {
   articleRoot?: Node;
   /** The page removed or changed Backstory's highlights at least once. */
   interfered: boolean;
+  /** The page kept Backstory from showing its highlights or a note (past every budget of restores). */
+  blocked: boolean;
 }
 
 /** `node` and its ancestors, up through shadow roots to their hosts, to the document. */

@@ -11,7 +11,7 @@ import { watchHover } from './hover.ts';
 import type { InputRelay } from './input-relay.ts';
 import type { Overlay, OverlayEvents } from './overlay-api.ts';
 import { composedAncestors, makeGuard, type OverlayState } from './overlay-state.ts';
-import { Popover } from './popover.ts';
+import { Popover, type BlockedReason } from './popover.ts';
 import { watchArticle } from './reanchor.ts';
 import { closeOnScrollAway } from './scroll-dismiss.ts';
 import { showNote, step } from './stepping.ts';
@@ -21,6 +21,8 @@ import { watchTouch } from './touch.ts';
 export interface ExtensionSide {
   openSource(url: string): void;
   reportCount(count: number): void;
+  /** The page kept a note or the highlights from the reader: the badge says so. */
+  reportBlocked(): void;
 }
 
 export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSignal, events: OverlayEvents, display: Display, extension: ExtensionSide, doc: Document = document): Overlay {
@@ -29,7 +31,7 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
     doc,
     relay,
     pack,
-    popover: new Popover(doc, relay, signal, extension.openSource),
+    popover: new Popover(doc, relay, signal, extension.openSource, (reason) => blocked(reason)),
     highlights: new OwnHighlights(),
     index: { text: '', nodes: [], starts: [], shadowRoots: [] },
     all: [],
@@ -37,7 +39,14 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
     display,
     current: -1,
     interfered: false,
+    blocked: false,
   };
+  let blockedReason: BlockedReason | 'highlights' | undefined;
+  function blocked(reason: BlockedReason | 'highlights'): void {
+    state.blocked = true;
+    blockedReason ??= reason;
+    extension.reportBlocked();
+  }
   let reported = 0;
   const report = () => {
     if (state.shown.length === reported) return;
@@ -72,7 +81,16 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
   watchHover(state, guard, signal);
   watchTouch(state, guard, signal);
   closeOnScrollAway(state, guard, signal);
-  guardHighlights(state, report, guard, signal);
+  let paintedRoot = doc.documentElement;
+  const detached = () => {
+    // A page that swaps <html> for a copy takes every highlight at once: said, and anchored again.
+    if (doc.documentElement !== paintedRoot) {
+      paintedRoot = doc.documentElement;
+      state.interfered = true;
+    }
+    reanchoring.now();
+  };
+  guardHighlights(state, { onInterference: report, onDetached: detached, onBlocked: () => blocked('highlights') }, guard, signal);
   reanchoring.now();
 
   return {
@@ -83,7 +101,7 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
     answer(message) {
       switch (message.type) {
         case 'get-status':
-          return { state: 'found', host: location.hostname, notes: summaries(state.shown), interfered: state.interfered, article: pack.article };
+          return { state: 'found', host: location.hostname, notes: summaries(state.shown), interfered: state.interfered, ...(blockedReason ? { blocked: blockedReason } : {}), article: pack.article };
         case 'show-note':
           return showNote(state, message.id);
         case 'step-note':

@@ -30,7 +30,13 @@ export function watchArticle(
   let lastCost = 0;
   const root = () => state.doc.body ?? state.doc.documentElement;
 
+  let observedRoot = state.doc.documentElement;
   const now = () => {
+    // A new <html> (a page that replaced its root) is watched too.
+    if (state.doc.documentElement !== observedRoot) {
+      observedRoot = state.doc.documentElement;
+      observer.observe(observedRoot, OBSERVED);
+    }
     running?.abort();
     const run = new AbortController();
     running = run;

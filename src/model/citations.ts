@@ -45,6 +45,33 @@ export function needsCitation(sentence: string): boolean {
   return /\d/.test(plain) || MONTH.test(plain) || QUOTE.test(plain);
 }
 
+const MONTH_NAMES = MONTH.source.slice(2, -2);
+/** A date: a month's name with the day before or after it and the year, when they are there. */
+const DATE_TEXT = new RegExp(`(?:\\b\\d{1,2}\\s+)?\\b${MONTH_NAMES}\\b\\.?(?:\\s+\\d{1,2}\\b)?(?:,?\\s+\\d{4}\\b)?`, 'g');
+/** A figure: the whole token holding the digits, with its currency sign and unit ("$250m", "40%", "1,000"). */
+const FIGURE_TEXT = /[$€£¥]?(?:\b[A-Za-z]+-?)?\d(?:[\d,.]*\d)?(?:%|[a-zA-Z]+\b)?/g;
+const QUOTE_TEXT = /“[^”]*”?|"[^"]*"?|«[^»]*»?|[”»]/g;
+
+/**
+ * What makes a sentence need a citation, in the sentence's own words and in order: `a date ("17 Feb
+ * 2025")`, `a year ("2024")`, `a figure ("$250m")`, `a quote (“…”)`. Empty when it needs none.
+ */
+export function citationTriggers(sentence: string): string[] {
+  const plain = withoutMarkers(sentence);
+  const found: { at: number; end: number; text: string }[] = [];
+  const take = (pattern: RegExp, describe: (text: string) => string) => {
+    for (const match of plain.matchAll(pattern)) {
+      const at = match.index ?? 0;
+      const end = at + match[0].length;
+      if (!found.some((other) => at < other.end && end > other.at)) found.push({ at, end, text: describe(match[0].trim()) });
+    }
+  };
+  take(QUOTE_TEXT, (text) => `a quote (${text})`);
+  take(DATE_TEXT, (text) => `a date ("${text}")`);
+  take(FIGURE_TEXT, (text) => (/^(1[89]|20)\d\d$/.test(text) ? `a year ("${text}")` : `a figure ("${text}")`));
+  return found.sort((a, b) => a.at - b.at).map((trigger) => trigger.text);
+}
+
 export type TextPart = { text: string } | { cite: number[] };
 
 /** Text and markers in order, for rendering. */

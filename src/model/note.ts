@@ -28,17 +28,47 @@ export interface TextQuoteSelector {
   suffix?: string;
 }
 
+/** A note taken back: kept in the pack for one release, listed with its reason, not highlighted. */
+export interface Withdrawal {
+  /** ISO date it was withdrawn. */
+  on: string;
+  /** Why, in one line, for the reader. */
+  reason: string;
+}
+
+/** A change note is one line the card shows after "Updated <date>:". */
+export const CHANGE_NOTE_MAX = 160;
+/** The card shows the summary first, read at a glance: at most this many characters, markers included. */
+export const SUMMARY_MAX = 200;
+
 export interface Note {
   /** Stable id, `kind/slug`, used in messages and tests. */
   id: string;
   kind: NoteKind;
   title: string;
-  /** One line: who or what, as of the article's date. */
+  /**
+   * One line, at most SUMMARY_MAX characters: what a reader most needs at that spot, as of the
+   * article's date, readable without the body (the card shows it first).
+   */
   summary: string;
   /** 40–90 words. Sentences with a figure, a date or a quote end with `[n]` markers (see citations.ts). */
   body: string;
   /** ISO date the note's facts are stated as of. */
   asOf: string;
+  /**
+   * The note's edition: 1 when first published, one more each time its substance changes (a fact,
+   * a figure, a source that changes what it says; not a typo). Readers are told of every new version.
+   */
+  version: number;
+  /** ISO date of the current version: first publication for version 1, the change otherwise. */
+  updated: string;
+  /** Required from version 2 (unless withdrawn): what changed, one line of at most 160 characters ("What changed: …"). */
+  changeNote?: string;
+  /**
+   * Set on a withdrawn note: kept in the pack for one release, listed with the reason, not
+   * highlighted. Withdrawing raises `version`, and `updated` is the day of withdrawal.
+   */
+  withdrawn?: Withdrawal;
   /** Every form of the name the article uses; each mention is highlighted. Each must occur in the article. */
   aliases?: string[];
   /** Other forms that copies of the article may use (Zelenskyy, Sergei, a full name); matched like aliases. */

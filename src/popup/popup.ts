@@ -134,7 +134,8 @@ async function refresh(): Promise<void> {
   const [settings, reported] = await Promise.all([readSettings(), sendToTab({ type: 'get-status' }).then(parsePageStatus)]);
   const status = withSettings(reported, settings);
   statusText.textContent = describe(status);
-  interference.hidden = !status?.interfered;
+  interference.hidden = !status?.interfered && !status?.blocked;
+  interference.textContent = t(status?.blocked ? 'statusBlocked' : 'statusInterfered');
   enabledSwitch.checked = settings.enabled;
   const host = status?.host ?? '';
   siteSwitch.disabled = host === '';

@@ -3,6 +3,7 @@
 
 export const OVERLAY_FILE = 'content/overlay.js';
 export const HIGHLIGHTS_FILE = 'content/highlights.css';
+export const HIGHLIGHT_FILLS_FILE = 'content/highlight-fills.css';
 export const packFile = (slug: string): string => `content/packs/${slug}.js`;
 /** A pack's fingerprint, injected when the gate finds the pack's markers on a page. */
 export const fingerprintFile = (slug: string): string => `content/fingerprints/${slug}.js`;

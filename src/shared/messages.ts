@@ -12,6 +12,8 @@ export interface PageStatus {
   notes: NoteSummary[];
   /** The page removed, replaced or changed Backstory's highlights (they were painted again). */
   interfered: boolean;
+  /** The page kept Backstory from showing its highlights or a note, past every attempt: how. */
+  blocked?: BlockedKind;
   /** The article found on the page: which pack's, and where it was first published. */
   article?: ArticleMeta;
 }
@@ -21,8 +23,14 @@ export type ToContent =
   | { type: 'show-note'; id: string }
   | { type: 'step-note'; direction: 1 | -1 };
 
+/** How a page kept Backstory from the reader (see popover.ts and highlight-guard.ts). */
+export const BLOCKED_KINDS = ['removed', 'covered', 'inert', 'too-small', 'highlights'] as const;
+export type BlockedKind = (typeof BLOCKED_KINDS)[number];
+
 export type ToBackground =
   | { type: 'note-count'; count: number }
+  /** The page is keeping the notes from the reader: mark the toolbar badge. */
+  | { type: 'blocked' }
   /** The gate found a pack's markers: inject that pack's fingerprint. */
   | { type: 'load-fingerprint'; slug: string }
   /** The gate found a pack's article: inject the overlay, its styles and that pack's notes. */
@@ -68,6 +76,8 @@ export function parseToBackground(message: unknown): ToBackground | undefined {
       return typeof message.slug === 'string' && SLUG.test(message.slug) ? { type: message.type, slug: message.slug } : undefined;
     case 'open-source':
       return typeof message.url === 'string' && isHttpsUrl(message.url) ? { type: 'open-source', url: message.url } : undefined;
+    case 'blocked':
+      return { type: 'blocked' };
     default:
       return undefined;
   }

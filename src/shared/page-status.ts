@@ -1,7 +1,7 @@
 // The page status the popup receives from a tab's content script, parsed like any other message.
 import { NOTE_KINDS, type ArticleMeta, type NoteSummary } from '../model/note.ts';
 import { isRecord } from './is-record.ts';
-import type { PageState, PageStatus } from './messages.ts';
+import { BLOCKED_KINDS, type BlockedKind, type PageState, type PageStatus } from './messages.ts';
 
 const PAGE_STATES: readonly string[] = ['found', 'not-found', 'off', 'site-off'];
 const KINDS: readonly string[] = NOTE_KINDS;
@@ -30,5 +30,6 @@ export function parsePageStatus(message: unknown): PageStatus | undefined {
   if (!isRecord(message) || !PAGE_STATES.includes(String(message.state)) || typeof message.host !== 'string') return undefined;
   const notes = Array.isArray(message.notes) ? message.notes.filter(isNoteSummary) : [];
   const article = articleOf(message.article);
-  return { state: message.state as PageState, host: message.host, notes, interfered: message.interfered === true, ...(article ? { article } : {}) };
+  const blocked = (BLOCKED_KINDS as readonly unknown[]).includes(message.blocked) ? (message.blocked as BlockedKind) : undefined;
+  return { state: message.state as PageState, host: message.host, notes, interfered: message.interfered === true, ...(blocked ? { blocked } : {}), ...(article ? { article } : {}) };
 }

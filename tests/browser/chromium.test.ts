@@ -10,11 +10,15 @@ import { describeRobustness } from './robustness-scenarios.ts';
 import { describeReader } from './reader-scenarios.ts';
 import { describeExtension } from './scenarios.ts';
 import { describeTrust } from './trust-scenarios.ts';
+import { describeView } from './view-scenarios.ts';
+import { describeGuard } from './guard-scenarios.ts';
 
 describe('Chromium', () => describeExtension(launchChromium));
 describe('Chromium: robustness', () => describeRobustness(launchChromium));
 describe('Chromium: for every reader', () => describeReader(launchChromium));
 describe('Chromium: the page as an adversary', () => describeTrust(launchChromium));
+describe('Chromium: what the reader sees', () => describeView(launchChromium));
+describe('Chromium: the guard, answered or reported', () => describeGuard(launchChromium));
 
 describe('Chromium with the site’s JavaScript blocked', () => {
   const session = useSession(() => launchChromium({ pageJavaScript: false }));

@@ -5,8 +5,12 @@ import { describeRobustness } from './robustness-scenarios.ts';
 import { describeReader } from './reader-scenarios.ts';
 import { describeExtension } from './scenarios.ts';
 import { describeTrust } from './trust-scenarios.ts';
+import { describeView } from './view-scenarios.ts';
+import { describeGuard } from './guard-scenarios.ts';
 
 describe('Firefox', () => describeExtension(launchFirefox));
 describe('Firefox: robustness', () => describeRobustness(launchFirefox));
 describe('Firefox: for every reader', () => describeReader(launchFirefox));
 describe('Firefox: the page as an adversary', () => describeTrust(launchFirefox));
+describe('Firefox: what the reader sees', () => describeView(launchFirefox));
+describe('Firefox: the guard, answered or reported', () => describeGuard(launchFirefox));

@@ -29,6 +29,8 @@ function annotations(article: NewsArticle, slug: string): AnnotationFile {
       summary: `A name this test article repeats, with a generated note.`,
       body: `This note was generated for a test pack built from a real news article in the corpus. It marks each mention of ${name} so that tests can check that the right words are highlighted and that this pack's notes are the ones loaded on the page. [1]`,
       asOf: '2020-01-01',
+      version: 1,
+      updated: '2020-01-01',
       aliases: [name],
       sources: [{ title: `The original article on ${host}`, url: article.url.replace(/^http:/, 'https:') }],
     }));

@@ -21,6 +21,8 @@ export interface TestPage {
   on(event: 'console', listener: (message: { type(): string; text(): string }) => void): unknown;
   on(event: 'pageerror', listener: (error: Error) => void): unknown;
   bringToFront(): Promise<void>;
+  /** A PNG of the viewport as the reader sees it. */
+  screenshot(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,8 @@ export interface ReaderPreferences {
   pageJavaScript?: boolean;
   /** The same browser without Backstory: what pages see when it is not installed. */
   withoutExtension?: boolean;
+  /** Forced colours (Windows High Contrast and the like): pages get a few system colours. */
+  forcedColors?: boolean;
 }
 
 /** Chromium on these machines, offline: no background traffic, and every host but 127.0.0.1 fails at once. */
@@ -91,6 +95,7 @@ export async function launchChromium(preferences: ReaderPreferences = {}): Promi
     viewport: { width: 1280, height: 800 },
     colorScheme: preferences.colorScheme ?? 'light',
     reducedMotion: preferences.reducedMotion ? 'reduce' : 'no-preference',
+    forcedColors: preferences.forcedColors ? 'active' : 'none',
     javaScriptEnabled: preferences.pageJavaScript ?? true,
     // Touch input for the tap tests (pointer events from the driver are trusted, unlike a page's).
     hasTouch: true,
@@ -209,6 +214,8 @@ export async function launchFirefox(preferences: ReaderPreferences = {}): Promis
       // 0 = dark, 1 = light, for pages and extension pages alike.
       'layout.css.prefers-color-scheme.content-override': preferences.colorScheme === 'dark' ? 0 : 1,
       'ui.prefersReducedMotion': preferences.reducedMotion ? 1 : 0,
+      // 2 = always use the system's colours: `forced-colors: active`.
+      'browser.display.document_color_use': preferences.forcedColors ? 2 : 0,
       // Saved pages point at their original sites: refuse those connections at once.
       'network.dns.disablePrefetch': true,
       'network.proxy.type': 1,

@@ -100,6 +100,75 @@ describe('validateAnnotations', () => {
     expect(problems).toEqual(['note "person/elon-musk": kind must be one of person, event, claim', 'note "person/elon-musk": asOf must be an ISO date (YYYY-MM-DD)']);
   });
 
+  describe('summaries for the card', () => {
+    it('fails a summary longer than 200 characters, naming the pack, the note and the length', () => {
+      const copy: AnnotationFile = structuredClone(FILE);
+      const note = copy.notes.find((candidate) => candidate.id === 'person/elon-musk');
+      if (!note) throw new Error('no note');
+      note.summary = `${'A summary that goes on '.repeat(9)}and on.`;
+      expect([...note.summary]).toHaveLength(214);
+      expect(() => validateAnnotations(copy, ARTICLE_TEXT)).toThrow(
+        'Invalid annotation file of pack "musk-riyadh-2025":\n  - note "person/elon-musk": summary is 214 characters long; the card shows at most 200 (markers included): shorten it',
+      );
+    });
+
+    it('accepts a summary of exactly 200 characters, counted in characters, not UTF-16 units', () => {
+      expect(problemsWith((note) => (note.summary = `${'x'.repeat(196)}.[1]`))).toEqual([]);
+      expect(problemsWith((note) => (note.summary = `${'𝔸'.repeat(199)}.`))).toEqual([]);
+      expect(problemsWith((note) => (note.summary = `${'x'.repeat(197)}.[1]`))).toEqual([
+        'note "person/elon-musk": summary is 201 characters long; the card shows at most 200 (markers included): shorten it',
+      ]);
+    });
+
+    it('keeps every summary of the bundled pack within 200 characters', () => {
+      for (const note of FILE.notes) expect([...note.summary].length, note.id).toBeLessThanOrEqual(200);
+    });
+  });
+
+  describe('versions, change notes and withdrawals', () => {
+    it('requires a version and an updated date on every note, naming the entry', () => {
+      expect(problemsWith((note) => Reflect.deleteProperty(note, 'version'))).toEqual([
+        'note "person/elon-musk": version is missing (1 for a new note; one more each time its substance changes)',
+      ]);
+      expect(problemsWith((note) => Reflect.deleteProperty(note, 'updated'))).toEqual(['note "person/elon-musk": updated is missing (the ISO date of this version, YYYY-MM-DD)']);
+    });
+
+    it('rejects a version that is not a whole number of at least 1, and an updated date that is not ISO', () => {
+      expect(problemsWith((note) => Object.assign(note, { version: 0, updated: '7 Dec 2026' }))).toEqual([
+        'note "person/elon-musk": version must be a whole number of at least 1, not 0',
+        'note "person/elon-musk": updated must be an ISO date (YYYY-MM-DD), not "7 Dec 2026"',
+      ]);
+      expect(problemsWith((note) => Object.assign(note, { version: 1.5 }))).toEqual(['note "person/elon-musk": version must be a whole number of at least 1, not 1.5']);
+      expect(problemsWith((note) => Object.assign(note, { version: '2' }))).toEqual(['note "person/elon-musk": version must be a whole number of at least 1, not "2"']);
+    });
+
+    it('needs a one-line change note of at most 160 characters from version 2', () => {
+      expect(problemsWith((note) => Object.assign(note, { version: 2, updated: '2026-12-07' }))).toEqual([
+        'note "person/elon-musk": version 2 needs a changeNote saying what changed (one line, at most 160 characters)',
+      ]);
+      expect(problemsWith((note) => Object.assign(note, { version: 2, updated: '2026-12-07', changeNote: 'What changed: the date.' }))).toEqual([]);
+      expect(problemsWith((note) => Object.assign(note, { version: 2, updated: '2026-12-07', changeNote: `What changed: ${'x'.repeat(150)}` }))).toEqual([
+        'note "person/elon-musk": changeNote is 164 characters long; at most 160',
+      ]);
+      expect(problemsWith((note) => Object.assign(note, { version: 2, updated: '2026-12-07', changeNote: 'What changed:\nthe date.' }))).toEqual([
+        'note "person/elon-musk": changeNote must be one line of text',
+      ]);
+    });
+
+    it('accepts a withdrawn note at a new version dated the day of withdrawal, and names what is wrong otherwise', () => {
+      const withdrawn = { version: 2, updated: '2026-12-07', withdrawn: { on: '2026-12-07', reason: 'Merged into another note.' } };
+      expect(problemsWith((note) => Object.assign(note, withdrawn))).toEqual([]);
+      expect(problemsWith((note) => Object.assign(note, { ...withdrawn, version: 1, withdrawn: { on: '2026-12-08', reason: ' ' } }))).toEqual([
+        'note "person/elon-musk": withdrawn.reason is missing or empty',
+        'note "person/elon-musk": a withdrawn note needs a higher version than the one readers saw (at least 2)',
+        'note "person/elon-musk": updated must be the day it was withdrawn (2026-12-08)',
+      ]);
+      expect(problemsWith((note) => Object.assign(note, { ...withdrawn, withdrawn: 'yes' }))).toEqual([
+        'note "person/elon-musk": withdrawn must be { "on": date, "reason": text }',
+      ]);
+    });
+  });
+
   describe('claim-level citations', () => {
     it('names the pack in the error', () => {
       const copy: AnnotationFile = structuredClone(FILE);
@@ -115,14 +184,14 @@ describe('validateAnnotations', () => {
     it('fails a sentence with a figure, a month or a quotation mark and no source index, naming note and sentence', () => {
       const problems = problemsWith(withCitations('Costs rose by 40%. It happened in February.[1] He said “no”. RT said so.[2]'));
       expect(problems).toEqual([
-        'note "person/elon-musk": body sentence 1 "Costs rose by 40%." states a figure, a date or a quote but cites no source (add [n])',
-        'note "person/elon-musk": body sentence 3 "He said “no”." states a figure, a date or a quote but cites no source (add [n])',
+        'note "person/elon-musk": body sentence 1 "Costs rose by 40%." states a figure ("40%") but cites no source (add [n])',
+        'note "person/elon-musk": body sentence 3 "He said “no”." states a quote (“no”) but cites no source (add [n])',
       ]);
     });
 
     it('checks the summary as well as the body', () => {
       const problems = problemsWith(withCitations('Body.[1] RT said more.[2]', 'Since 2014, sanctions.'));
-      expect(problems).toEqual(['note "person/elon-musk": summary sentence 1 "Since 2014, sanctions." states a figure, a date or a quote but cites no source (add [n])']);
+      expect(problems).toEqual(['note "person/elon-musk": summary sentence 1 "Since 2014, sanctions." states a year ("2014") but cites no source (add [n])']);
     });
 
     it('does not end a sentence at a full stop inside a quotation', () => {

@@ -24,7 +24,7 @@ function placed(id: string, start: number, end: number, rects: DOMRect[]): Ancho
   const range = document.createRange();
   range.getClientRects = () => rects as unknown as DOMRectList;
   range.getBoundingClientRect = () => rect(Math.min(...rects.map((r) => r.left)), Math.min(...rects.map((r) => r.top)), Math.max(...rects.map((r) => r.right)) - Math.min(...rects.map((r) => r.left)), Math.max(...rects.map((r) => r.bottom)) - Math.min(...rects.map((r) => r.top)));
-  const note = { id, kind: 'person', title: id, summary: '', body: '', asOf: '2025-02-18', sources: [] } as Note;
+  const note = { id, kind: 'person', title: id, summary: '', body: '', asOf: '2025-02-18', version: 1, updated: '2025-02-18', sources: [] } as Note;
   return { note, kind: 'person', start, end, range };
 }
 
@@ -52,6 +52,7 @@ function stateWith(shown: Anchored[]): OverlayState & { opened: string[][] } {
     display: { kinds: { person: true, event: true, claim: true }, mentions: 'all', intensity: 'normal', dwellMs: 10 },
     current: -1,
     interfered: false,
+    blocked: false,
     opened,
   };
 }

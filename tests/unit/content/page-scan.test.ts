@@ -50,4 +50,10 @@ describe('textWithoutScripts', () => {
     const doc = parse('<body><p>One</p><script>var secret = "Ushakov";</script><p>Two <b>three</b></p><style>.x{}</style><div><script>1</script>four</div></body>');
     expect(textWithoutScripts(doc.body).replace(/\s+/g, ' ').trim()).toBe('One Two three four');
   });
+
+  it('reads the same words node by node on a page of thousands of <style> siblings', () => {
+    const words = Array.from({ length: 700 }, (_, i) => `w${i}`);
+    const doc = parse(`<body>${words.map((word) => `<style>.x${word}{}</style>${word} `).join('')}<script>"Ushakov"</script></body>`);
+    expect(textWithoutScripts(doc.body).split(/\s+/).filter(Boolean)).toEqual(words);
+  });
 });

@@ -11,7 +11,7 @@ describe('pack check: names that match too much', () => {
     });
     const { status, out } = run('check', REAL_PACK, '--root', root);
     expect(status).toBe(0);
-    expect(out).toContain(`✓ ${REAL_PACK}: 42 notes`);
+    expect(out).toMatch(new RegExp(`✓ ${REAL_PACK}: \\d+ notes`));
     expect(out).toContain('  ⚠ note "person/joe-biden": name "May" matches 4 times in the article but is written so 0 times, e.g. "may"; every such match will be highlighted');
     expect(out).toContain('  ⚠ note "event/kremlin": name "Russia" falls inside note "event/riyadh-talks"\'s name "US-Russia talks" (line 1)');
   });

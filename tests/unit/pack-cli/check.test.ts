@@ -9,7 +9,7 @@ describe('pack check', () => {
   it('passes the real pack', () => {
     const { status, out } = run('check');
     expect(status).toBe(0);
-    expect(out).toContain(`✓ ${REAL_PACK}: 42 notes (10 person, 17 event, 15 claim)`);
+    expect(out).toContain(`✓ ${REAL_PACK}: 49 notes (10 person, 21 event, 18 claim)`);
   });
 
   it('explains a misspelt quote: which note, which quote, the nearest text and the words that differ', () => {
@@ -59,8 +59,30 @@ describe('pack check', () => {
     expect(run('check', '--root', root).err).toContain('No word of it occurs anywhere in the article: is this the right pack?');
   });
 
+  it('explains a long summary, a missing updated date and a new version without a change note', () => {
+    const root = tempRoot();
+    editPack(root, (file) => {
+      const musk = noteOf(file, 'person/elon-musk') as unknown as Record<string, unknown>;
+      musk.summary = `${'A long summary. '.repeat(13)}`.trim();
+      delete musk.updated;
+      musk.version = 2;
+    });
+    const { status, err } = run('check', '--root', root);
+    expect(status).toBe(1);
+    for (const line of [
+      '• summary is 207 characters long; the card shows at most 200 (markers included): shorten it',
+      'The card shows the summary first, read at a glance',
+      '• updated is missing (the ISO date of this version, YYYY-MM-DD)',
+      'updated: the day this version of the note was written',
+      '• version 2 needs a changeNote saying what changed (one line, at most 160 characters)',
+      'changeNote: one line of at most 160 characters telling readers what changed',
+    ]) {
+      expect(err).toContain(line);
+    }
+  });
+
   it('names a pack that does not exist', () => {
-    expect(run('check', 'nope').err).toContain('✗ nope: 1 problem');
+    expect(run('check', 'nope').err).toContain(`there is no pack "nope" in packs/.\nThe packs are: ${REAL_PACK}`);
   });
 });
 

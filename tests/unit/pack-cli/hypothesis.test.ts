@@ -55,6 +55,8 @@ describe('Hypothesis import', () => {
       summary: 'Most of the terminals were paid for by governments.',
       body: 'In 2022 most were paid for by the US and Poland.[1] See [Reuters](https://www.reuters.com/example) for the contracts.',
       asOf: '2025-03-02',
+      version: 1,
+      updated: '2025-03-02',
       selectors: [{ type: 'TextQuoteSelector', exact: 'provided 20,000 Starlink' }],
       sources: [{ title: 'Reuters', url: 'https://www.reuters.com/example' }],
     });
@@ -92,7 +94,7 @@ describe('Hypothesis import', () => {
     expect(err).toContain('Words not found as written there: "suport"');
     expect(status).toBe(1);
     const notes = readFile(join(root, REAL_PACK)).notes;
-    expect(notes).toHaveLength(44);
+    expect(notes).toHaveLength(51);
     expect(notes.slice(-2).map((note) => note.id)).toEqual(['claim/starlink-terminals', 'event/should-he-win-the-upcoming-election']);
   });
 
@@ -105,7 +107,7 @@ describe('Hypothesis import', () => {
     const { status, err } = run('import', file, '--root', root);
     expect(status).toBe(1);
     expect(err).toContain('The import would bring these problems into the pack, so nothing was written:');
-    expect(err).toContain('note "claim/starlink-terminals": body sentence 1 "In 2022 most were paid for by the US and Poland." states a figure, a date or a quote but cites no source (add [n])');
+    expect(err).toContain('note "claim/starlink-terminals": body sentence 1 "In 2022 most were paid for by the US and Poland." states a year ("2022") but cites no source (add [n])');
     expect(err).toContain('note "claim/starlink-terminals": source 1 is never cited');
     expect(readFile(join(root, REAL_PACK))).toEqual(before);
   });

@@ -20,16 +20,16 @@ describe('loadPack', () => {
   it('loads the real pack', () => {
     const pack = loadPack(join('packs', REAL_PACK));
     expect(pack.slug).toBe(REAL_PACK);
-    expect(pack.file.notes).toHaveLength(42);
+    expect(pack.file.notes).toHaveLength(49);
     expect(pack.articleText.split('\n')[0]).toMatch(/^Billionaire entrepreneur/);
   });
 
   it('reads a file without "version" as version 1, accepts version 1 and refuses other versions', () => {
     const root = tempRoot();
     editPack(root, (file) => void delete file.version);
-    expect(loadPack(join(root, REAL_PACK)).file.notes).toHaveLength(42);
+    expect(loadPack(join(root, REAL_PACK)).file.notes).toHaveLength(49);
     editPack(root, (file) => void (file.version = 1));
-    expect(loadPack(join(root, REAL_PACK)).file.notes).toHaveLength(42);
+    expect(loadPack(join(root, REAL_PACK)).file.notes).toHaveLength(49);
     editPack(root, (file) => void (file.version = 2));
     expect(problemsOf(() => loadPack(join(root, REAL_PACK)))).toEqual([`pack "${REAL_PACK}": version: 2 is not a format this Backstory reads (it reads version 1)`]);
   });

@@ -31,6 +31,38 @@ describe('export → import', () => {
     expect(notes.map((note) => `${note.summary}\n${note.body}`)).toEqual(pack.file.notes.map((note) => `${note.summary}\n${note.body}`));
   });
 
+  it('carries each note’s version as backstory:version and its updated date as modified, and reads them back', () => {
+    for (const [i, annotation] of exported.first.items.entries()) {
+      const note = pack.file.notes[i];
+      expect(annotation.modified, note.id).toBe(`${note.updated}T00:00:00Z`);
+      expect(annotation['backstory:version'], note.id).toBe(note.version);
+      expect(annotation['backstory:changeNote'], note.id).toBe(note.changeNote);
+    }
+    const notes = importInto(readPackFiles(REAL_DIR), exported, { replace: true }).file.notes;
+    expect(notes.map(({ id, version, updated, changeNote }) => ({ id, version, updated, changeNote }))).toEqual(
+      pack.file.notes.map(({ id, version, updated, changeNote }) => ({ id, version, updated, changeNote })),
+    );
+  });
+
+  it('keeps a withdrawn note withdrawn, with its date and reason', () => {
+    const root = tempRoot();
+    editPack(root, (data) => Object.assign(noteOf(data, 'event/kremlin'), { version: 2, updated: '2026-12-07', withdrawn: { on: '2026-12-07', reason: 'Replaced by a note on the Russian presidency.' } }));
+    const copy = loadPack(join(root, REAL_PACK));
+    const annotation = exportPack(copy).first.items.find((item) => item.id.endsWith(':event/kremlin'));
+    expect(annotation?.['backstory:withdrawn']).toEqual({ on: '2026-12-07', reason: 'Replaced by a note on the Russian presidency.' });
+    const back = importInto(readPackFiles(join(root, REAL_PACK)), JSON.parse(JSON.stringify(exportPack(copy))), { replace: true });
+    expect(back.introduced).toEqual([]);
+    expect(back.file.notes).toEqual(copy.file.notes);
+  });
+
+  it('reads another tool’s annotation as version 1 of its modified day', () => {
+    const foreign = structuredClone(exported.first.items.find((item: { id: string }) => item.id.endsWith(':event/kremlin')));
+    delete foreign['backstory:version'];
+    foreign.modified = '2025-03-01T12:00:00Z';
+    const [note] = importInto(readPackFiles(REAL_DIR), foreign, { replace: true }).file.notes;
+    expect(note).toMatchObject({ id: 'event/kremlin', version: 1, updated: '2025-03-01' });
+  });
+
   it('numbers the sources by backstory:citation, whatever order a JSON-LD tool leaves the link bodies in', () => {
     const shuffled = structuredClone(exported);
     for (const annotation of shuffled.first.items) {
@@ -56,7 +88,7 @@ describe('export → import', () => {
     writeFileSync(file, run('export', REAL_PACK).out);
     editPack(root, (data) => void (data.notes = [noteOf(data, 'event/kremlin')]));
     const { status, err } = run('import', file, '--root', root, '--replace');
-    expect(err).toContain('Anchored 42 annotations');
+    expect(err).toContain(`Anchored ${pack.file.notes.length} annotations`);
     expect(status).toBe(0);
     const written = readFile(join(root, REAL_PACK));
     expect(written.version).toBe(1);
@@ -73,7 +105,7 @@ describe('export → import', () => {
       data.notes.push(added);
     });
     const { status, err } = run('import', file, '--root', root);
-    expect(err).toContain('0 new notes, 42 replacing the note with the same id');
+    expect(err).toContain(`0 new notes, ${pack.file.notes.length} replacing the note with the same id`);
     expect(status).toBe(0);
     expect(readFile(join(root, REAL_PACK)).notes).toEqual([...pack.file.notes, added]);
   });
@@ -91,15 +123,18 @@ describe('export → import', () => {
     expect(readFile(join(root, REAL_PACK))).toEqual(before);
   });
 
-  it('fills a new pack scaffolded from the same article, leaving only its metadata to do', () => {
+  it('fills a new pack scaffolded from the same article, with the collection’s title and address, leaving the rest of its metadata to do', () => {
     const root = tempRoot();
     const file = join(root, 'export.json');
     writeFileSync(file, JSON.stringify(exported));
     expect(run('new', 'copy', '--article', join(REAL_DIR, 'article.txt'), '--root', root).status).toBe(0);
     const { status, err } = run('import', file, '--root', root, '--pack', 'copy');
     expect(status, err).toBe(0);
-    expect(err).toContain('The pack still has 6 problems it had before the import');
+    expect(err).toContain(`took the title "${pack.file.article.title}" and the address ${pack.file.article.url} from the file`);
+    expect(err).toContain('The pack still has 4 problems it had before the import');
     const written = readFile(join(root, 'copy'));
+    expect(written.article.title).toBe(pack.file.article.title);
+    expect(written.article.url).toBe(pack.file.article.url);
     expect(written.notes).toEqual(pack.file.notes);
     expect(written.pack).toBe('copy');
     expect(written.article.provenanceNote).toBe(pack.file.article.provenanceNote);

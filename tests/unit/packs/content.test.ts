@@ -6,7 +6,7 @@ import { wordHashes } from '../../../src/core/tokenize.ts';
 import { ARTICLE_TEXT } from '../../support/article.ts';
 
 const PEOPLE = ['elon-musk', 'sergey-lavrov', 'yevgeny-popov', 'yury-ushakov', 'vladimir-putin', 'donald-trump', 'marco-rubio', 'mohammed-bin-salman', 'volodymyr-zelensky', 'joe-biden'];
-const EVENTS = ['riyadh-talks', 'trump-putin-call', 'rubio-meets-mbs', 'starlink-ukraine', 'full-scale-invasion', 'world-war-iii-remark', 'saudi-mediation', 'us-sanctions', 'russia-non-western-ties', 'x-twitter', 'kremlin', 'global-south', 'us-aid-scale', 'week-before-riyadh'];
+const EVENTS = ['riyadh-talks', 'trump-putin-call', 'rubio-meets-mbs', 'starlink-ukraine', 'full-scale-invasion', 'world-war-iii-remark', 'saudi-mediation', 'us-sanctions', 'russia-non-western-ties', 'x-twitter', 'kremlin', 'global-south', 'us-aid-scale', 'week-before-riyadh', 'european-reaction', 'zelensky-munich', 'western-aid-early-2025', 'musk-escalation-record'];
 /** FACTS.md §4: each factual problem and the claim note that answers it (F6 is answered with F4). */
 const FACT_SHEET_PROBLEMS: Record<string, string> = {
   F1: 'current-administration',
