@@ -38,5 +38,7 @@ export default defineConfig({
     minify: true,
     target: ['chrome120', 'firefox140'],
     modulePreload: false,
+    // Extension pages the manifest does not name: the first-run page (opened by background.ts on install).
+    rollupOptions: { input: { welcome: 'src/welcome/welcome.html' } },
   },
 });

@@ -80,7 +80,7 @@ const FIRST_PACK_ID = 'virtual:backstory-annotations';
 const PACK_LIST_ID = 'virtual:backstory-pack-list';
 const IDS = [DETECTION_ID, FIRST_PACK_ID, PACK_LIST_ID];
 
-/** The virtual modules: every pack's detection data (tests), the installed packs (options page), the first pack whole (popup, tests). */
+/** The virtual modules: every pack's detection data (tests), the installed packs (options page), the first pack whole (first-run page, tests). */
 export function annotationData(): Plugin {
   return {
     name: 'backstory-annotations',
@@ -110,7 +110,9 @@ export function annotationData(): Plugin {
         return `export const packs = ${JSON.stringify(list)};`;
       }
       const [first] = packs;
-      return Object.entries(first.data)
+      // The first-run page's excerpt: the article's first two paragraphs.
+      const excerpt = first.articleText.split('\n').filter((line) => line.trim()).slice(0, 2);
+      return [...Object.entries(first.data), ['excerpt', excerpt]]
         .map(([key, value]) => `export const ${key} = ${JSON.stringify(value)};`)
         .join('\n');
     },

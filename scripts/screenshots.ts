@@ -1,11 +1,12 @@
-// `npm run screenshots`: renders the popover and the popup, light and dark, in Chromium with the
-// built extension loaded, into docs/. What the popup showed (the article's title and its number of
-// notes) goes into docs/screenshots.json, which tests/unit/docs/stated-counts.test.ts compares with
-// the packs, so the pictures cannot silently go out of date.
+// `npm run screenshots`: renders the popover, the popup and the first-run page, light and dark, in
+// Chromium with the built extension loaded, into docs/. What the popup showed (the article's title
+// and its number of notes) goes into docs/screenshots.json, which tests/unit/docs/stated-counts.test.ts
+// compares with the packs, so the pictures cannot silently go out of date.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { awaitFirstRun } from '../tests/browser/harness/browsers.ts';
 import { startServer } from '../tests/browser/harness/server.ts';
 
 const DIST = join(process.cwd(), 'dist/chrome');
@@ -22,6 +23,8 @@ let shown = { status: '', about: '' };
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // The first-run tab opens on install: waited for first, so that the popup reports on the demo's tab.
+  await awaitFirstRun(context);
   for (const scheme of ['light', 'dark'] as const) {
     const page = await context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
@@ -55,7 +58,17 @@ try {
     }));
     await popup.close();
     await page.close();
-    console.log(`docs/popover-${scheme}.png, docs/popup-${scheme}.png`);
+    // The first-run page, with the sample note of a name in the excerpt open.
+    const welcome = await context.newPage();
+    await welcome.setViewportSize({ width: 900, height: 720 });
+    await welcome.emulateMedia({ colorScheme: scheme });
+    await welcome.goto(`chrome-extension://${extensionId}/src/welcome/welcome.html`);
+    await welcome.waitForFunction(() => (CSS.highlights.get('backstory-person')?.size ?? 0) > 0 && document.querySelectorAll('#shortcuts li').length > 0);
+    await welcome.hover('.mention[data-note="person/sergey-lavrov"]');
+    await welcome.waitForSelector('#try-card:not([hidden])');
+    await welcome.screenshot({ path: `docs/welcome-${scheme}.png`, fullPage: true });
+    await welcome.close();
+    console.log(`docs/popover-${scheme}.png, docs/popup-${scheme}.png, docs/welcome-${scheme}.png`);
   }
   const notes = Number(/(\d+) notes?/.exec(shown.status)?.[1] ?? 'NaN');
   // The popup's "About this article" starts with the article's title in quotation marks.

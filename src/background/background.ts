@@ -2,12 +2,18 @@
 // of a pack's fingerprint into a tab whose gate found its markers, and of the overlay when it found
 // the article.
 import browser, { type Runtime } from 'webextension-polyfill';
+import { WELCOME_PAGE } from '../shared/extension-pages.ts';
 import { fingerprintFile, HIGHLIGHT_FILLS_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, packFile } from '../shared/injected-files.ts';
 import { parseToBackground, type ToBackground } from '../shared/messages.ts';
 import { updateSettings } from '../shared/settings-store.ts';
 
 // Defaults on install, and migration of older or damaged settings on update.
 browser.runtime.onInstalled.addListener(() => updateSettings((settings) => settings));
+
+// The first-run page (an extension page: no web page sees it), on a fresh install only.
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
+});
 
 /**
  * Chromium (156) paints no `background-color` or `color` that a USER sheet gives a `::highlight()`,

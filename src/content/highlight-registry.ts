@@ -7,10 +7,18 @@ import type { Intensity } from '../shared/settings.ts';
 
 const PRIORITY: Record<NoteKind, number> = { claim: 0, event: 1, person: 2 };
 
-/** The contract: `backstory-<kind>`; other intensities add a suffix that highlights.css styles. */
-function highlightName(kind: NoteKind, intensity: Intensity): string {
-  return intensity === 'normal' ? `backstory-${kind}` : `backstory-${kind}-${intensity}`;
+/**
+ * The contract: `backstory-<kind>`; a long passage of a person or event note (a quote, a sentence)
+ * is `backstory-<kind>-passage`, drawn with its kind's line and no fill, so that the page is not a
+ * sea of colour; other intensities add a suffix. highlights.css and highlight-fills.css style them.
+ */
+function highlightName(kind: NoteKind, passage: boolean, intensity: Intensity): string {
+  return `backstory-${kind}${passage ? '-passage' : ''}${intensity === 'normal' ? '' : `-${intensity}`}`;
 }
+
+/** More words than this make a passage (the longest name with its title has five). */
+const NAME_WORDS = 5;
+const isPassage = (kind: NoteKind, range: Range): boolean => kind !== 'claim' && range.toString().trim().split(/\s+/).length > NAME_WORDS;
 
 export interface Paintable {
   kind: NoteKind;
@@ -23,12 +31,15 @@ export class OwnHighlights {
   paint(items: readonly Paintable[], intensity: Intensity): void {
     this.clear();
     for (const kind of NOTE_KINDS) {
-      const ranges = items.filter((item) => item.kind === kind).map((item) => new StaticRange(item.range));
-      const highlight = new Highlight(...ranges);
-      highlight.priority = PRIORITY[kind];
-      const name = highlightName(kind, intensity);
-      CSS.highlights.set(name, highlight);
-      this.painted.set(name, { highlight, ranges });
+      for (const passage of kind === 'claim' ? [false] : [false, true]) {
+        const ranges = items.filter((item) => item.kind === kind && isPassage(kind, item.range) === passage).map((item) => new StaticRange(item.range));
+        if (passage && ranges.length === 0) continue;
+        const highlight = new Highlight(...ranges);
+        highlight.priority = PRIORITY[kind];
+        const name = highlightName(kind, passage, intensity);
+        CSS.highlights.set(name, highlight);
+        this.painted.set(name, { highlight, ranges });
+      }
     }
   }
 

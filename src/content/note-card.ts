@@ -68,11 +68,15 @@ export function renderNote(note: Note, ids: { title: string; details: string }):
   const title = element('h2', 'title', note.title);
   title.id = ids.title;
   section.append(title, citedParagraph('summary', note.summary, note.sources));
-  section.append(element('p', 'as-of', t('asOf', formatDate(note.asOf))));
-  if (note.version > 1 && note.changeNote) section.append(element('p', 'updated', t('noteUpdated', formatDate(note.updated), note.changeNote)));
+  const corrected = note.version > 1 && note.changeNote !== undefined;
+  const dates = element('p', 'as-of', t('asOf', formatDate(note.asOf)));
+  // A corrected note says so at a glance; what changed is one click away.
+  if (corrected) dates.append(' · ', element('span', 'updated', t('noteUpdated', formatDate(note.updated))));
+  section.append(dates);
   const details = element('div', 'details');
   details.id = ids.details;
   details.hidden = true;
+  if (corrected) details.append(element('p', 'change', note.changeNote));
   details.append(citedParagraph('body', note.body, note.sources));
   const safeSources = note.sources.filter((source) => isSafeLink(source.url));
   if (safeSources.length > 0) {

@@ -17,7 +17,7 @@ declare module 'virtual:backstory-pack-list' {
   export const packs: Array<{ slug: string; title: string; publisher: string; published: string }>;
 }
 
-/** The first pack, whole: the popup's "About this article" and the tests use it. */
+/** The first pack, whole: the first-run page's excerpt and the tests use it. */
 declare module 'virtual:backstory-annotations' {
   import type { ArticleMeta, Note } from './note.ts';
   export const slug: string;
@@ -26,6 +26,8 @@ declare module 'virtual:backstory-annotations' {
   export const article: ArticleMeta;
   export const notes: Note[];
   export const articleShingles: string;
+  /** The article's first two paragraphs, for the first-run page. */
+  export const excerpt: string[];
 }
 
 /** Which browser this build is for; set by the build (vite define / esbuild define). */

@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import { NOTE_KINDS } from '../model/note.ts';
 import { localizePage, t } from '../shared/i18n.ts';
+import { mountLegend } from '../shared/legend.ts';
 import { packs } from 'virtual:backstory-pack-list';
 import { DWELL_RANGE, SETTINGS_KEY, parseSettings, type Intensity, type Settings } from '../shared/settings.ts';
 import { readSettings, updateSettings } from '../shared/settings-store.ts';
@@ -99,3 +100,5 @@ browser.storage.onChanged.addListener((changes, area) => {
 
 localizePage();
 void readSettings().then(render);
+// The key to the highlights, at the chosen intensity: a preview of the intensity switch.
+mountLegend(document.getElementById('legend') as HTMLUListElement);

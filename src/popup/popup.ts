@@ -1,10 +1,11 @@
-// The toolbar popup: this tab's state, its notes, and the two switches. Settings changes are picked
-// up live by every tab's content script through storage.onChanged.
+// The toolbar popup: this tab's state, the two switches, the key to the highlights, and this tab's
+// notes. Settings changes are picked up live by every tab's content script through storage.onChanged.
 import browser from 'webextension-polyfill';
 import type { ArticleMeta, NoteKind, NoteSummary } from '../model/note.ts';
 import type { PageStatus, ToContent } from '../shared/messages.ts';
 import { parsePageStatus } from '../shared/page-status.ts';
 import { localizePage, t } from '../shared/i18n.ts';
+import { mountLegend } from '../shared/legend.ts';
 import type { Settings } from '../shared/settings.ts';
 import { readSettings, updateSettings } from '../shared/settings-store.ts';
 import { withSite } from '../shared/site-list.ts';
@@ -139,7 +140,8 @@ async function refresh(): Promise<void> {
   enabledSwitch.checked = settings.enabled;
   const host = status?.host ?? '';
   siteSwitch.disabled = host === '';
-  siteSwitch.checked = host !== '' && !settings.disabledSites.includes(host);
+  // "Off on this site": checked when the reader switched Backstory off here.
+  siteSwitch.checked = host !== '' && settings.disabledSites.includes(host);
   siteLabel.textContent = host ? t('switchSite', host) : t('switchSiteGeneric');
   siteSwitch.dataset.host = host;
   renderNotes(status);
@@ -156,10 +158,11 @@ enabledSwitch.addEventListener('change', () => {
 });
 siteSwitch.addEventListener('change', () => {
   const host = siteSwitch.dataset.host ?? '';
-  if (host) void update((settings) => withSite(settings, host, siteSwitch.checked));
+  if (host) void update((settings) => withSite(settings, host, !siteSwitch.checked));
 });
 
 byId('open-settings').addEventListener('click', () => void browser.runtime.openOptionsPage());
 
 localizePage();
+mountLegend(byId<HTMLUListElement>('legend'));
 void refresh();

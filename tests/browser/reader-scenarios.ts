@@ -34,6 +34,13 @@ export function describeReader(launch: (preferences?: ReaderPreferences) => Prom
       await popup.close();
     });
 
+    it('finds no violation in the first-run page', async () => {
+      const welcome = await themed.openWelcome();
+      await waitFor(() => welcome.evaluate(() => document.querySelectorAll('#shortcuts li').length, null), (count) => count > 0);
+      expect(await axeViolations(welcome)).toEqual([]);
+      await welcome.close();
+    });
+
     it('finds no violation in the options page', async () => {
       const options = await themed.openOptions();
       expect(await axeViolations(options)).toEqual([]);
@@ -64,7 +71,7 @@ export function describeReader(launch: (preferences?: ReaderPreferences) => Prom
     it('gives the popup’s switches names and states', async () => {
       await session.demo.bringToFront();
       const popup = await session.browser.openPopup();
-      await waitFor(() => popup.evaluate(() => document.getElementById('site-label')?.textContent ?? '', null), (text) => text.startsWith('On 127'));
+      await waitFor(() => popup.evaluate(() => document.getElementById('site-label')?.textContent ?? '', null), (text) => text === 'Off on this site (127.0.0.1)');
       const switches = await popup.evaluate(
         () =>
           [...document.querySelectorAll<HTMLInputElement>('[role="switch"]')].map((input) => ({
@@ -75,7 +82,8 @@ export function describeReader(launch: (preferences?: ReaderPreferences) => Prom
       );
       expect(switches).toEqual([
         { name: 'Highlights', checked: true },
-        { name: 'On 127.0.0.1', checked: true },
+        // Checked means off: Backstory runs on this site.
+        { name: 'Off on this site (127.0.0.1)', checked: false },
       ]);
       await popup.close();
     });

@@ -180,7 +180,7 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
       ['with the article 10,000 elements deep', paragraphsHtml()],
     ])('survives a page of 200,000 elements, a 5 MB text node and nesting 10,000 deep, %s', async (_name, deepest) => {
       const { tab, log } = await open(session.server.page(`/huge-${deepest.length}.html`, hugePage(deepest)));
-      if (deepest) await waitFor(() => totalHighlights(tab), (total) => total > 60, 30_000);
+      if (deepest) await waitFor(() => totalHighlights(tab), (total) => total > 60, 60_000).catch((error: Error) => { throw new Error(`${error.message}; Backstory logged: ${log.backstory.join(' | ')}`); });
       else await sleep(3000);
       expect(log.backstory).toEqual([]);
       const longest = await tab.evaluate(() => Math.max(0, ...((window as unknown as { longTasks: number[] }).longTasks ?? [])), null);

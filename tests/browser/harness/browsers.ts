@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
+import { WELCOME_PAGE } from '../../../src/shared/extension-pages.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 export const DIST = { chromium: join(ROOT, 'dist/chrome'), firefox: join(ROOT, 'dist/firefox') };
@@ -54,6 +55,15 @@ export interface TestBrowser {
   openPopup(): Promise<TestPage>;
   /** Opens the extension's options page in a new tab. */
   openOptions(): Promise<TestPage>;
+  /** Opens the extension's first-run page in a new tab. */
+  openWelcome(): Promise<TestPage>;
+  /**
+   * The URLs of the tabs the extension opened when it was installed (its first-run page). The launch
+   * waits for them, so that none opens later over a test's page, and leaves them open: closed as
+   * soon as it appeared, Chromium 156 sometimes gave the next extension page no i18n messages at all
+   * (docs/decisions.md).
+   */
+  openedOnInstall: string[];
   /** Every request the browser's pages made, as URLs (Chromium only). */
   requests?: string[];
   /** Main-thread busy time of a page so far, in seconds (Chromium only, from CDP Performance metrics). */
@@ -84,6 +94,20 @@ export const CHROMIUM_OFFLINE_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
+/** How long a fresh install may take to open its first-run tab. */
+const FIRST_RUN_TIMEOUT_MS = 10_000;
+
+/** Waits for the first-run tab Backstory opens on install (a fresh profile installs it). */
+export async function awaitFirstRun(context: import('playwright-core').BrowserContext): Promise<string[]> {
+  const deadline = Date.now() + FIRST_RUN_TIMEOUT_MS;
+  for (;;) {
+    const page = context.pages().find((candidate) => candidate.url().includes(WELCOME_PAGE));
+    if (page) return [page.url()];
+    if (Date.now() > deadline) return [];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH ?? ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find(existsSync) ?? 'firefox-esr';
 
@@ -106,6 +130,7 @@ export async function launchChromium(preferences: ReaderPreferences = {}): Promi
   });
   const worker = preferences.withoutExtension ? undefined : (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
   const extensionId = worker ? new URL(worker.url()).host : 'none';
+  const openedOnInstall = preferences.withoutExtension ? [] : await awaitFirstRun(context);
   const sessions = new WeakMap<TestPage, CDPSession>();
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
@@ -128,6 +153,12 @@ export async function launchChromium(preferences: ReaderPreferences = {}): Promi
       await page.goto(`chrome-extension://${extensionId}/src/options/options.html`);
       return page as unknown as TestPage;
     },
+    async openWelcome() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${WELCOME_PAGE}`);
+      return page as unknown as TestPage;
+    },
+    openedOnInstall,
     async busySeconds(page) {
       let session = sessions.get(page);
       if (!session) {
@@ -198,6 +229,22 @@ function firefoxPopoverReader(realm: () => BidiRealm): InPopover {
   };
 }
 
+/**
+ * Firefox's first-run tab (see awaitFirstRun). puppeteer keeps reporting a tab that an extension
+ * opened as about:blank, so each tab is asked where it is.
+ */
+async function awaitFirefoxFirstRun(browser: import('puppeteer-core').Browser): Promise<string[]> {
+  const deadline = Date.now() + FIRST_RUN_TIMEOUT_MS;
+  for (;;) {
+    for (const page of await browser.pages()) {
+      const url = await page.evaluate(() => location.href).catch(() => '');
+      if (url.includes(WELCOME_PAGE)) return [url];
+    }
+    if (Date.now() > deadline) return [];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const FIREFOX_UUID = 'c0ffee00-0000-4000-8000-00000000b57e';
 
 export async function launchFirefox(preferences: ReaderPreferences = {}): Promise<TestBrowser> {
@@ -228,6 +275,7 @@ export async function launchFirefox(preferences: ReaderPreferences = {}): Promis
     },
   });
   if (!preferences.withoutExtension) await browser.installExtension(DIST.firefox);
+  const openedOnInstall = preferences.withoutExtension ? [] : await awaitFirefoxFirstRun(browser);
   async function openExtensionPage(path: string, ready: string): Promise<TestPage> {
     const page = await browser.newPage();
     // goto() to an extension page may never report completion in Firefox: do not wait for it.
@@ -253,6 +301,8 @@ export async function launchFirefox(preferences: ReaderPreferences = {}): Promis
     },
     openPopup: () => openExtensionPage('src/popup/popup.html', '#status'),
     openOptions: () => openExtensionPage('src/options/options.html', '#dwell'),
+    openWelcome: () => openExtensionPage(WELCOME_PAGE, '#excerpt p'),
+    openedOnInstall,
     close: () => browser.close(),
   };
 }
