@@ -549,7 +549,7 @@ function hasNewline(text: string, from: number, to: number): boolean {
  */
 const ARTICLE_BLOCK_SHARE = 0.3;
 
-/** Page word indices that are the article's text: whole blocks holding enough of its own words. */
+/** Page word indices that are the article's text: whole blocks holding enough of its own words, and its own words anywhere. */
 function articleText(input: MatchInput): number[] {
   const { hashes, allowed, page } = input;
   const inArticle: number[] = [];
@@ -562,7 +562,10 @@ function articleText(input: MatchInput): number[] {
   for (let i = 0; i <= hashes.length; i++) {
     const newBlock = i === hashes.length || (i > 0 && hasNewline(page.text, page.ends[i - 1], page.starts[i]));
     if (newBlock) {
-      if (own > 0 && own >= ARTICLE_BLOCK_SHARE * (i - blockStart)) for (let j = blockStart; j < i; j++) inArticle.push(j);
+      // A block that is mostly the article's own words is its text, edited or not; in any other, the
+      // article's own words still are (as before edits were matched: a page in one big block).
+      const whole = own >= ARTICLE_BLOCK_SHARE * (i - blockStart);
+      for (let j = blockStart; j < i; j++) if (whole || allowed[j]) inArticle.push(j);
       blockStart = i;
       own = 0;
     }

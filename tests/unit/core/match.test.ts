@@ -207,6 +207,14 @@ describe('names as readers write them', () => {
     expect(placements(text, [lavrov], own).matches).toEqual([{ id: 'person/lavrov', how: 'alias', text: 'Sergei Lavrov' }]);
   });
 
+  it('still matches the article’s own words in a block that is mostly other text (a page in one big block)', () => {
+    const run = 'a delegation led by Sergey Lavrov arrives in Riyadh for talks';
+    const text = `Menu Home World Business Sport Weather Login Subscribe Search Trending Topics Newsletter Podcasts Video ${run} Share this article on social media and read our other stories today about the economy, sport, weather and culture`;
+    const runStart = text.indexOf(run);
+    const other = (_word: string, start: number) => start < runStart || start >= runStart + run.length;
+    expect(placements(text, [lavrov], other).matches).toEqual([{ id: 'person/lavrov', how: 'alias', text: 'Sergey Lavrov' }]);
+  });
+
   it('matches a name only where its symbols match', () => {
     expect(placements('Disney+ and Disney, then #Disney', [disney, mouse]).matches).toEqual([
       { id: 'event/disney-plus', how: 'alias', text: 'Disney' },
