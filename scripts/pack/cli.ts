@@ -1,7 +1,9 @@
 // `npm run pack -- <command>`: new, check, export, import. Returns the exit status; writes through
 // `io` so that tests can read what a user would see.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PackError } from '../../build/packs.ts';
+import { checkAgainst } from './against.ts';
 import { parseArgs } from './args.ts';
 import type { Io } from './io.ts';
 import { runCheck } from './run-check.ts';
@@ -15,6 +17,7 @@ export const USAGE = `Usage: npm run pack -- <command>
 
   new <slug> --article FILE        create packs/<slug>/ from a plain-text article
   check [slug…]                    check one, several or all packs
+  check <slug> --against FILE      how the pack anchors on a republished copy (.txt or .html)
   export <slug> [--out FILE]       write the pack as a W3C Web Annotation collection (JSON-LD)
                                    to FILE, or to stdout
   import FILE [--pack <slug>]      read a W3C collection or a Hypothesis export into a pack
@@ -22,7 +25,7 @@ export const USAGE = `Usage: npm run pack -- <command>
 
 Every command takes --root DIR (default: packs). See docs/packs.md.`;
 
-const OPTIONS = ['pack', 'article', 'root', 'out'];
+const OPTIONS = ['pack', 'article', 'root', 'out', 'against'];
 const FLAGS = ['dry-run', 'replace'];
 
 export function main(argv: readonly string[], io: Io): number {
@@ -40,8 +43,13 @@ export function main(argv: readonly string[], io: Io): number {
         io.out(`Created ${dir}/ with article.txt and an empty annotations.json.\nNext: fill in the article's details and add notes, then run "npm run pack -- check ${first}" (docs/packs.md).`);
         return 0;
       }
-      case 'check':
-        return runCheck(args.positional.slice(1), root, io);
+      case 'check': {
+        const against = args.options.get('against');
+        if (!against) return runCheck(args.positional.slice(1), root, io);
+        if (!first) throw new Error('usage: npm run pack -- check <slug> --against FILE');
+        io.out(checkAgainst(join(root, first), against).report);
+        return 0;
+      }
       case 'export':
         return runExport(args, root, io);
       case 'import':

@@ -1,10 +1,7 @@
 // Finds a pack's article in a page and anchors every note in it, as offsets into the page's text
 // index (the DOM Ranges are made from them by text-index.ts).
-import { markArticleWords } from '../core/article-words.ts';
-import { decodeHashes } from '../core/base64.ts';
-import { markerWindows } from '../core/markers.ts';
-import { compileNotes, findMatches } from '../core/match.ts';
-import { tokenize } from '../core/tokenize.ts';
+import { createTextAnchorer } from '../core/anchor-text.ts';
+import type { MatchHow } from '../core/match.ts';
 import type { Note, NoteKind } from '../model/note.ts';
 import type { PackData } from '../model/pack.ts';
 import { indexText, indexTextInSlices, rangeOf, type TextIndex } from './text-index.ts';
@@ -14,6 +11,8 @@ import { highlightable } from '../model/note-changes.ts';
 export interface Anchored {
   note: Note;
   kind: NoteKind;
+  /** Found by a name, a quote word for word, or a quote as edited on this page. */
+  how?: MatchHow;
   start: number;
   end: number;
   range: Range;
@@ -36,25 +35,18 @@ export interface Anchorer {
 export function createAnchorer(pack: PackData): Anchorer {
   const notesById = new Map(pack.notes.map((note) => [note.id, note]));
   // A withdrawn note is listed (popup) but never painted.
-  const compiled = compileNotes(highlightable(pack.notes));
-  const articleShingles = decodeHashes(pack.articleShingles);
+  const anchorText = createTextAnchorer({ ...pack, notes: highlightable(pack.notes) });
 
-  /**
-   * Only the text near the article's markers can hold it, so on a page of 5 MB only that is
-   * tokenised. When invisible characters hide every marker, all of it is.
-   */
   function anchorInIndex(index: TextIndex): Anchoring {
-    const near = markerWindows(index.text, pack.markers, pack.radius);
-    const words = tokenize(index.text, near.length > 0 ? near : undefined);
-    const inArticle = markArticleWords(words.hashes, articleShingles);
+    const { words, matches } = anchorText(index.text);
     const anchored: Anchored[] = [];
-    for (const match of findMatches(words.hashes, inArticle, compiled)) {
+    for (const match of matches) {
       if (anchored.length >= MAX_ANCHORED) break;
       const start = words.starts[match.first];
       const end = words.ends[match.end - 1];
       const range = rangeOf(index, start, end);
       const note = notesById.get(match.noteId);
-      if (range && note) anchored.push({ note, kind: match.kind, start, end, range });
+      if (range && note) anchored.push({ note, kind: match.kind, how: match.how, start, end, range });
     }
     return { index, anchored };
   }

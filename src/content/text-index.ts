@@ -15,7 +15,11 @@ export interface TextIndex {
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'IFRAME', 'OBJECT', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD']);
 const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'DEL', 'INS', 'LABEL']);
 
-const isElement = (node: Node): node is Element => node.nodeType === Node.ELEMENT_NODE;
+/** Node.ELEMENT_NODE and Node.TEXT_NODE, written out so that the index also runs on a DOM without globals (the pack CLI's jsdom). */
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+const isElement = (node: Node): node is Element => node.nodeType === ELEMENT_NODE;
 const isBlock = (element: Element): boolean => !INLINE.has(element.tagName.toUpperCase());
 const isSkipped = (element: Element): boolean => SKIPPED.has(element.tagName.toUpperCase());
 
@@ -53,7 +57,7 @@ class IndexBuilder {
     while (node) {
       if (++visited % NODES_PER_STEP === 0) yield;
       let descend = false;
-      if (node.nodeType === Node.TEXT_NODE) this.add(node as Text);
+      if (node.nodeType === TEXT_NODE) this.add(node as Text);
       else if (isElement(node) && !isSkipped(node)) {
         if (isBlock(node)) this.markBoundary();
         const shadow = node.shadowRoot;
