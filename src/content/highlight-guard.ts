@@ -2,16 +2,20 @@
 // the whole <html> for a copy (the ranges then point at nodes no one sees). Nothing runs while the
 // page is still: the registry is checked when something happens that a reader or a page would do
 // (scroll, resize, pointer and keys, the tab coming back into view) and once a second at most while
-// the tab is visible, never while hidden: no frame loop, no frames produced. What was taken is painted
-// again and the popup tells the reader; a page that keeps taking it past RESTORE_BUDGET is reported
-// as blocking Backstory, in the popup and on the toolbar badge.
+// the tab is visible, never while hidden: no frame loop, no frames produced. A page that has taken
+// the highlights is checked before every frame for the next HOT_MS, so what it takes again is back
+// before it is seen. What was taken is painted again and the popup tells the reader; a page that
+// keeps taking it past RESTORE_BUDGET is reported as blocking Backstory, in the popup and on the
+// toolbar badge.
 import type { Guard, OverlayState } from './overlay-state.ts';
 import { after } from './timers.ts';
 
 /** How often, at most, the registry is checked while nothing else prompts it. */
 const IDLE_CHECK_MS = 1000;
 /** Repaints after which the page is reported as blocking Backstory (and repainting stops). */
-const RESTORE_BUDGET = 50;
+const RESTORE_BUDGET = 200;
+/** After the page took the highlights, how long they are checked before every frame. */
+const HOT_MS = 10_000;
 
 export interface GuardEvents {
   /** The highlights were taken or changed and painted again (first time: the popup says so). */
@@ -24,6 +28,8 @@ export interface GuardEvents {
 
 export function guardHighlights(state: OverlayState, events: GuardEvents, guard: Guard, signal: AbortSignal): { check(): void } {
   let restores = RESTORE_BUDGET;
+  let hotUntil = 0;
+  let frame = 0;
   const check = guard(() => {
     if (signal.aborted || state.blocked) return;
     if (!state.highlights.attached()) return events.onDetached();
@@ -35,7 +41,15 @@ export function guardHighlights(state: OverlayState, events: GuardEvents, guard:
     state.highlights.repaint();
     state.interfered = true;
     events.onInterference();
+    if (hotUntil === 0) frame = requestAnimationFrame(everyFrame);
+    hotUntil = performance.now() + HOT_MS;
   });
+  const everyFrame = guard(() => {
+    check();
+    if (performance.now() < hotUntil && !state.blocked) frame = requestAnimationFrame(everyFrame);
+    else hotUntil = 0;
+  });
+  signal.addEventListener('abort', () => cancelAnimationFrame(frame), { once: true });
 
   let cancelTick = () => {};
   const schedule = () => {

@@ -8,8 +8,8 @@ import type { Intensity } from '../shared/settings.ts';
 
 const PRIORITY: Record<NoteKind, number> = { claim: 0, event: 1, person: 2 };
 
-/** More words than this make a passage (the longest name with its title has five). */
-const NAME_WORDS = 5;
+/** More words than this make a passage (the longest name with its title, "US Secretary of State Marco Rubio", has six). */
+const NAME_WORDS = 6;
 const isPassage = (kind: NoteKind, range: Range): boolean => kind !== 'claim' && range.toString().trim().split(/\s+/).length > NAME_WORDS;
 
 export interface Paintable {

@@ -184,9 +184,9 @@ export function describeReader(launch: (preferences?: ReaderPreferences) => Prom
       const names = async () => Object.keys(await highlightCounts(session.demo)).sort();
       await withOptions(async (options) => {
         await choose(options, 'strong');
-        await waitFor(names, (list) => list.join() === 'backstory-claim-strong,backstory-event-strong,backstory-person-strong');
+        await waitFor(names, (list) => list.join() === 'backstory-claim-strong,backstory-event-passage-strong,backstory-event-strong,backstory-person-strong');
         await choose(options, 'normal');
-        await waitFor(names, (list) => list.join() === 'backstory-claim,backstory-event,backstory-person');
+        await waitFor(names, (list) => list.join() === 'backstory-claim,backstory-event,backstory-event-passage,backstory-person');
       });
       // The intensities are styled by the user style sheet injected with the overlay: nothing is adopted or added.
       expect(await session.demo.evaluate(() => document.adoptedStyleSheets.length, null)).toBe(0);

@@ -75,7 +75,7 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
       await waitFor(() => totalHighlights(tab), (total) => total === 0);
       expect((await popoverState(tab)).count).toBe(0);
       await tab.evaluate(() => history.back(), null);
-      const counts = await waitFor(() => highlightCounts(tab), (value) => Object.keys(value).length === 3);
+      const counts = await waitFor(() => highlightCounts(tab), (value) => ['backstory-person', 'backstory-event', 'backstory-claim'].every((name) => name in value));
       expect(counts['backstory-person']).toBeGreaterThan(30);
       await extensionPage.close();
       await tab.close();
@@ -83,7 +83,7 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
 
     it('re-anchors soon after the page edits the article, and does not loop', async () => {
       const { tab } = await open(session.server.page('/edited.html', page(`<article>${paragraphsHtml()}</article>`)));
-      const before = await waitFor(() => highlightCounts(tab), (value) => Object.keys(value).length === 3);
+      const before = await waitFor(() => highlightCounts(tab), (value) => ['backstory-person', 'backstory-event', 'backstory-claim'].every((name) => name in value));
       await markHighlight(tab);
       const elapsed = await tab.evaluate(
         () =>
@@ -222,7 +222,7 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
   describe('input the extension must not trust', () => {
     it('ignores messages and events the page posts', async () => {
       const { tab } = await open(session.server.page('/impersonate.html', impersonatingPage()));
-      const before = await waitFor(() => highlightCounts(tab), (value) => Object.keys(value).length === 3);
+      const before = await waitFor(() => highlightCounts(tab), (value) => ['backstory-person', 'backstory-event', 'backstory-claim'].every((name) => name in value));
       await tab.evaluate(() => (window as unknown as { impersonate(): void }).impersonate(), null);
       await sleep(800);
       expect((await popoverState(tab)).open).toBe(false);
