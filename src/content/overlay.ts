@@ -101,7 +101,16 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
     answer(message) {
       switch (message.type) {
         case 'get-status':
-          return { state: 'found', host: location.hostname, notes: summaries(state.shown), interfered: state.interfered, ...(blockedReason ? { blocked: blockedReason } : {}), article: pack.article };
+          return {
+            state: 'found',
+            host: location.hostname,
+            notes: summaries(state.shown),
+            interfered: state.interfered,
+            ...(blockedReason ? { blocked: blockedReason } : {}),
+            article: pack.article,
+            pack: pack.slug,
+            editions: pack.notes.map(({ id, title, version, updated, changeNote, withdrawn }) => ({ id, title, version, updated, changeNote, withdrawn })),
+          };
         case 'show-note':
           return showNote(state, message.id);
         case 'step-note':

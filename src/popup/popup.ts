@@ -6,6 +6,7 @@ import type { PageStatus, ToContent } from '../shared/messages.ts';
 import { parsePageStatus } from '../shared/page-status.ts';
 import { localizePage, t } from '../shared/i18n.ts';
 import { mountLegend } from '../shared/legend.ts';
+import { renderChanges } from './note-changes-list.ts';
 import type { Settings } from '../shared/settings.ts';
 import { readSettings, updateSettings } from '../shared/settings-store.ts';
 import { withSite } from '../shared/site-list.ts';
@@ -146,7 +147,12 @@ async function refresh(): Promise<void> {
   siteSwitch.dataset.host = host;
   renderNotes(status);
   renderAbout(status?.state === 'found' ? status.article : undefined);
+  if (!changesShown) await renderChanges(byId<HTMLDetailsElement>('changes-section'), status);
+  changesShown ||= status?.state === 'found';
 }
+
+/** The changes are worked out once per opening: the first look records what the reader has now seen. */
+let changesShown = false;
 
 async function update(change: (settings: Settings) => Settings): Promise<void> {
   await updateSettings(change);

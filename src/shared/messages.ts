@@ -1,6 +1,6 @@
 // Messages between the popup, the background and the content script. Every receiver parses what it
 // gets; anything that is not one of these shapes is ignored.
-import type { ArticleMeta, NoteSummary } from '../model/note.ts';
+import type { ArticleMeta, Note, NoteSummary } from '../model/note.ts';
 import { isRecord } from './is-record.ts';
 
 /** What the content script knows: whether the article's notes are shown. The popup adds "off". */
@@ -16,7 +16,13 @@ export interface PageStatus {
   blocked?: BlockedKind;
   /** The article found on the page: which pack's, and where it was first published. */
   article?: ArticleMeta;
+  /** The found pack's slug, and every note's edition, withdrawn ones too: the popup lists what changed. */
+  pack?: string;
+  editions?: Edition[];
 }
+
+/** A note's edition as the popup needs it to say what changed since the reader's last visit. */
+export type Edition = Pick<Note, 'id' | 'title' | 'version' | 'updated' | 'changeNote' | 'withdrawn'>;
 
 export type ToContent =
   | { type: 'get-status' }

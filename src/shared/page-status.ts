@@ -1,7 +1,7 @@
 // The page status the popup receives from a tab's content script, parsed like any other message.
 import { NOTE_KINDS, type ArticleMeta, type NoteSummary } from '../model/note.ts';
 import { isRecord } from './is-record.ts';
-import { BLOCKED_KINDS, type BlockedKind, type PageState, type PageStatus } from './messages.ts';
+import { BLOCKED_KINDS, type BlockedKind, type Edition, type PageState, type PageStatus } from './messages.ts';
 
 const PAGE_STATES: readonly string[] = ['found', 'not-found', 'off', 'site-off'];
 const KINDS: readonly string[] = NOTE_KINDS;
@@ -26,10 +26,33 @@ function articleOf(value: unknown): ArticleMeta | undefined {
   };
 }
 
+const isDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** One note's edition; anything malformed is dropped, never shown. */
+function editionOf(value: unknown): Edition | undefined {
+  if (!isRecord(value)) return undefined;
+  const { id, title, version, updated, changeNote, withdrawn } = value;
+  if (typeof id !== 'string' || typeof title !== 'string' || !Number.isInteger(version) || (version as number) < 1 || !isDate(updated)) return undefined;
+  const edition: Edition = { id, title, version: version as number, updated };
+  if (typeof changeNote === 'string') edition.changeNote = changeNote;
+  if (isRecord(withdrawn) && isDate(withdrawn.on) && typeof withdrawn.reason === 'string') edition.withdrawn = { on: withdrawn.on, reason: withdrawn.reason };
+  return edition;
+}
+
 export function parsePageStatus(message: unknown): PageStatus | undefined {
   if (!isRecord(message) || !PAGE_STATES.includes(String(message.state)) || typeof message.host !== 'string') return undefined;
   const notes = Array.isArray(message.notes) ? message.notes.filter(isNoteSummary) : [];
   const article = articleOf(message.article);
   const blocked = (BLOCKED_KINDS as readonly unknown[]).includes(message.blocked) ? (message.blocked as BlockedKind) : undefined;
-  return { state: message.state as PageState, host: message.host, notes, interfered: message.interfered === true, ...(blocked ? { blocked } : {}), ...(article ? { article } : {}) };
+  const pack = typeof message.pack === 'string' ? message.pack : undefined;
+  const editions = Array.isArray(message.editions) ? message.editions.map(editionOf).filter((edition): edition is Edition => edition !== undefined) : undefined;
+  return {
+    state: message.state as PageState,
+    host: message.host,
+    notes,
+    interfered: message.interfered === true,
+    ...(blocked ? { blocked } : {}),
+    ...(article ? { article } : {}),
+    ...(pack && editions ? { pack, editions } : {}),
+  };
 }

@@ -92,6 +92,49 @@ export function describeExtensionPages(launch: () => Promise<TestBrowser>): void
     });
   });
 
+  describe('notes that changed since the reader’s last visit', () => {
+    const corrected = notes.find((note) => note.version > 1 && note.changeNote);
+    const added = notes.find((note) => note.version === 1);
+    const listed = (popup: TestPage) =>
+      popup.evaluate(() => {
+        const section = document.getElementById('changes-section') as HTMLDetailsElement | null;
+        return section && !section.hidden ? [...section.querySelectorAll('li')].map((item) => item.textContent ?? '') : [];
+      }, null);
+    const openPopupOnArticle = async () => {
+      await session.demo.bringToFront();
+      const popup = await session.browser.openPopup();
+      await waitFor(() => popup.evaluate(() => document.querySelectorAll('#notes li').length, null), (count) => count > 0);
+      return popup;
+    };
+
+    it('shows nothing on a first visit, then lists the notes corrected or added since the versions the reader saw', async () => {
+      expect(corrected && added).toBeTruthy();
+      const first = await openPopupOnArticle();
+      await first.evaluate(() => chrome.storage.local.remove('seenVersions'), null);
+      await first.close();
+      const firstVisit = await openPopupOnArticle();
+      await waitFor(() => firstVisit.evaluate(async () => 'seenVersions' in (await chrome.storage.local.get('seenVersions')), null), Boolean);
+      expect(await listed(firstVisit)).toEqual([]);
+      // As if the reader had last seen the corrected note's first version and never the added one.
+      await firstVisit.evaluate(async ({ correctedId, addedId }) => {
+        const { seenVersions } = (await chrome.storage.local.get('seenVersions')) as { seenVersions: Record<string, Record<string, number>> };
+        const [pack] = Object.keys(seenVersions);
+        seenVersions[pack][correctedId] = 1;
+        delete seenVersions[pack][addedId];
+        await chrome.storage.local.set({ seenVersions });
+      }, { correctedId: corrected?.id ?? '', addedId: added?.id ?? '' });
+      await firstVisit.close();
+      const next = await openPopupOnArticle();
+      const items = await waitFor(() => listed(next), (list) => list.length === 2);
+      expect(items.find((item) => item.startsWith('Updated'))).toContain(`${corrected?.title}: ${corrected?.changeNote}`);
+      expect(items.find((item) => item.startsWith('New'))).toContain(added?.title);
+      await next.close();
+      const again = await openPopupOnArticle();
+      expect(await listed(again)).toEqual([]);
+      await again.close();
+    });
+  });
+
   describe('the first-run page', () => {
     it('opens once, on install', () => {
       expect(session.browser.openedOnInstall).toEqual([`${session.browser.extensionOrigin}/${WELCOME_PAGE}`]);

@@ -23,6 +23,22 @@ describe('message parsing', () => {
     const status = parsePageStatus({ state: 'found', host: 'a.example', notes: [{ id: 'x', kind: 'person', title: 'X' }, { id: 'y', kind: 'rumour', title: 'Y' }, null] });
     expect(status).toEqual({ state: 'found', host: 'a.example', notes: [{ id: 'x', kind: 'person', title: 'X' }], interfered: false });
     expect(parsePageStatus({ state: 'found', host: 'a.example', notes: [], interfered: true })?.interfered).toBe(true);
+    expect(parsePageStatus({ state: 'found', host: 'a.example', notes: [], interfered: true, blocked: 'inert' })?.blocked).toBe('inert');
+    expect(parsePageStatus({ state: 'found', host: 'a.example', notes: [], blocked: 'everything' })?.blocked).toBeUndefined();
+    const editions = [
+      { id: 'a', title: 'A', version: 2, updated: '2026-12-07', changeNote: 'What changed: x.', extra: '<b>' },
+      { id: 'b', title: 'B', version: 0, updated: '2026-12-07' },
+      { id: 'c', title: 'C', version: 3, updated: '2026-12-07', withdrawn: { on: '2026-12-07', reason: 'Wrong.' } },
+      { id: 'd', title: 'D', version: 1, updated: 'yesterday' },
+    ];
+    expect(parsePageStatus({ state: 'found', host: 'a.example', notes: [], pack: 'p', editions })).toMatchObject({
+      pack: 'p',
+      editions: [
+        { id: 'a', title: 'A', version: 2, updated: '2026-12-07', changeNote: 'What changed: x.' },
+        { id: 'c', title: 'C', version: 3, updated: '2026-12-07', withdrawn: { on: '2026-12-07', reason: 'Wrong.' } },
+      ],
+    });
+    expect(parsePageStatus({ state: 'found', host: 'a.example', notes: [], pack: 'p', editions })?.editions?.[0]).not.toHaveProperty('extra');
     expect(parsePageStatus({ state: 'lost', host: 'a.example' })).toBeUndefined();
   });
 
