@@ -6,7 +6,7 @@ import { forEachWord } from './tokenize.ts';
 export const SHINGLE_SIZE = 5;
 /** Share of the article's shingles a page must contain: an excerpt of the first quarter passes,
  * a commentary quoting a few sentences does not. */
-const DETECTION_THRESHOLD = 0.15;
+export const DETECTION_THRESHOLD = 0.15;
 
 function combineShingle(window: ArrayLike<number>, first: number): number {
   let hash = 0x9e3779b9;

@@ -6,6 +6,7 @@ import type { PageStatus, ToContent } from '../shared/messages.ts';
 import { parsePageStatus } from '../shared/page-status.ts';
 import { localizePage, t } from '../shared/i18n.ts';
 import { mountLegend } from '../shared/legend.ts';
+import { checkPage } from './check-page.ts';
 import { renderChanges } from './note-changes-list.ts';
 import type { Settings } from '../shared/settings.ts';
 import { readSettings, updateSettings } from '../shared/settings-store.ts';
@@ -147,6 +148,7 @@ async function refresh(): Promise<void> {
   siteSwitch.dataset.host = host;
   renderNotes(status);
   renderAbout(status?.state === 'found' ? status.article : undefined);
+  byId('check').hidden = status?.state !== 'not-found';
   if (!changesShown) await renderChanges(byId<HTMLDetailsElement>('changes-section'), status);
   changesShown ||= status?.state === 'found';
 }
@@ -168,6 +170,13 @@ siteSwitch.addEventListener('change', () => {
 });
 
 byId('open-settings').addEventListener('click', () => void browser.runtime.openOptionsPage());
+byId('check-page').addEventListener('click', async () => {
+  const result = byId('check-result');
+  const tabId = await activeTabId();
+  if (tabId === undefined) return;
+  result.textContent = await checkPage(tabId).catch(() => t('checkFailed'));
+  result.hidden = false;
+});
 
 localizePage();
 mountLegend(byId<HTMLUListElement>('legend'));

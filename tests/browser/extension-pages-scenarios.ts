@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { notes } from '../../packs/musk-riyadh-2025/annotations.json' with { type: 'json' };
 import { WELCOME_PAGE } from '../../src/shared/extension-pages.ts';
+import { PARAGRAPHS } from '../support/article.ts';
 import type { TestBrowser, TestPage } from './harness/browsers.ts';
 import { axeViolations, setViewport, waitFor } from './harness/page-probes.ts';
 import { useSession } from './harness/session.ts';
@@ -132,6 +133,23 @@ export function describeExtensionPages(launch: () => Promise<TestBrowser>): void
       const again = await openPopupOnArticle();
       expect(await listed(again)).toEqual([]);
       await again.close();
+    });
+  });
+
+  describe('“Check this page” where no article was found', () => {
+    it('says how much of the closest article the page carries, against what detection needs', async () => {
+      const page = await session.browser.newPage();
+      await page.goto(session.server.page('/excerpt.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Excerpt</title></head><body><article>${PARAGRAPHS.slice(0, 2).map((text) => `<p>${text}</p>`).join('')}</article></body></html>`));
+      await page.bringToFront();
+      const popup = await session.browser.openPopup();
+      await waitFor(() => popup.evaluate(() => !(document.getElementById('check') as HTMLElement).hidden, null), Boolean);
+      expect(await popup.evaluate(() => (document.getElementById('check-result') as HTMLElement).hidden, null)).toBe(true);
+      await popup.click('#check-page');
+      const result = await waitFor(() => popup.evaluate(() => document.getElementById('check-result')?.textContent ?? '', null), (text) => text.length > 0);
+      expect(result).toMatch(/^Closest: “Elon Musk commends US-Russia talks as leadership milestone”\. \d+ % of its text is here \(15 % needed\); \d+ of its \d+ rare words/);
+      expect(Number(/(\d+) % of its text/.exec(result)?.[1])).toBeLessThan(15);
+      await popup.close();
+      await page.close();
     });
   });
 
