@@ -14,6 +14,7 @@ import { composedAncestors, makeGuard, type OverlayState } from './overlay-state
 import { Popover } from './popover.ts';
 import { watchArticle } from './reanchor.ts';
 import { closeOnScrollAway } from './scroll-dismiss.ts';
+import { vouch } from './vouch.ts';
 import { showNote, step } from './stepping.ts';
 import { watchTouch } from './touch.ts';
 
@@ -33,6 +34,7 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
     highlights: new OwnHighlights(),
     index: { text: '', nodes: [], starts: [], shadowRoots: [] },
     all: [],
+    withheld: [],
     shown: [],
     display,
     current: -1,
@@ -57,18 +59,24 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
     report();
   }
 
-  function anchored({ index, anchored: all }: Anchoring): void {
-    if (all.length === 0) {
+  const anchorer = createAnchorer(pack);
+
+  function anchored(found: Anchoring): void {
+    if (found.anchored.length === 0) {
+      state.withheld = [];
       state.popover.hide();
       state.highlights.clear();
       events.onGone();
       return;
     }
-    Object.assign(state, { index, all, articleRoot: commonAncestor(doc, all) });
+    // Only what the reader sees as the article wrote it is painted; the rest is withheld, with why.
+    const { anchoring: { index, anchored: all }, withheld } = vouch(found, anchorer.anchorIndex);
+    // The article's root spans withheld places too: a change there may make them shown.
+    Object.assign(state, { index, all, withheld, articleRoot: commonAncestor(doc, found.anchored) });
     paint();
   }
 
-  const reanchoring = watchArticle(state, createAnchorer(pack), guard(anchored), events.onError, guard, signal);
+  const reanchoring = watchArticle(state, anchorer, guard(anchored), events.onError, guard, signal);
   watchHover(state, guard, signal);
   watchTouch(state, guard, signal);
   closeOnScrollAway(state, guard, signal);
@@ -83,7 +91,7 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
     answer(message) {
       switch (message.type) {
         case 'get-status':
-          return { state: 'found', host: location.hostname, notes: summaries(state.shown), interfered: state.interfered, article: pack.article };
+          return { state: 'found', host: location.hostname, notes: summaries(state.shown), interfered: state.interfered, withheld: state.withheld, article: pack.article };
         case 'show-note':
           return showNote(state, message.id);
         case 'step-note':

@@ -17,7 +17,8 @@ const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 
 
 const isElement = (node: Node): node is Element => node.nodeType === Node.ELEMENT_NODE;
 const isBlock = (element: Element): boolean => !INLINE.has(element.tagName.toUpperCase());
-const isSkipped = (element: Element): boolean => SKIPPED.has(element.tagName.toUpperCase());
+/** Skipped with their contents: never rendered, not text, or `hidden` (a `<br hidden>` does not separate words either). */
+const isSkipped = (element: Element): boolean => SKIPPED.has(element.tagName.toUpperCase()) || element.hasAttribute('hidden');
 
 class IndexBuilder {
   readonly parts: string[] = [];

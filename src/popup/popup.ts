@@ -8,6 +8,7 @@ import { localizePage, t } from '../shared/i18n.ts';
 import type { Settings } from '../shared/settings.ts';
 import { readSettings, updateSettings } from '../shared/settings-store.ts';
 import { withSite } from '../shared/site-list.ts';
+import { renderWithheld } from './withheld.ts';
 
 const GROUPS: ReadonlyArray<{ kind: NoteKind; heading: string }> = [
   { kind: 'person', heading: 'groupPerson' },
@@ -135,6 +136,7 @@ async function refresh(): Promise<void> {
   const status = withSettings(reported, settings);
   statusText.textContent = describe(status);
   interference.hidden = !status?.interfered;
+  renderWithheld(interference, status?.state === 'found' ? (status.withheld ?? []) : []);
   enabledSwitch.checked = settings.enabled;
   const host = status?.host ?? '';
   siteSwitch.disabled = host === '';
