@@ -140,12 +140,6 @@ export function renderedAsWritten(range: Range, cache = new RenderCache()): Rend
       skipped.push(element);
       continue;
     }
-    // The text index does not read `hidden` elements: words in one, shown or not, are not the page's as Backstory read it.
-    if (element.hasAttribute('hidden') && WORD.test(element.textContent ?? '')) {
-      failure ??= 'hidden';
-      skipped.push(element);
-      continue;
-    }
     // A shadow root shows its own content instead of, or around, the words Backstory read.
     if (shadowOf(element)) {
       failure ??= 'generated-content';

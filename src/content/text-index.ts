@@ -16,9 +16,12 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 
 const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'DEL', 'INS', 'LABEL']);
 
 const isElement = (node: Node): node is Element => node.nodeType === Node.ELEMENT_NODE;
-const isBlock = (element: Element): boolean => !INLINE.has(element.tagName.toUpperCase());
-/** Skipped with their contents: never rendered, not text, or `hidden` (a `<br hidden>` does not separate words either). */
-const isSkipped = (element: Element): boolean => SKIPPED.has(element.tagName.toUpperCase()) || element.hasAttribute('hidden');
+/**
+ * A `hidden` element is not laid out, so it separates nothing: `fai<br hidden>led` reads "failed",
+ * as the reader sees it. Its text is still read; rendered-text.ts withholds a note with hidden words.
+ */
+const isBlock = (element: Element): boolean => !INLINE.has(element.tagName.toUpperCase()) && !element.hasAttribute('hidden');
+const isSkipped = (element: Element): boolean => SKIPPED.has(element.tagName.toUpperCase());
 
 class IndexBuilder {
   readonly parts: string[] = [];
