@@ -14,7 +14,7 @@ import { composedAncestors, makeGuard, type OverlayState } from './overlay-state
 import { Popover } from './popover.ts';
 import { watchArticle } from './reanchor.ts';
 import { closeOnScrollAway } from './scroll-dismiss.ts';
-import { vouch } from './vouch.ts';
+import { vouchInSlices, type Vouched } from './vouch.ts';
 import { showNote, step } from './stepping.ts';
 import { watchTouch } from './touch.ts';
 
@@ -61,7 +61,11 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
 
   const anchorer = createAnchorer(pack);
 
+  /** The vouching in progress: a newer anchoring supersedes it. */
+  let vouching: AbortController | undefined;
+
   function anchored(found: Anchoring): void {
+    vouching?.abort();
     if (found.anchored.length === 0) {
       state.withheld = [];
       state.popover.hide();
@@ -70,10 +74,17 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
       return;
     }
     // Only what the reader sees as the article wrote it is painted; the rest is withheld, with why.
-    const { anchoring: { index, anchored: all }, withheld } = vouch(found, anchorer.anchorIndex);
-    // The article's root spans withheld places too: a change there may make them shown.
-    Object.assign(state, { index, all, withheld, articleRoot: commonAncestor(doc, found.anchored) });
-    paint();
+    const run = new AbortController();
+    vouching = run;
+    vouchInSlices(found, anchorer.anchorIndex, AbortSignal.any([signal, run.signal]))
+      .then(guard((vouched: Vouched | undefined) => {
+        if (!vouched || run.signal.aborted) return;
+        const { anchoring: { index, anchored: all }, withheld } = vouched;
+        // The article's root spans withheld places too: a change there may make them shown.
+        Object.assign(state, { index, all, withheld, articleRoot: commonAncestor(doc, found.anchored) });
+        paint();
+      }))
+      .catch(events.onError);
   }
 
   const reanchoring = watchArticle(state, anchorer, guard(anchored), events.onError, guard, signal);

@@ -35,10 +35,15 @@ function transparent(color: string): boolean {
   return color === 'transparent' || /^rgba\(.*,\s*0\)$/.test(color) || /\/\s*0\)$/.test(color);
 }
 
-/** What one check of many ranges learns about elements, shared between the ranges. */
+/** What one check of many ranges learns about elements, shared between the ranges (names sit inside claims). */
 export class RenderCache {
-  readonly styles = new Map<Element, CSSStyleDeclaration>();
-  readonly clips = new Map<Element, DOMRect | null>();
+  private readonly styles = new Map<Element, CSSStyleDeclaration>();
+  private readonly painted = new Map<Element, 'hidden' | { transform: string }>();
+  /** The document's scroll offset, read once: every read may ask for layout. */
+  readonly scroll = { x: scrollX, y: scrollY };
+  private readonly clips = new Map<Element, readonly DOMRect[]>();
+  private readonly generated = new Map<Element, { before: boolean; after: boolean }>();
+
   style(element: Element): CSSStyleDeclaration {
     let style = this.styles.get(element);
     if (!style) {
@@ -47,39 +52,61 @@ export class RenderCache {
     }
     return style;
   }
+
+  /** How `element` paints its own text: not at all (hidden, transparent), or with which `text-transform`. */
+  textPaint(element: Element): 'hidden' | { transform: string } {
+    let paint = this.painted.get(element);
+    if (!paint) {
+      const style = this.style(element);
+      paint = !element.checkVisibility(VISIBILITY) || transparent(style.color) || transparent(style.getPropertyValue('-webkit-text-fill-color')) ? 'hidden' : { transform: style.textTransform };
+      this.painted.set(element, paint);
+    }
+    return paint;
+  }
+
+  /** Whether `::before` and `::after` of `element` add words. */
+  addsWords(element: Element): { before: boolean; after: boolean } {
+    let generated = this.generated.get(element);
+    if (!generated) {
+      generated = { before: addsWords(getComputedStyle(element, '::before').content), after: addsWords(getComputedStyle(element, '::after').content) };
+      this.generated.set(element, generated);
+    }
+    return generated;
+  }
+
+  /**
+   * The boxes that `element` and its ancestors below <body> clip their content to, per axis
+   * (`overflow: hidden | clip`). <body>'s and <html>'s overflow is the viewport's, which scrolls.
+   */
+  clipsOf(element: Element): readonly DOMRect[] {
+    const known = this.clips.get(element);
+    if (known) return known;
+    const doc = element.ownerDocument;
+    const parent = element.parentElement ?? ((element.parentNode as ShadowRoot | null)?.host ?? null);
+    const inherited = parent && parent !== doc.body && parent !== doc.documentElement ? this.clipsOf(parent) : [];
+    const style = this.style(element);
+    const clipsX = style.overflowX === 'hidden' || style.overflowX === 'clip';
+    const clipsY = style.overflowY === 'hidden' || style.overflowY === 'clip';
+    let clips = inherited;
+    if (clipsX || clipsY) {
+      const box = element.getBoundingClientRect();
+      clips = [...inherited, new DOMRect(clipsX ? box.left : -Infinity, clipsY ? box.top : -Infinity, clipsX ? box.width : Infinity, clipsY ? box.height : Infinity)];
+    }
+    this.clips.set(element, clips);
+    return clips;
+  }
 }
 
-/** The box an ancestor clips its content to, per axis (`overflow: hidden | clip`), or null. */
-function clipOf(element: Element, cache: RenderCache): DOMRect | null {
-  if (cache.clips.has(element)) return cache.clips.get(element) ?? null;
-  const style = cache.style(element);
-  const clipsX = style.overflowX === 'hidden' || style.overflowX === 'clip';
-  const clipsY = style.overflowY === 'hidden' || style.overflowY === 'clip';
-  let clip: DOMRect | null = null;
-  if (clipsX || clipsY) {
-    const box = element.getBoundingClientRect();
-    clip = new DOMRect(clipsX ? box.left : -Infinity, clipsY ? box.top : -Infinity, clipsX ? box.width : Infinity, clipsY ? box.height : Infinity);
-  }
-  cache.clips.set(element, clip);
-  return clip;
-}
-
-/** Whether the text box is cut away by an ancestor between it and <body> (whose overflow is the viewport's). */
-function clippedAway(rect: DOMRect, from: Element, cache: RenderCache): boolean {
-  const body = from.ownerDocument.body;
-  for (let element: Element | null = from; element && element !== body && element !== from.ownerDocument.documentElement; element = element.parentElement ?? ((element.parentNode as ShadowRoot | null)?.host ?? null)) {
-    const clip = clipOf(element, cache);
-    if (!clip) continue;
-    const centreX = rect.left + rect.width / 2;
-    const centreY = rect.top + rect.height / 2;
-    if (centreX < clip.left || centreX > clip.right || centreY < clip.top || centreY > clip.bottom) return true;
-  }
-  return false;
+/** Whether the centre of a text box is cut away by a clipping ancestor. */
+function clippedAway(rect: DOMRect, clips: readonly DOMRect[]): boolean {
+  const x = rect.left + rect.width / 2;
+  const y = rect.top + rect.height / 2;
+  return clips.some((clip) => x < clip.left || x > clip.right || y < clip.top || y > clip.bottom);
 }
 
 /** Beyond the top or left edge of the document: no scrolling brings it into view. */
-function offPage(rect: DOMRect): boolean {
-  return rect.right + scrollX <= 0 || rect.bottom + scrollY <= 0;
+function offPage(rect: DOMRect, scroll: { x: number; y: number }): boolean {
+  return rect.right + scroll.x <= 0 || rect.bottom + scroll.y <= 0;
 }
 
 /** An element's shadow root, closed ones included where the extension can see them (Firefox: openOrClosedShadowRoot; Chromium: chrome.dom). */
@@ -152,9 +179,8 @@ export function renderedAsWritten(range: Range, cache = new RenderCache()): Rend
       continue;
     }
     // ::before renders inside the range unless the range starts after it; ::after unless it ends before.
-    const holdsStart = element.contains(range.startContainer);
-    const holdsEnd = element.contains(range.endContainer);
-    if ((!holdsStart && addsWords(getComputedStyle(element, '::before').content)) || (!holdsEnd && addsWords(getComputedStyle(element, '::after').content))) {
+    const generated = cache.addsWords(element);
+    if ((generated.before && !element.contains(range.startContainer)) || (generated.after && !element.contains(range.endContainer))) {
       failure ??= 'generated-content';
     }
   }
@@ -163,7 +189,7 @@ export function renderedAsWritten(range: Range, cache = new RenderCache()): Rend
   const heights: number[] = [];
   for (const piece of pieces) {
     const parent = piece.node.parentElement;
-    const verdict = parent ? pieceVerdict(piece, parent, cache) : 'hidden';
+    const verdict = parent ? pieceVerdict(piece, parent, cache, range) : 'hidden';
     if (typeof verdict === 'number') {
       shown++;
       tallest = Math.max(tallest, verdict);
@@ -179,20 +205,23 @@ export function renderedAsWritten(range: Range, cache = new RenderCache()): Rend
 }
 
 /** A failure, or the height of the piece's tallest box when the reader can see it. */
-function pieceVerdict(piece: TextPiece, parent: Element, cache: RenderCache): WithheldReason | number {
-  if (!parent.checkVisibility(VISIBILITY)) return 'hidden';
-  const style = cache.style(parent);
-  if (transparent(style.color) || transparent(style.getPropertyValue('-webkit-text-fill-color'))) return 'hidden';
-  const text = piece.node.data.slice(piece.start, piece.end);
-  if (!sameWordsAfterTransform(text, style.textTransform, parent.closest('[lang]')?.getAttribute('lang') ?? undefined)) return 'text-transform';
-  const sub = piece.node.ownerDocument.createRange();
-  sub.setStart(piece.node, piece.start);
-  sub.setEnd(piece.node, piece.end);
+function pieceVerdict(piece: TextPiece, parent: Element, cache: RenderCache, range: Range): WithheldReason | number {
+  const paint = cache.textPaint(parent);
+  if (paint === 'hidden') return 'hidden';
+  if (paint.transform !== 'none' && !sameWordsAfterTransform(piece.node.data.slice(piece.start, piece.end), paint.transform, parent.closest('[lang]')?.getAttribute('lang') ?? undefined)) return 'text-transform';
+  const clips = cache.clipsOf(parent);
+  // A range within one text node (most names) is its own piece.
+  let sub = range;
+  if (range.startContainer !== piece.node || range.endContainer !== piece.node) {
+    sub = piece.node.ownerDocument.createRange();
+    sub.setStart(piece.node, piece.start);
+    sub.setEnd(piece.node, piece.end);
+  }
   let height = 0;
   let seen = false;
   for (const rect of sub.getClientRects()) {
     if (rect.width < 0.5 || rect.height < 0.5) continue;
-    if (offPage(rect) || clippedAway(rect, parent, cache)) return 'hidden';
+    if (offPage(rect, cache.scroll) || clippedAway(rect, clips)) return 'hidden';
     seen = true;
     height = Math.max(height, rect.height);
   }

@@ -7,6 +7,7 @@ import type { Anchored, Anchoring } from './anchor.ts';
 import type { WithheldNote as Withheld, WithheldReason } from '../shared/messages.ts';
 import { RenderCache, renderedAsWritten, type Rendering } from './rendered-text.ts';
 import type { TextIndex } from './text-index.ts';
+import { nextTask } from './timers.ts';
 
 export type { Withheld };
 
@@ -16,6 +17,8 @@ export interface Vouched {
   withheld: Withheld[];
 }
 
+/** Longest stretch of checks before the page gets its turn (style and layout reads cost ~0.1 ms a range). */
+const SLICE_MS = 4;
 /** Matches after the first: a page with more unseen copies than this gets no more tries. */
 const MAX_REMATCHES = 3;
 /** Masked characters: a separator for the tokenizer, so no word survives and none is joined. */
@@ -38,13 +41,16 @@ export function masked(index: TextIndex, places: ReadonlyArray<{ start: number; 
   return { ...index, text: parts.join('') };
 }
 
+type Check = (range: Range, cache: RenderCache) => Rendering;
+
 /**
  * The places of `first` that the reader sees as written, and, for places that failed, the next-best
  * places found with the failed ones masked (at most MAX_REMATCHES more matches). A note is listed
  * as withheld when a place of it shows the reader different words, or when none of its places is
  * shown; a mention inside an unseen copy of a note shown elsewhere is simply not painted.
+ * A generator that yields between checks, so that a caller can pause (vouchInSlices).
  */
-export function vouch(first: Anchoring, rematch: (index: TextIndex) => Anchoring, check: (range: Range, cache: RenderCache) => Rendering = renderedAsWritten): Vouched {
+function* vouchSteps(first: Anchoring, rematch: (index: TextIndex) => Anchoring, check: Check): Generator<void, Vouched, void> {
   const cache = new RenderCache();
   const accepted: Anchored[] = [];
   const failed: Array<{ item: Anchored; reason: WithheldReason; partly: boolean }> = [];
@@ -62,6 +68,7 @@ export function vouch(first: Anchoring, rematch: (index: TextIndex) => Anchoring
         failed.push({ item, reason: verdict.reason, partly: verdict.partly });
         failedNow.push(item);
       }
+      yield;
     }
     if (failedNow.length === 0 || pass >= MAX_REMATCHES) break;
     index = masked(index, failedNow);
@@ -75,4 +82,30 @@ export function vouch(first: Anchoring, rematch: (index: TextIndex) => Anchoring
     withheld.set(item.note.id, { id: item.note.id, title: item.note.title, reason });
   }
   return { anchoring: { index: first.index, anchored: accepted }, withheld: [...withheld.values()] };
+}
+
+/** vouchSteps in one go (tests). */
+export function vouch(first: Anchoring, rematch: (index: TextIndex) => Anchoring, check: Check = renderedAsWritten): Vouched {
+  const steps = vouchSteps(first, rematch, check);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * vouchSteps with the page's turn every SLICE_MS: a page with many copies of the article has many
+ * places to check. Undefined when `signal` aborted meanwhile (a newer anchoring, or the overlay ended).
+ */
+export async function vouchInSlices(first: Anchoring, rematch: (index: TextIndex) => Anchoring, signal: AbortSignal, check: Check = renderedAsWritten): Promise<Vouched | undefined> {
+  const steps = vouchSteps(first, rematch, check);
+  let sliceStart = performance.now();
+  for (;;) {
+    if (signal.aborted) return undefined;
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart < SLICE_MS) continue;
+    await nextTask();
+    sliceStart = performance.now();
+  }
 }
