@@ -188,7 +188,8 @@ export function renderedAsWritten(range: Range, cache = new RenderCache()): Rend
   let tallest = 0;
   const heights: number[] = [];
   for (const piece of pieces) {
-    const parent = piece.node.parentElement;
+    // Text directly under a shadow root is styled by its host.
+    const parent = piece.node.parentElement ?? (piece.node.parentNode instanceof ShadowRoot ? piece.node.parentNode.host : null);
     const verdict = parent ? pieceVerdict(piece, parent, cache, range) : 'hidden';
     if (typeof verdict === 'number') {
       shown++;
