@@ -14,7 +14,8 @@ import { composedAncestors, makeGuard, type OverlayState } from './overlay-state
 import { Popover } from './popover.ts';
 import { watchArticle } from './reanchor.ts';
 import { closeOnScrollAway } from './scroll-dismiss.ts';
-import { vouchInSlices, type Vouched } from './vouch.ts';
+import { after } from './timers.ts';
+import { vouchInSlices, type Vouched, type Withheld } from './vouch.ts';
 import { showNote, step } from './stepping.ts';
 import { watchTouch } from './touch.ts';
 
@@ -63,29 +64,47 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
 
   /** The vouching in progress: a newer anchoring supersedes it. */
   let vouching: AbortController | undefined;
+  /** The last anchoring, vouched for again every RECHECK_MS: a page can restyle without changing text. */
+  let lastFound: Anchoring | undefined;
 
-  function anchored(found: Anchoring): void {
+  /** Paints what the reader sees as the article wrote it; with `onlyChanges`, only when that changed. */
+  function vouchAndPaint(found: Anchoring, onlyChanges: boolean): void {
     vouching?.abort();
-    if (found.anchored.length === 0) {
-      state.withheld = [];
-      state.popover.hide();
-      state.highlights.clear();
-      events.onGone();
-      return;
-    }
-    // Only what the reader sees as the article wrote it is painted; the rest is withheld, with why.
     const run = new AbortController();
     vouching = run;
     vouchInSlices(found, anchorer.anchorIndex, AbortSignal.any([signal, run.signal]))
       .then(guard((vouched: Vouched | undefined) => {
         if (!vouched || run.signal.aborted) return;
+        vouching = undefined;
         const { anchoring: { index, anchored: all }, withheld } = vouched;
+        if (onlyChanges && sameVouching(state, all, withheld)) return;
         // The article's root spans withheld places too: a change there may make them shown.
         Object.assign(state, { index, all, withheld, articleRoot: commonAncestor(doc, found.anchored) });
         paint();
       }))
       .catch(events.onError);
   }
+
+  function anchored(found: Anchoring): void {
+    vouching?.abort();
+    if (found.anchored.length === 0) {
+      lastFound = undefined;
+      state.withheld = [];
+      state.popover.hide();
+      state.highlights.clear();
+      events.onGone();
+      return;
+    }
+    lastFound = found;
+    vouchAndPaint(found, false);
+  }
+
+  const recheck = guard(() => {
+    if (lastFound && !vouching && doc.visibilityState === 'visible') vouchAndPaint(lastFound, true);
+    // The guard ends the loop once the overlay is aborted.
+    after(RECHECK_MS, recheck);
+  });
+  after(RECHECK_MS, recheck);
 
   const reanchoring = watchArticle(state, anchorer, guard(anchored), events.onError, guard, signal);
   watchHover(state, guard, signal);
@@ -111,6 +130,19 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
       }
     },
   };
+}
+
+/**
+ * How often the painted and withheld places are checked again as rendered. A page can change what
+ * the reader sees (a class, a style sheet, CSSOM) without a text change, which re-anchors; the check
+ * costs a few ms on the article (docs/decisions.md), so every 2 s is ~0.3 % of the main thread.
+ */
+const RECHECK_MS = 2000;
+
+function sameVouching(state: OverlayState, all: readonly Anchored[], withheld: readonly Withheld[]): boolean {
+  const places = (items: readonly Anchored[]) => items.map((item) => `${item.note.id} ${item.start} ${item.end}`).join('|');
+  const reasons = (items: readonly Withheld[]) => items.map((item) => `${item.id} ${item.reason}`).join('|');
+  return places(state.all) === places(all) && reasons(state.withheld) === reasons(withheld);
 }
 
 function visibleUnder(display: Display, all: readonly Anchored[]): Anchored[] {

@@ -6,7 +6,7 @@ import { paragraphsHtml } from '../support/article.ts';
 import type { TestPage } from './harness/browsers.ts';
 import { page } from './harness/fixture-pages.ts';
 import { fromExtensionPage, totalHighlights, waitFor } from './harness/page-probes.ts';
-import { failedClaimAttacks, hiddenBreakInEveryClaim, undisclosedAttacks, unseenCopyFirst } from './harness/rendering-attacks.ts';
+import { failedClaimAttacks, generatedContentLater, hiddenBreakInEveryClaim, undisclosedAttacks, unseenCopyFirst } from './harness/rendering-attacks.ts';
 import type { Session } from './harness/session.ts';
 import type { PageStatus } from '../../src/shared/messages.ts';
 
@@ -79,6 +79,17 @@ export function describeRendering(session: Session): void {
     expect(marks.map((mark) => mark.text).filter((text) => text.includes('disclosed'))).toEqual([]);
     expect(marks).toHaveLength(expected - 1);
     expect((await status(tab)).withheld).toEqual([{ id: 'claim/call-undisclosed', title: 'Were the call’s details undisclosed?', reason }]);
+    await tab.close();
+  });
+
+  it('withdraws the “failed” claim’s highlight within seconds when the page adds a ::before after painting', async () => {
+    const expected = await plainClaimCount();
+    const tab = await open(generatedContentLater());
+    await waitFor(() => claimMarks(tab), (list) => list.some((mark) => mark.text.includes('failed')));
+    await tab.evaluate(() => (window as unknown as { arm(): void }).arm(), null);
+    const marks = await waitFor(() => claimMarks(tab), (list) => !list.some((mark) => mark.text.includes('failed')), 6000);
+    expect(marks).toHaveLength(expected - 1);
+    expect((await status(tab)).withheld).toEqual([{ id: 'claim/putin-failed-quote', title: 'Putin’s “failed” quote', reason: 'generated-content' }]);
     await tab.close();
   });
 

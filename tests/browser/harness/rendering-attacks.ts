@@ -56,3 +56,7 @@ export function hiddenBreakInEveryClaim(): string {
   }
   return page(`<article id="visible">${html}</article>`);
 }
+
+/** The "failed" claim with a `::before { content: "not " }` that the page switches on with `arm()`, after Backstory painted. */
+export const generatedContentLater = () =>
+  articleWith(FAILED, 'has “<span class="x">failed</span>,”', '<style>.armed .x::before { content: "not "; }</style><script>window.arm = () => document.body.classList.add("armed");</script>');
