@@ -17,8 +17,18 @@ const REPLACED = new Set(['IMG', 'PICTURE', 'INPUT', 'TEXTAREA', 'SELECT', 'BUTT
 /** Never rendered by default; their text is not the page's (the text index skips it too). */
 const UNRENDERED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 const WORD = /[\p{L}\p{N}]/u;
-/** Letters under this share of the tallest in the range are too small to read as part of it. */
+/**
+ * Letters under this share of the range's typical height (the lower median: a drop cap is not
+ * typical) are too small to read as part of it; under MIN_HEIGHT_PX, at all.
+ */
 const MIN_HEIGHT_SHARE = 0.4;
+const MIN_HEIGHT_PX = 3;
+
+export function tooSmall(heights: readonly number[]): boolean {
+  if (heights.length === 0) return false;
+  const typical = [...heights].sort((a, b) => a - b)[Math.floor((heights.length - 1) / 2)];
+  return heights.some((height) => height < MIN_HEIGHT_PX || height < typical * MIN_HEIGHT_SHARE);
+}
 const VISIBILITY: CheckVisibilityOptions = { checkOpacity: true, checkVisibilityCSS: true, opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true };
 
 /** Generated content with no letter or digit (quotes, dashes, bullets) does not change the words. */
@@ -185,7 +195,6 @@ export function renderedAsWritten(range: Range, cache = new RenderCache()): Rend
     }
   }
   let shown = 0;
-  let tallest = 0;
   const heights: number[] = [];
   for (const piece of pieces) {
     // Text directly under a shadow root is styled by its host.
@@ -193,14 +202,13 @@ export function renderedAsWritten(range: Range, cache = new RenderCache()): Rend
     const verdict = parent ? pieceVerdict(piece, parent, cache, range) : 'hidden';
     if (typeof verdict === 'number') {
       shown++;
-      tallest = Math.max(tallest, verdict);
       heights.push(verdict);
     } else {
       failure ??= verdict;
       heights.push(-1);
     }
   }
-  if (!failure && heights.some((height) => height >= 0 && height < tallest * MIN_HEIGHT_SHARE)) failure = 'zero-size';
+  if (!failure && tooSmall(heights.filter((height) => height >= 0))) failure = 'zero-size';
   if (pieces.length === 0) failure ??= 'hidden';
   return failure ? { ok: false, reason: failure, partly: shown > 0 } : { ok: true };
 }
