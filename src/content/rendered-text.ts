@@ -29,7 +29,8 @@ export function tooSmall(heights: readonly number[]): boolean {
   const typical = [...heights].sort((a, b) => a - b)[Math.floor((heights.length - 1) / 2)];
   return heights.some((height) => height < MIN_HEIGHT_PX || height < typical * MIN_HEIGHT_SHARE);
 }
-const VISIBILITY: CheckVisibilityOptions = { checkOpacity: true, checkVisibilityCSS: true, opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true };
+/** Shown: not display: none or content-visibility: hidden (always checked), nor invisible, nor transparent. Content that content-visibility: auto skips off screen is shown when scrolled to. */
+const VISIBILITY: CheckVisibilityOptions = { checkOpacity: true, checkVisibilityCSS: true, opacityProperty: true, visibilityProperty: true };
 
 /** Generated content with no letter or digit (quotes, dashes, bullets) does not change the words. */
 function addsWords(content: string): boolean {
