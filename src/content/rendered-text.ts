@@ -33,7 +33,7 @@ export function tooSmall(heights: readonly number[]): boolean {
 const VISIBILITY: CheckVisibilityOptions = { checkOpacity: true, checkVisibilityCSS: true, opacityProperty: true, visibilityProperty: true };
 
 /** Generated content with no letter or digit (quotes, dashes, bullets) does not change the words. */
-function addsWords(content: string): boolean {
+export function addsWords(content: string): boolean {
   if (content === 'none' || content === 'normal' || content === '') return false;
   const withoutQuotes = content.replace(/\b(no-)?(open|close)-quote\b/g, '');
   // Strings are quoted in the computed value; anything outside them (url(), attr(), counter()) may show anything.
