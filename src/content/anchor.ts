@@ -30,6 +30,8 @@ export interface Anchorer {
   anchorNotes(root: Node): Anchoring;
   /** anchorNotes for the live page: the walk yields to the page; undefined when aborted meanwhile. */
   anchorNotesInSlices(root: Node, signal: AbortSignal): Promise<Anchoring | undefined>;
+  /** The match alone, on an index already read (vouch.ts runs it again with unseen text masked). */
+  anchorIndex(index: TextIndex): Anchoring;
 }
 
 export function createAnchorer(pack: PackData): Anchorer {
@@ -53,6 +55,7 @@ export function createAnchorer(pack: PackData): Anchorer {
 
   return {
     anchorNotes: (root) => anchorInIndex(indexText(root)),
+    anchorIndex: anchorInIndex,
     async anchorNotesInSlices(root, signal) {
       const index = await indexTextInSlices(root, signal);
       return index && !signal.aborted ? anchorInIndex(index) : undefined;

@@ -1,6 +1,7 @@
 // What the overlay's features share on the article's page: the page's text index, the notes
 // anchored in it, the ones shown under the reader's settings, and the UI they drive.
 import type { PackData } from '../model/pack.ts';
+import type { WithheldNote } from '../shared/messages.ts';
 import type { Display } from '../shared/settings.ts';
 import type { Anchored } from './anchor.ts';
 import type { InputRelay } from './input-relay.ts';
@@ -18,6 +19,8 @@ export interface OverlayState {
   index: TextIndex;
   /** Every note anchored on the page… */
   all: Anchored[];
+  /** Notes not painted: the reader does not see their words as the article wrote them (vouch.ts). */
+  withheld: WithheldNote[];
   /** …and those the reader's display settings show, in reading order. */
   shown: Anchored[];
   display: Display;

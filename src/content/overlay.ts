@@ -14,6 +14,8 @@ import { composedAncestors, makeGuard, type OverlayState } from './overlay-state
 import { Popover, type BlockedReason } from './popover.ts';
 import { watchArticle } from './reanchor.ts';
 import { closeOnScrollAway } from './scroll-dismiss.ts';
+import { after } from './timers.ts';
+import { vouchInSlices, type Vouched, type Withheld } from './vouch.ts';
 import { showNote, step } from './stepping.ts';
 import { watchTouch } from './touch.ts';
 
@@ -35,6 +37,7 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
     highlights: new OwnHighlights(),
     index: { text: '', nodes: [], starts: [], shadowRoots: [] },
     all: [],
+    withheld: [],
     shown: [],
     display,
     current: -1,
@@ -66,18 +69,70 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
     report();
   }
 
-  function anchored({ index, anchored: all }: Anchoring): void {
-    if (all.length === 0) {
+  const anchorer = createAnchorer(pack);
+
+  /** The vouching in progress: a newer anchoring supersedes it. */
+  let vouching: AbortController | undefined;
+  /** The last anchoring, vouched for again every RECHECK_MS: a page can restyle without changing text. */
+  let lastFound: Anchoring | undefined;
+
+  /** Paints what the reader sees as the article wrote it; with `onlyChanges`, only when that changed. */
+  function vouchAndPaint(found: Anchoring, onlyChanges: boolean): void {
+    vouching?.abort();
+    const run = new AbortController();
+    vouching = run;
+    vouchInSlices(found, anchorer.anchorIndex, AbortSignal.any([signal, run.signal]))
+      .then(guard((vouched: Vouched | undefined) => {
+        if (!vouched || run.signal.aborted) return;
+        vouching = undefined;
+        const { anchoring: { index, anchored: all }, withheld } = vouched;
+        if (onlyChanges && sameVouching(state, all, withheld)) return;
+        // The article's root spans withheld places too: a change there may make them shown.
+        Object.assign(state, { index, all, withheld, articleRoot: commonAncestor(doc, found.anchored) });
+        paint();
+      }))
+      .catch(events.onError);
+  }
+
+  function anchored(found: Anchoring): void {
+    vouching?.abort();
+    if (found.anchored.length === 0) {
+      lastFound = undefined;
+      state.withheld = [];
       state.popover.hide();
       state.highlights.clear();
       events.onGone();
       return;
     }
-    Object.assign(state, { index, all, articleRoot: commonAncestor(doc, all) });
-    paint();
+    lastFound = found;
+    vouchAndPaint(found, false);
   }
 
-  const reanchoring = watchArticle(state, createAnchorer(pack), guard(anchored), events.onError, guard, signal);
+  // Checked again as rendered when the page may have changed what the reader sees without changing
+  // its text (attributes, style sheets), when the reader acts, and every RECHECK_IDLE_MS while the
+  // tab is visible; never more often than every RECHECK_MIN_MS.
+  let lastCheck = performance.now();
+  let cancelRecheck = () => {};
+  const recheck = guard(() => {
+    cancelRecheck();
+    if (lastFound && !vouching && doc.visibilityState === 'visible') vouchAndPaint(lastFound, true);
+    lastCheck = performance.now();
+    if (doc.visibilityState === 'visible') cancelRecheck = after(RECHECK_IDLE_MS, recheck);
+  });
+  const recheckSoon = () => {
+    cancelRecheck();
+    cancelRecheck = after(Math.max(RECHECK_SETTLE_MS, lastCheck + RECHECK_MIN_MS - performance.now()), recheck);
+  };
+  signal.addEventListener('abort', () => cancelRecheck(), { once: true });
+  const restyled = new MutationObserver(recheckSoon);
+  restyled.observe(doc.documentElement, { attributes: true, subtree: true, attributeFilter: ['class', 'style', 'hidden', 'id', 'lang', 'dir'] });
+  if (doc.head) restyled.observe(doc.head, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => restyled.disconnect(), { once: true });
+  for (const type of ['scroll', 'pointermove', 'pointerup', 'keydown'] as const) relay.on(type, recheckSoon, signal);
+  doc.addEventListener('visibilitychange', recheckSoon, { signal });
+  cancelRecheck = after(RECHECK_IDLE_MS, recheck);
+
+  const reanchoring = watchArticle(state, anchorer, guard(anchored), events.onError, guard, signal);
   watchHover(state, guard, signal);
   watchTouch(state, guard, signal);
   closeOnScrollAway(state, guard, signal);
@@ -106,6 +161,7 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
             host: location.hostname,
             notes: summaries(state.shown),
             interfered: state.interfered,
+            withheld: state.withheld,
             ...(blockedReason ? { blocked: blockedReason } : {}),
             article: pack.article,
             pack: pack.slug,
@@ -119,6 +175,22 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
       }
     },
   };
+}
+
+/**
+ * When the painted and withheld places are checked again as rendered. A page can change what the
+ * reader sees (a class, a style sheet, CSSOM) without a text change, which re-anchors; the check
+ * costs 2–4 ms on the demo article once warm (docs/decisions.md). Every 15 s on a still page
+ * (about 0.02 % of the main thread), and within a second of a change or of the reader's input.
+ */
+const RECHECK_IDLE_MS = 15_000;
+const RECHECK_MIN_MS = 1000;
+const RECHECK_SETTLE_MS = 150;
+
+function sameVouching(state: OverlayState, all: readonly Anchored[], withheld: readonly Withheld[]): boolean {
+  const places = (items: readonly Anchored[]) => items.map((item) => `${item.note.id} ${item.start} ${item.end}`).join('|');
+  const reasons = (items: readonly Withheld[]) => items.map((item) => `${item.id} ${item.reason}`).join('|');
+  return places(state.all) === places(all) && reasons(state.withheld) === reasons(withheld);
 }
 
 function visibleUnder(display: Display, all: readonly Anchored[]): Anchored[] {

@@ -20,7 +20,7 @@ export interface Reanchoring {
 
 export function watchArticle(
   state: OverlayState,
-  anchorer: Anchorer,
+  anchorer: Pick<Anchorer, 'anchorNotesInSlices'>,
   onAnchored: (result: Anchoring) => void,
   onError: (error: unknown) => void,
   guard: Guard,

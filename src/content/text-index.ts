@@ -20,7 +20,11 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 const isElement = (node: Node): node is Element => node.nodeType === ELEMENT_NODE;
-const isBlock = (element: Element): boolean => !INLINE.has(element.tagName.toUpperCase());
+/**
+ * A `hidden` element is not laid out, so it separates nothing: `fai<br hidden>led` reads "failed",
+ * as the reader sees it. Its text is still read; rendered-text.ts withholds a note with hidden words.
+ */
+const isBlock = (element: Element): boolean => !INLINE.has(element.tagName.toUpperCase()) && !element.hasAttribute('hidden');
 const isSkipped = (element: Element): boolean => SKIPPED.has(element.tagName.toUpperCase());
 
 class IndexBuilder {

@@ -11,6 +11,7 @@ import { renderChanges } from './note-changes-list.ts';
 import type { Settings } from '../shared/settings.ts';
 import { readSettings, updateSettings } from '../shared/settings-store.ts';
 import { withSite } from '../shared/site-list.ts';
+import { renderWithheld } from './withheld.ts';
 
 const GROUPS: ReadonlyArray<{ kind: NoteKind; heading: string }> = [
   { kind: 'person', heading: 'groupPerson' },
@@ -139,6 +140,7 @@ async function refresh(): Promise<void> {
   statusText.textContent = describe(status);
   interference.hidden = !status?.interfered && !status?.blocked;
   interference.textContent = t(status?.blocked ? 'statusBlocked' : 'statusInterfered');
+  renderWithheld(interference, status?.state === 'found' ? (status.withheld ?? []) : []);
   enabledSwitch.checked = settings.enabled;
   const host = status?.host ?? '';
   siteSwitch.disabled = host === '';

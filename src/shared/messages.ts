@@ -6,6 +6,17 @@ import { isRecord } from './is-record.ts';
 /** What the content script knows: whether the article's notes are shown. The popup adds "off". */
 export type PageState = 'found' | 'not-found' | 'off' | 'site-off';
 
+/** Why a note was not painted: the reader does not see its words as the article wrote them (content/rendered-text.ts). */
+export const WITHHELD_REASONS = ['hidden', 'generated-content', 'foreign-content', 'text-transform', 'zero-size'] as const;
+export type WithheldReason = (typeof WITHHELD_REASONS)[number];
+
+/** A note Backstory did not paint on this page, and why. */
+export interface WithheldNote {
+  id: string;
+  title: string;
+  reason: WithheldReason;
+}
+
 export interface PageStatus {
   state: PageState;
   host: string;
@@ -14,6 +25,8 @@ export interface PageStatus {
   interfered: boolean;
   /** The page kept Backstory from showing its highlights or a note, past every attempt: how. */
   blocked?: BlockedKind;
+  /** Notes not painted because the page shows different (or no) words where they belong. */
+  withheld?: WithheldNote[];
   /** The article found on the page: which pack's, and where it was first published. */
   article?: ArticleMeta;
   /** The found pack's slug, and every note's edition, withdrawn ones too: the popup lists what changed. */

@@ -1,13 +1,21 @@
 // The page status the popup receives from a tab's content script, parsed like any other message.
 import { NOTE_KINDS, type ArticleMeta, type NoteSummary } from '../model/note.ts';
 import { isRecord } from './is-record.ts';
-import { BLOCKED_KINDS, type BlockedKind, type Edition, type PageState, type PageStatus } from './messages.ts';
+import { BLOCKED_KINDS, WITHHELD_REASONS, type BlockedKind, type Edition, type PageState, type PageStatus, type WithheldNote } from './messages.ts';
 
 const PAGE_STATES: readonly string[] = ['found', 'not-found', 'off', 'site-off'];
 const KINDS: readonly string[] = NOTE_KINDS;
 
 function isNoteSummary(value: unknown): value is NoteSummary {
   return isRecord(value) && typeof value.id === 'string' && typeof value.title === 'string' && KINDS.includes(String(value.kind));
+}
+
+const REASONS: readonly string[] = WITHHELD_REASONS;
+/** More than a pack has notes: a page cannot make the popup list thousands. */
+const MAX_WITHHELD = 200;
+
+function isWithheldNote(value: unknown): value is WithheldNote {
+  return isRecord(value) && typeof value.id === 'string' && typeof value.title === 'string' && REASONS.includes(String(value.reason));
 }
 
 /** The article's metadata, with the fields the popup shows; anything else is dropped. */
@@ -46,12 +54,14 @@ export function parsePageStatus(message: unknown): PageStatus | undefined {
   const blocked = (BLOCKED_KINDS as readonly unknown[]).includes(message.blocked) ? (message.blocked as BlockedKind) : undefined;
   const pack = typeof message.pack === 'string' ? message.pack : undefined;
   const editions = Array.isArray(message.editions) ? message.editions.map(editionOf).filter((edition): edition is Edition => edition !== undefined) : undefined;
+  const withheld = Array.isArray(message.withheld) ? message.withheld.filter(isWithheldNote).slice(0, MAX_WITHHELD).map(({ id, title, reason }) => ({ id, title, reason })) : [];
   return {
     state: message.state as PageState,
     host: message.host,
     notes,
     interfered: message.interfered === true,
     ...(blocked ? { blocked } : {}),
+    ...(withheld.length > 0 ? { withheld } : {}),
     ...(article ? { article } : {}),
     ...(pack && editions ? { pack, editions } : {}),
   };

@@ -7,6 +7,7 @@ import { inPopover, type ReaderPreferences, type TestBrowser, type TestPage } fr
 import { articleInShadowRoot, articleUnderLayer, churningArticle, clickThroughCover, hostileRepublisher, hostThief, splitWordsUnderShadowRoot, swappableBody } from './harness/fixture-pages.ts';
 import { domMatchesSource, fromExtensionPage, highlightCounts, highlightPoint, popoverHostCount, popoverState, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
 import { useSession } from './harness/session.ts';
+import { describeRendering } from './rendering-scenarios.ts';
 
 const byId = new Map(notes.map((note) => [note.id, note]));
 const ARTICLE_PEOPLE_HIGHLIGHTS = 30;
@@ -189,6 +190,8 @@ export function describeTrust(launch: (preferences?: ReaderPreferences) => Promi
     expect(onTop).toBe('card');
     await tab.close();
   });
+
+  describe('what the reader sees under a note', () => describeRendering(session));
 
   describe('on pages without the article', () => {
     const pages = vendoredPageNames().slice(0, 6);

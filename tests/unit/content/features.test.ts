@@ -48,6 +48,7 @@ function stateWith(shown: Anchored[]): OverlayState & { opened: string[][] } {
     highlights: {} as OverlayState['highlights'],
     index: { text: '', nodes: [], starts: [], shadowRoots: [] },
     all: shown,
+    withheld: [],
     shown,
     display: { kinds: { person: true, event: true, claim: true }, mentions: 'all', intensity: 'normal', dwellMs: 10 },
     current: -1,

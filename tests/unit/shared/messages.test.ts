@@ -42,6 +42,12 @@ describe('message parsing', () => {
     expect(parsePageStatus({ state: 'lost', host: 'a.example' })).toBeUndefined();
   });
 
+  it('keeps withheld notes of the right shape only, with nothing else on them', () => {
+    const withheld = [{ id: 'claim/a', title: 'A', reason: 'generated-content', extra: 'x' }, { id: 'claim/b', title: 'B', reason: 'because' }, { id: 3, title: 'C', reason: 'hidden' }];
+    expect(parsePageStatus({ state: 'found', host: 'a.example', notes: [], withheld })?.withheld).toEqual([{ id: 'claim/a', title: 'A', reason: 'generated-content' }]);
+    expect(parsePageStatus({ state: 'found', host: 'a.example', notes: [], withheld: [] })).not.toHaveProperty('withheld');
+  });
+
   it('accepts only https sources and pack slugs from content scripts', () => {
     expect(parseToBackground({ type: 'open-source', url: 'https://example.org/a' })).toEqual({ type: 'open-source', url: 'https://example.org/a' });
     expect(parseToBackground({ type: 'open-source', url: 'javascript:alert(1)' })).toBeUndefined();

@@ -1,0 +1,239 @@
+// Whether the reader sees the words under a Range as the page's text has them: Backstory vouches
+// (paints, opens a note) only for such text. Costs style and layout, so it is asked only of the
+// anchored ranges (about 74 on the article), never of the whole page.
+import type { WithheldReason } from '../shared/messages.ts';
+import { sameWordsAfterTransform } from './text-transform.ts';
+
+export type { WithheldReason };
+
+export type Rendering =
+  | { ok: true }
+  /** `partly`: some of the range's words are shown (the reader sees different words there), not none. */
+  | { ok: false; reason: WithheldReason; partly: boolean };
+
+const XHTML = 'http://www.w3.org/1999/xhtml';
+/** Replaced and embedded content: what it shows is not text Backstory read. */
+const REPLACED = new Set(['IMG', 'PICTURE', 'INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO', 'CANVAS', 'METER', 'PROGRESS']);
+/** Never rendered by default; their text is not the page's (the text index skips it too). */
+const UNRENDERED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+const WORD = /[\p{L}\p{N}]/u;
+/**
+ * Letters under this share of the range's typical height (the lower median: a drop cap is not
+ * typical) are too small to read as part of it; under MIN_HEIGHT_PX, at all.
+ */
+const MIN_HEIGHT_SHARE = 0.4;
+const MIN_HEIGHT_PX = 3;
+
+export function tooSmall(heights: readonly number[]): boolean {
+  if (heights.length === 0) return false;
+  const typical = [...heights].sort((a, b) => a - b)[Math.floor((heights.length - 1) / 2)];
+  return heights.some((height) => height < MIN_HEIGHT_PX || height < typical * MIN_HEIGHT_SHARE);
+}
+/** Shown: not display: none or content-visibility: hidden (always checked), nor invisible, nor transparent. Content that content-visibility: auto skips off screen is shown when scrolled to. */
+const VISIBILITY: CheckVisibilityOptions = { checkOpacity: true, checkVisibilityCSS: true, opacityProperty: true, visibilityProperty: true };
+
+/** Generated content with no letter or digit (quotes, dashes, bullets) does not change the words. */
+export function addsWords(content: string): boolean {
+  if (content === 'none' || content === 'normal' || content === '') return false;
+  const withoutQuotes = content.replace(/\b(no-)?(open|close)-quote\b/g, '');
+  // Strings are quoted in the computed value; anything outside them (url(), attr(), counter()) may show anything.
+  const outside = withoutQuotes.replace(/"(?:[^"\\]|\\.)*"/g, '').trim();
+  if (outside !== '') return true;
+  return [...withoutQuotes.matchAll(/"((?:[^"\\]|\\.)*)"/g)].some((match) => WORD.test(match[1]));
+}
+
+function transparent(color: string): boolean {
+  return color === 'transparent' || /^rgba\(.*,\s*0\)$/.test(color) || /\/\s*0\)$/.test(color);
+}
+
+/** What one check of many ranges learns about elements, shared between the ranges (names sit inside claims). */
+export class RenderCache {
+  private readonly styles = new Map<Element, CSSStyleDeclaration>();
+  private readonly painted = new Map<Element, 'hidden' | { transform: string }>();
+  /** The document's scroll offset, read once: every read may ask for layout. */
+  readonly scroll = { x: scrollX, y: scrollY };
+  private readonly clips = new Map<Element, readonly DOMRect[]>();
+  private readonly generated = new Map<Element, { before: boolean; after: boolean }>();
+
+  style(element: Element): CSSStyleDeclaration {
+    let style = this.styles.get(element);
+    if (!style) {
+      style = getComputedStyle(element);
+      this.styles.set(element, style);
+    }
+    return style;
+  }
+
+  /** How `element` paints its own text: not at all (hidden, transparent), or with which `text-transform`. */
+  textPaint(element: Element): 'hidden' | { transform: string } {
+    let paint = this.painted.get(element);
+    if (!paint) {
+      const style = this.style(element);
+      paint = !element.checkVisibility(VISIBILITY) || transparent(style.color) || transparent(style.getPropertyValue('-webkit-text-fill-color')) ? 'hidden' : { transform: style.textTransform };
+      this.painted.set(element, paint);
+    }
+    return paint;
+  }
+
+  /** Whether `::before` and `::after` of `element` add words. */
+  addsWords(element: Element): { before: boolean; after: boolean } {
+    let generated = this.generated.get(element);
+    if (!generated) {
+      generated = { before: addsWords(getComputedStyle(element, '::before').content), after: addsWords(getComputedStyle(element, '::after').content) };
+      this.generated.set(element, generated);
+    }
+    return generated;
+  }
+
+  /**
+   * The boxes that `element` and its ancestors below <body> clip their content to, per axis
+   * (`overflow: hidden | clip`). <body>'s and <html>'s overflow is the viewport's, which scrolls.
+   */
+  clipsOf(element: Element): readonly DOMRect[] {
+    const known = this.clips.get(element);
+    if (known) return known;
+    const doc = element.ownerDocument;
+    const parent = element.parentElement ?? ((element.parentNode as ShadowRoot | null)?.host ?? null);
+    const inherited = parent && parent !== doc.body && parent !== doc.documentElement ? this.clipsOf(parent) : [];
+    const style = this.style(element);
+    const clipsX = style.overflowX === 'hidden' || style.overflowX === 'clip';
+    const clipsY = style.overflowY === 'hidden' || style.overflowY === 'clip';
+    let clips = inherited;
+    if (clipsX || clipsY) {
+      const box = element.getBoundingClientRect();
+      clips = [...inherited, new DOMRect(clipsX ? box.left : -Infinity, clipsY ? box.top : -Infinity, clipsX ? box.width : Infinity, clipsY ? box.height : Infinity)];
+    }
+    this.clips.set(element, clips);
+    return clips;
+  }
+}
+
+/** Whether the centre of a text box is cut away by a clipping ancestor. */
+function clippedAway(rect: DOMRect, clips: readonly DOMRect[]): boolean {
+  const x = rect.left + rect.width / 2;
+  const y = rect.top + rect.height / 2;
+  return clips.some((clip) => x < clip.left || x > clip.right || y < clip.top || y > clip.bottom);
+}
+
+/** Beyond the top or left edge of the document: no scrolling brings it into view. */
+function offPage(rect: DOMRect, scroll: { x: number; y: number }): boolean {
+  return rect.right + scroll.x <= 0 || rect.bottom + scroll.y <= 0;
+}
+
+/** An element's shadow root, closed ones included where the extension can see them (Firefox: openOrClosedShadowRoot; Chromium: chrome.dom). */
+function shadowOf(element: Element): ShadowRoot | null {
+  const firefox = (element as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  if (firefox !== undefined) return firefox;
+  const chromeDom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(element: Element): ShadowRoot | null } } }).chrome?.dom;
+  return chromeDom?.openOrClosedShadowRoot?.(element) ?? element.shadowRoot;
+}
+
+interface TextPiece {
+  node: Text;
+  start: number;
+  end: number;
+}
+
+/** Elements and text nodes that the range holds or passes through, below its common ancestor. */
+function* inside(range: Range): Generator<Node> {
+  const root = range.commonAncestorContainer;
+  if (root.nodeType === Node.TEXT_NODE) {
+    yield root;
+    return;
+  }
+  const walker = root.ownerDocument!.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!range.intersectsNode(node)) {
+      // Past the range's end nothing more can intersect.
+      if (range.comparePoint(node, 0) > 0) return;
+      continue;
+    }
+    yield node;
+  }
+}
+
+/**
+ * Whether the reader sees the words under `range` as the text holds them: none hidden or too small
+ * to see, no generated content (`::before` / `::after` with words) inside it or on an element the
+ * range enters or leaves, no foreign-namespace (MathML, SVG) or replaced content (img, input,
+ * iframe…), and the same words after `text-transform`.
+ */
+export function renderedAsWritten(range: Range, cache = new RenderCache()): Rendering {
+  const pieces: TextPiece[] = [];
+  let failure: WithheldReason | undefined;
+  const skipped: Element[] = [];
+  for (const node of inside(range)) {
+    if (skipped.some((element) => element.contains(node))) continue;
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = node as Text;
+      const start = text === range.startContainer ? range.startOffset : 0;
+      const end = text === range.endContainer ? range.endOffset : text.length;
+      if (WORD.test(text.data.slice(start, end))) pieces.push({ node: text, start, end });
+      continue;
+    }
+    const element = node as Element;
+    const tag = element.tagName.toUpperCase();
+    if (element.namespaceURI !== XHTML || REPLACED.has(tag)) {
+      failure ??= 'foreign-content';
+      skipped.push(element);
+      continue;
+    }
+    // A shadow root shows its own content instead of, or around, the words Backstory read.
+    if (shadowOf(element)) {
+      failure ??= 'generated-content';
+      skipped.push(element);
+      continue;
+    }
+    if (UNRENDERED.has(tag)) {
+      if (element.checkVisibility(VISIBILITY)) failure ??= 'foreign-content';
+      skipped.push(element);
+      continue;
+    }
+    // ::before renders inside the range unless the range starts after it; ::after unless it ends before.
+    const generated = cache.addsWords(element);
+    if ((generated.before && !element.contains(range.startContainer)) || (generated.after && !element.contains(range.endContainer))) {
+      failure ??= 'generated-content';
+    }
+  }
+  let shown = 0;
+  const heights: number[] = [];
+  for (const piece of pieces) {
+    // Text directly under a shadow root is styled by its host.
+    const parent = piece.node.parentElement ?? (piece.node.parentNode instanceof ShadowRoot ? piece.node.parentNode.host : null);
+    const verdict = parent ? pieceVerdict(piece, parent, cache, range) : 'hidden';
+    if (typeof verdict === 'number') {
+      shown++;
+      heights.push(verdict);
+    } else {
+      failure ??= verdict;
+      heights.push(-1);
+    }
+  }
+  if (!failure && tooSmall(heights.filter((height) => height >= 0))) failure = 'zero-size';
+  if (pieces.length === 0) failure ??= 'hidden';
+  return failure ? { ok: false, reason: failure, partly: shown > 0 } : { ok: true };
+}
+
+/** A failure, or the height of the piece's tallest box when the reader can see it. */
+function pieceVerdict(piece: TextPiece, parent: Element, cache: RenderCache, range: Range): WithheldReason | number {
+  const paint = cache.textPaint(parent);
+  if (paint === 'hidden') return 'hidden';
+  if (paint.transform !== 'none' && !sameWordsAfterTransform(piece.node.data.slice(piece.start, piece.end), paint.transform, parent.closest('[lang]')?.getAttribute('lang') ?? undefined)) return 'text-transform';
+  const clips = cache.clipsOf(parent);
+  // A range within one text node (most names) is its own piece.
+  let sub = range;
+  if (range.startContainer !== piece.node || range.endContainer !== piece.node) {
+    sub = piece.node.ownerDocument.createRange();
+    sub.setStart(piece.node, piece.start);
+    sub.setEnd(piece.node, piece.end);
+  }
+  let height = 0;
+  let seen = false;
+  for (const rect of sub.getClientRects()) {
+    if (rect.width < 0.5 || rect.height < 0.5) continue;
+    if (offPage(rect, cache.scroll) || clippedAway(rect, clips)) return 'hidden';
+    seen = true;
+    height = Math.max(height, rect.height);
+  }
+  return seen ? height : 'zero-size';
+}

@@ -1,0 +1,62 @@
+// Pages that carry the article but show the reader other words than its text holds, or hide the copy
+// Backstory reads: the attacks of issue 19, item 1. Each is the article's paragraphs with one change.
+import { notes } from '../../../packs/musk-riyadh-2025/annotations.json' with { type: 'json' };
+import { escapeHtml, paragraphsHtml } from '../../support/article.ts';
+import { page } from './fixture-pages.ts';
+
+/** The article with `from` (HTML of the article's text) replaced by `to`, once; throws if absent. */
+function articleWith(from: string, to: string, head = ''): string {
+  const html = paragraphsHtml();
+  if (!html.includes(from)) throw new Error(`the article has no ${from}`);
+  return page(`<article id="visible">${html.replace(from, to)}</article>`, head);
+}
+
+const FAILED = 'has “failed,”';
+const UNDISCLOSED = 'remain undisclosed';
+
+/** Attacks that change the words under the quoted "failed" claim (claim/putin-failed-quote). */
+export const failedClaimAttacks: ReadonlyArray<[string, string, string]> = [
+  ['a ::before with words on an element inside the claim', 'generated-content', articleWith(FAILED, 'has “<span class="x">failed</span>,”', '<style>.x::before { content: "not "; }</style>')],
+  ['an ::after with words on an element the claim leaves', 'generated-content', articleWith('weaken Russia has “failed,”', '<span class="x">weaken Russia has</span> “failed,”', '<style>.x::after { content: " not"; }</style>')],
+  ['MathML inside the claim', 'foreign-content', articleWith(FAILED, 'has <math><mtext>not</mtext></math> “failed,”')],
+  ['SVG text inside the claim', 'foreign-content', articleWith(FAILED, 'has <svg width="30" height="16"><text y="12">not</text></svg> “failed,”')],
+  ['an input showing a word inside the claim', 'foreign-content', articleWith(FAILED, 'has <input value="not" size="3"> “failed,”')],
+];
+
+/** Attacks that hide two of the article's letters inside "remain undisclosed" (claim/call-undisclosed), inverting it. */
+export const undisclosedAttacks: ReadonlyArray<[string, string, string]> = [
+  ['letters in a hidden element', 'hidden', articleWith(UNDISCLOSED, 'remain <span hidden>un</span>disclosed')],
+  ['letters in a display: none element', 'hidden', articleWith(UNDISCLOSED, 'remain <span class="x">un</span>disclosed', '<style>.x { display: none; }</style>')],
+  ['transparent letters', 'hidden', articleWith(UNDISCLOSED, 'remain <span style="color: transparent">un</span>disclosed')],
+  ['letters clipped away', 'hidden', articleWith(UNDISCLOSED, 'remain <span style="display: inline-block; width: 0; overflow: hidden; vertical-align: bottom">un</span>disclosed')],
+  ['letters of zero size', 'zero-size', articleWith(UNDISCLOSED, 'remain <span style="font-size: 0">un</span>disclosed')],
+  ['letters of 1 px', 'zero-size', articleWith(UNDISCLOSED, 'remain <span style="font-size: 1px">un</span>disclosed')],
+  // Turkish upper case dots the i ("UNDİSCLOSED"): other letters than the article's, drawn by text-transform.
+  ['other letters through text-transform', 'text-transform', articleWith(UNDISCLOSED, 'remain <span lang="tr" style="text-transform: uppercase">undisclosed</span>')],
+];
+
+/** A copy of the article the reader does not see, before the visible one. */
+export const unseenCopyFirst: ReadonlyArray<[string, string]> = [
+  ['hidden', page(`<div hidden><article>${paragraphsHtml()}</article></div><article id="visible">${paragraphsHtml()}</article>`)],
+  ['display: none', page(`<div class="x"><article>${paragraphsHtml()}</article></div><article id="visible">${paragraphsHtml()}</article>`, '<style>.x { display: none; }</style>')],
+  ['placed off the page', page(`<div style="position: absolute; left: -20000px; width: 800px"><article>${paragraphsHtml()}</article></div><article id="visible">${paragraphsHtml()}</article>`)],
+];
+
+/** The article with a `<br hidden>` in the middle of the longest word of every quoted claim. */
+export function hiddenBreakInEveryClaim(): string {
+  let html = paragraphsHtml();
+  for (const note of notes) {
+    if (note.kind !== 'claim') continue;
+    for (const selector of note.selectors ?? []) {
+      const exact = escapeHtml(selector.exact);
+      const longest = exact.split(/[^\p{L}]+/u).sort((a, b) => b.length - a.length)[0];
+      const split = exact.replace(longest, `${longest.slice(0, 3)}<br hidden>${longest.slice(3)}`);
+      html = html.replace(exact, split);
+    }
+  }
+  return page(`<article id="visible">${html}</article>`);
+}
+
+/** The "failed" claim with a `::before { content: "not " }` that the page switches on with `arm()`, after Backstory painted. */
+export const generatedContentLater = () =>
+  articleWith(FAILED, 'has “<span class="x">failed</span>,”', '<style>.armed .x::before { content: "not "; }</style><script>window.arm = () => document.body.classList.add("armed");</script>');
