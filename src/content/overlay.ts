@@ -139,10 +139,10 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
   let paintedRoot = doc.documentElement;
   const detached = () => {
     // A page that swaps <html> for a copy takes every highlight at once: said, and anchored again.
-    if (doc.documentElement !== paintedRoot) {
-      paintedRoot = doc.documentElement;
-      state.interfered = true;
-    }
+    // (Ranges left behind by an edit inside the article are the text watcher's: it re-anchors.)
+    if (doc.documentElement === paintedRoot) return;
+    paintedRoot = doc.documentElement;
+    state.interfered = true;
     reanchoring.now();
   };
   guardHighlights(state, { onInterference: report, onDetached: detached, onBlocked: () => blocked('highlights') }, guard, signal);
