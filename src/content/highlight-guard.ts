@@ -5,14 +5,14 @@
 // the tab is visible, never while hidden: no frame loop, no frames produced. A page that has taken
 // the highlights is checked before every frame for the next HOT_MS, so what it takes again is back
 // before it is seen. What was taken is painted again and the popup tells the reader; a page that
-// keeps taking it past RESTORE_BUDGET is reported as blocking Backstory, in the popup and on the
-// toolbar badge.
+// keeps taking it past RESTORE_BUDGET is also reported as blocking Backstory, in the popup and on
+// the toolbar badge.
 import type { Guard, OverlayState } from './overlay-state.ts';
 import { after } from './timers.ts';
 
 /** How often, at most, the registry is checked while nothing else prompts it. */
 const IDLE_CHECK_MS = 1000;
-/** Repaints after which the page is reported as blocking Backstory (and repainting stops). */
+/** Repaints after which the page is reported as blocking Backstory (repainting goes on). */
 const RESTORE_BUDGET = 200;
 /** After the page took the highlights, how long they are checked before every frame. */
 const HOT_MS = 10_000;
@@ -22,7 +22,7 @@ export interface GuardEvents {
   onInterference(): void;
   /** The ranges no longer point into the page's document (its root was replaced): anchor again. */
   onDetached(): void;
-  /** The page took the highlights more than RESTORE_BUDGET times. */
+  /** The page took the highlights more than RESTORE_BUDGET times (said once). */
   onBlocked(): void;
 }
 
@@ -31,13 +31,11 @@ export function guardHighlights(state: OverlayState, events: GuardEvents, guard:
   let hotUntil = 0;
   let frame = 0;
   const check = guard(() => {
-    if (signal.aborted || state.blocked) return;
+    if (signal.aborted) return;
     if (!state.highlights.attached()) return events.onDetached();
     if (state.highlights.intact(true)) return;
-    if (restores-- <= 0) {
-      state.highlights.clear();
-      return events.onBlocked();
-    }
+    // Past the budget the reader is told, and Backstory keeps painting what the page takes.
+    if (restores-- === 0) events.onBlocked();
     state.highlights.repaint();
     state.interfered = true;
     events.onInterference();
@@ -46,7 +44,7 @@ export function guardHighlights(state: OverlayState, events: GuardEvents, guard:
   });
   const everyFrame = guard(() => {
     check();
-    if (performance.now() < hotUntil && !state.blocked) frame = requestAnimationFrame(everyFrame);
+    if (performance.now() < hotUntil) frame = requestAnimationFrame(everyFrame);
     else hotUntil = 0;
   });
   signal.addEventListener('abort', () => cancelAnimationFrame(frame), { once: true });
