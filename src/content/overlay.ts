@@ -33,7 +33,9 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
     doc,
     relay,
     pack,
-    popover: new Popover(doc, relay, signal, extension.openSource, (reason) => blocked(reason)),
+    popover: new Popover(doc, relay, signal, extension.openSource, (reason) => blocked(reason), () => {
+      state.interfered = true;
+    }),
     highlights: new OwnHighlights(),
     index: { text: '', nodes: [], starts: [], shadowRoots: [] },
     all: [],

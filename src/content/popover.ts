@@ -102,6 +102,7 @@ export class Popover {
   private returnFocusTo?: Element | null;
   private shown?: { range: Range; key: Range; notes: readonly Note[]; byKeyboard: boolean };
   private readonly keeper: MutationObserver;
+  private readonly tamperWatch: MutationObserver;
   private restores = 0;
   private raises = 0;
   private zoom = 1;
@@ -118,6 +119,7 @@ export class Popover {
     signal: AbortSignal,
     private readonly openSource: (url: string) => void,
     private readonly onBlocked: (reason: BlockedReason) => void,
+    private readonly onTampered: () => void,
   ) {
     signal.addEventListener('abort', () => this.remove(), { once: true });
     signal.addEventListener('abort', () => this.cancelCheck(), { once: true });
@@ -155,6 +157,19 @@ export class Popover {
       this.raise(card);
     });
     signal.addEventListener('abort', () => this.keeper.disconnect(), { once: true });
+    // The root is closed, but a page can still reach into it (Firefox hands `window.find()`'s
+    // selection inside it to the page): a change Backstory did not make puts the note back as written.
+    this.tamperWatch = new MutationObserver((records) => {
+      const foreign = records.some((record) => !(record.type === 'attributes' && record.target === this.parts?.card && record.attributeName === 'style'));
+      if (!foreign || !this.parts || !this.shown) return;
+      if (this.restores-- <= 0) return this.block('rewritten');
+      this.own(() => {
+        this.render(this.shown?.notes ?? []);
+        if (this.parts) this.parts.card.hidden = false;
+      });
+      this.onTampered();
+    });
+    signal.addEventListener('abort', () => this.tamperWatch.disconnect(), { once: true });
   }
 
   /** A click on the card, seen first at window level: the page's listeners never get it. */
@@ -166,7 +181,7 @@ export class Popover {
     const target = event.detail === 0 ? parts.root.activeElement : parts.root.elementFromPoint(event.clientX, event.clientY);
     if (target?.closest('button.close')) return this.hide();
     const more = target?.closest<HTMLElement>('button.more');
-    if (more) return void toggleDetails(more);
+    if (more) return this.own(() => toggleDetails(more));
     const link = target?.closest('a');
     if (!link) return;
     event.preventDefault();
@@ -255,17 +270,39 @@ export class Popover {
     // Stepping from note to note (or hovering another) with focus in the card keeps where it came from.
     if (!(this.shown && this.hasFocus())) this.returnFocusTo = options.focus ? this.doc.activeElement : undefined;
     this.shown = { range, key: options.key ?? range, notes, byKeyboard: options.focus };
-    card.replaceChildren(this.closeButton(), ...notes.map((note, i) => renderNote(note, { title: `backstory-title-${i}`, details: `backstory-details-${i}` })));
-    card.setAttribute('role', notes.some((note) => note.sources.length > 0) ? 'dialog' : 'tooltip');
-    card.setAttribute('aria-labelledby', 'backstory-title-0');
-    card.hidden = false;
-    this.raise(card);
+    this.own(() => {
+      this.render(notes);
+      card.hidden = false;
+      this.raise(card);
+    });
     this.restores = MAX_RESTORES;
     this.raises = MAX_RAISES;
     this.keeper.observe(this.doc.documentElement, { childList: true, subtree: true });
     this.keeper.observe(this.parts?.host ?? card, { attributes: true });
     this.stopPositioning = this.position(range, card);
     if (options.focus) card.focus();
+  }
+
+  /** The card's content: a close button and each note, as the bundled notes have them. */
+  private render(notes: readonly Note[]): void {
+    if (!this.parts) return;
+    const { root, card } = this.parts;
+    // The root holds the style sheet and the card, as made: anything else the page put there goes.
+    const [first, second] = root.childNodes;
+    if (root.childNodes.length !== 2 || second !== card || !(first instanceof HTMLStyleElement) || first.textContent !== popoverCss || first.attributes.length > 0) {
+      const style = this.doc.createElement('style');
+      style.textContent = popoverCss;
+      root.replaceChildren(style, card);
+    }
+    card.replaceChildren(this.closeButton(), ...notes.map((note, i) => renderNote(note, { title: `backstory-title-${i}`, details: `backstory-details-${i}` })));
+    card.setAttribute('role', notes.some((note) => note.sources.length > 0) ? 'dialog' : 'tooltip');
+    card.setAttribute('aria-labelledby', 'backstory-title-0');
+  }
+
+  /** Changes Backstory makes inside its root, kept from the tamper watch. */
+  private own(change: () => void): void {
+    change();
+    this.tamperWatch.takeRecords();
   }
 
   hide(): void {
@@ -276,8 +313,10 @@ export class Popover {
     this.shown = undefined;
     this.cancelCheck();
     this.keeper.disconnect();
-    if (card.matches(':popover-open')) card.hidePopover();
-    card.hidden = true;
+    this.own(() => {
+      if (card.matches(':popover-open')) card.hidePopover();
+      card.hidden = true;
+    });
     const returnTo = this.returnFocusTo;
     this.returnFocusTo = undefined;
     if (returnTo instanceof HTMLElement || returnTo instanceof SVGElement) returnTo.focus();
@@ -356,6 +395,7 @@ export class Popover {
     // Links open what the bundled notes say (see click()); the browser's own navigation never runs.
     root.addEventListener('click', (event) => event.preventDefault());
     root.append(style, card);
+    this.tamperWatch.observe(root, { childList: true, characterData: true, attributes: true, subtree: true });
     this.doc.documentElement.append(host);
     this.parts = { host, root, card };
     return this.parts;

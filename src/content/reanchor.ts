@@ -69,7 +69,16 @@ export function watchArticle(
   };
 
   const observer = new MutationObserver(guard((records: MutationRecord[]) => {
-    if (records.some(isRelevant)) poke();
+    // One look per changed node: a page that changes one deep node thousands of times a frame must
+    // not make Backstory walk its ancestors thousands of times.
+    const looked = new Set<Node>();
+    const relevant = (record: MutationRecord) => {
+      if (record.removedNodes.length > 0) return isRelevant(record);
+      if (looked.has(record.target)) return false;
+      looked.add(record.target);
+      return isRelevant(record);
+    };
+    if (records.some(relevant)) poke();
   }));
   // The whole document, not <body>: a page (or Turbo-style navigation) may replace <body> itself.
   observer.observe(state.doc.documentElement, OBSERVED);

@@ -2,10 +2,10 @@
 // page whose JavaScript is blocked (checked in Chromium 156), while AbortSignal.timeout and
 // MessageChannel still deliver their events there, in both browsers.
 
-/** Calls `callback` once after `ms` (whole ms: Node's AbortSignal.timeout refuses a fraction), unless the returned cancel function is called first. */
+/** Calls `callback` once after `ms` ≥ 0 (whole ms: Node's AbortSignal.timeout refuses a fraction), unless the returned cancel function is called first. */
 export function after(ms: number, callback: () => void): () => void {
   let cancelled = false;
-  AbortSignal.timeout(Math.max(0, ms | 0)).addEventListener('abort', () => {
+  AbortSignal.timeout(ms | 0).addEventListener('abort', () => {
     if (!cancelled) callback();
   }, { once: true });
   return () => {

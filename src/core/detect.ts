@@ -77,14 +77,15 @@ export class ArticleSearch {
       found = this.markersIn(text);
     }
     const windows: Array<{ start: number; end: number; pack: GatePack }> = [];
-    const hits: number[] = [];
+    let hits: number[] = [];
     for (const [pack, markers] of found) {
       const seen = this.shown.get(pack) ?? new Set<string>();
       this.shown.set(pack, seen);
       for (const marker of markers) seen.add(marker);
       if (seen.size < pack.minHits) continue;
       const packHits = markerHits(text, pack.markers);
-      hits.push(...packHits);
+      // Not push(...packHits): a page of 200,000 markers would overflow the stack on every scan.
+      hits = hits.concat(packHits);
       for (const [start, end] of mergeWindows(packHits, pack.radius, text.length)) windows.push({ start, end, pack });
     }
     hits.sort((a, b) => a - b);

@@ -43,7 +43,7 @@ export type ToContent =
   | { type: 'step-note'; direction: 1 | -1 };
 
 /** How a page kept Backstory from the reader (see popover.ts and highlight-guard.ts). */
-export const BLOCKED_KINDS = ['removed', 'covered', 'inert', 'too-small', 'highlights'] as const;
+export const BLOCKED_KINDS = ['removed', 'covered', 'inert', 'too-small', 'rewritten', 'highlights'] as const;
 export type BlockedKind = (typeof BLOCKED_KINDS)[number];
 
 export type ToBackground =
