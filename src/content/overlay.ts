@@ -167,7 +167,7 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
             ...(blockedReason ? { blocked: blockedReason } : {}),
             article: pack.article,
             pack: pack.slug,
-            editions: pack.notes.map(({ id, title, version, updated, changeNote, withdrawn }) => ({ id, title, version, updated, changeNote, withdrawn })),
+            editions: pack.notes.map(({ id, kind, title, version, updated, changeNote, withdrawn }) => ({ id, kind, title, version, updated, changeNote, withdrawn })),
           };
         case 'show-note':
           return showNote(state, message.id);

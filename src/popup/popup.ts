@@ -57,11 +57,15 @@ async function sendToTab(message: ToContent): Promise<unknown> {
   return browser.tabs.sendMessage(tabId, message).catch(() => undefined);
 }
 
-function describe(status: PageStatus | undefined): string {
+function describe(status: PageStatus | undefined, settings?: Settings): string {
   if (!status) return t('statusUnavailable');
   switch (status.state) {
-    case 'found':
-      return status.notes.length === 1 ? t('statusFoundOne') : t('statusFound', String(status.notes.length));
+    case 'found': {
+      const found = status.notes.length === 1 ? t('statusFoundOne') : t('statusFound', String(status.notes.length));
+      // Notes of the kinds shown that this page does not carry as the article wrote them, said.
+      const expected = (status.editions ?? []).filter((edition) => !edition.withdrawn && (!settings || settings.kinds[edition.kind])).length;
+      return expected > status.notes.length ? `${found} ${t('statusMissing', String(expected - status.notes.length))}` : found;
+    }
     case 'not-found':
       return t('statusNotFound');
     case 'off':
@@ -137,7 +141,7 @@ function withSettings(status: PageStatus | undefined, settings: Settings): PageS
 async function refresh(): Promise<void> {
   const [settings, reported] = await Promise.all([readSettings(), sendToTab({ type: 'get-status' }).then(parsePageStatus)]);
   const status = withSettings(reported, settings);
-  statusText.textContent = describe(status);
+  statusText.textContent = describe(status, settings);
   interference.hidden = !status?.interfered && !status?.blocked;
   interference.textContent = t(status?.blocked ? 'statusBlocked' : 'statusInterfered');
   renderWithheld(interference, status?.state === 'found' ? (status.withheld ?? []) : []);

@@ -35,7 +35,7 @@ export interface PageStatus {
 }
 
 /** A note's edition as the popup needs it to say what changed since the reader's last visit. */
-export type Edition = Pick<Note, 'id' | 'title' | 'version' | 'updated' | 'changeNote' | 'withdrawn'>;
+export type Edition = Pick<Note, 'id' | 'kind' | 'title' | 'version' | 'updated' | 'changeNote' | 'withdrawn'>;
 
 export type ToContent =
   | { type: 'get-status' }

@@ -39,9 +39,9 @@ const isDate = (value: unknown): value is string => typeof value === 'string' &&
 /** One note's edition; anything malformed is dropped, never shown. */
 function editionOf(value: unknown): Edition | undefined {
   if (!isRecord(value)) return undefined;
-  const { id, title, version, updated, changeNote, withdrawn } = value;
-  if (typeof id !== 'string' || typeof title !== 'string' || !Number.isInteger(version) || (version as number) < 1 || !isDate(updated)) return undefined;
-  const edition: Edition = { id, title, version: version as number, updated };
+  const { id, kind, title, version, updated, changeNote, withdrawn } = value;
+  if (typeof id !== 'string' || !KINDS.includes(String(kind)) || typeof title !== 'string' || !Number.isInteger(version) || (version as number) < 1 || !isDate(updated)) return undefined;
+  const edition: Edition = { id, kind: kind as Edition['kind'], title, version: version as number, updated };
   if (typeof changeNote === 'string') edition.changeNote = changeNote;
   if (isRecord(withdrawn) && isDate(withdrawn.on) && typeof withdrawn.reason === 'string') edition.withdrawn = { on: withdrawn.on, reason: withdrawn.reason };
   return edition;

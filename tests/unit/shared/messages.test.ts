@@ -26,16 +26,16 @@ describe('message parsing', () => {
     expect(parsePageStatus({ state: 'found', host: 'a.example', notes: [], interfered: true, blocked: 'inert' })?.blocked).toBe('inert');
     expect(parsePageStatus({ state: 'found', host: 'a.example', notes: [], blocked: 'everything' })?.blocked).toBeUndefined();
     const editions = [
-      { id: 'a', title: 'A', version: 2, updated: '2026-12-07', changeNote: 'What changed: x.', extra: '<b>' },
-      { id: 'b', title: 'B', version: 0, updated: '2026-12-07' },
-      { id: 'c', title: 'C', version: 3, updated: '2026-12-07', withdrawn: { on: '2026-12-07', reason: 'Wrong.' } },
-      { id: 'd', title: 'D', version: 1, updated: 'yesterday' },
+      { id: 'a', kind: 'event', title: 'A', version: 2, updated: '2026-12-07', changeNote: 'What changed: x.', extra: '<b>' },
+      { id: 'b', kind: 'event', title: 'B', version: 0, updated: '2026-12-07' },
+      { id: 'c', kind: 'claim', title: 'C', version: 3, updated: '2026-12-07', withdrawn: { on: '2026-12-07', reason: 'Wrong.' } },
+      { id: 'd', kind: 'person', title: 'D', version: 1, updated: 'yesterday' },
     ];
     expect(parsePageStatus({ state: 'found', host: 'a.example', notes: [], pack: 'p', editions })).toMatchObject({
       pack: 'p',
       editions: [
-        { id: 'a', title: 'A', version: 2, updated: '2026-12-07', changeNote: 'What changed: x.' },
-        { id: 'c', title: 'C', version: 3, updated: '2026-12-07', withdrawn: { on: '2026-12-07', reason: 'Wrong.' } },
+        { id: 'a', kind: 'event', title: 'A', version: 2, updated: '2026-12-07', changeNote: 'What changed: x.' },
+        { id: 'c', kind: 'claim', title: 'C', version: 3, updated: '2026-12-07', withdrawn: { on: '2026-12-07', reason: 'Wrong.' } },
       ],
     });
     expect(parsePageStatus({ state: 'found', host: 'a.example', notes: [], pack: 'p', editions })?.editions?.[0]).not.toHaveProperty('extra');
