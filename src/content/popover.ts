@@ -206,6 +206,13 @@ export class Popover {
       setHostAttributes(host, this.zoom);
     }
     if (host.closest('[inert]') || this.doc.documentElement.inert) return this.block('inert');
+    // A view transition draws an image of the page instead of the page, which can leave the top
+    // layer out (Chromium): ended, and counted like a cover.
+    const transition = (this.doc as Document & { activeViewTransition?: { skipTransition(): void } | null }).activeViewTransition;
+    if (transition) {
+      transition.skipTransition();
+      return this.raiseAgain(card);
+    }
     const rect = card.getBoundingClientRect();
     if (rect.width < MIN_CARD_PX || rect.height < MIN_CARD_PX) return this.block('too-small');
     for (let row = 0; row < 3; row++) {
