@@ -112,6 +112,7 @@ export function describeTrust(launch: (preferences?: ReaderPreferences) => Promi
         samples.push((await highlightCounts(tab))['backstory-claim'] ?? 0);
       }
       // Sampled between frames, the page's clearing can be seen now and then, never for long.
+      console.info(`${session.browser.name}: claim marks sampled ${samples.join(' ')}`);
       expect(samples.filter((count) => count > 0).length).toBeGreaterThanOrEqual(7);
       await tab.close();
     });

@@ -20,7 +20,8 @@ export const failedClaimAttacks: ReadonlyArray<[string, string, string]> = [
   ['an ::after with words on an element the claim leaves', 'generated-content', articleWith('weaken Russia has “failed,”', '<span class="x">weaken Russia has</span> “failed,”', '<style>.x::after { content: " not"; }</style>')],
   ['MathML inside the claim', 'foreign-content', articleWith(FAILED, 'has <math><mtext>not</mtext></math> “failed,”')],
   ['SVG text inside the claim', 'foreign-content', articleWith(FAILED, 'has <svg width="30" height="16"><text y="12">not</text></svg> “failed,”')],
-  ['an input showing a word inside the claim', 'foreign-content', articleWith(FAILED, 'has <input value="not" size="3"> “failed,”')],
+  // The form control ends the quote's words for the matcher, which orphans the note before any check ('').
+  ['an input showing a word inside the claim', '', articleWith(FAILED, 'has <input value="not" size="3"> “failed,”')],
 ];
 
 /** Attacks that hide two of the article's letters inside "remain undisclosed" (claim/call-undisclosed), inverting it. */
