@@ -1,7 +1,9 @@
 // Builds the DOM of one note for the popover. Note text is only ever set as text.
 import { splitCitations } from '../model/citations.ts';
 import type { Note, Source } from '../model/note.ts';
+import { shortDate } from '../shared/dates.ts';
 import { t } from '../shared/i18n.ts';
+import { isHttpsUrl } from '../shared/messages.ts';
 
 const KIND_LABEL: Record<Note['kind'], string> = { person: 'kindPerson', event: 'kindEvent', claim: 'kindClaim' };
 
@@ -12,19 +14,6 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 }
 
-function formatDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
-
-function isSafeLink(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 function externalLink(className: string, text: string, url: string): HTMLAnchorElement {
   const link = element('a', className, text);
@@ -40,7 +29,7 @@ function citation(indices: readonly number[], sources: readonly Source[]): HTMLE
   indices.forEach((index, i) => {
     if (i > 0) sup.append(',');
     const source = sources[index - 1];
-    if (!source || !isSafeLink(source.url)) return void sup.append(String(index));
+    if (!source || !isHttpsUrl(source.url)) return void sup.append(String(index));
     const link = externalLink('cite-link', String(index), source.url);
     link.setAttribute('aria-label', t('citationLabel', String(index), source.title));
     link.title = source.title;
@@ -69,22 +58,22 @@ export function renderNote(note: Note, ids: { title: string; details: string }):
   title.id = ids.title;
   section.append(title, citedParagraph('summary', note.summary, note.sources));
   const corrected = note.version > 1 && note.changeNote !== undefined;
-  const dates = element('p', 'as-of', t('asOf', formatDate(note.asOf)));
+  const dates = element('p', 'as-of', t('asOf', shortDate(note.asOf)));
   // A corrected note says so at a glance; what changed is one click away.
-  if (corrected) dates.append(' · ', element('span', 'updated', t('noteUpdated', formatDate(note.updated))));
+  if (corrected) dates.append(' · ', element('span', 'updated', t('noteUpdated', shortDate(note.updated))));
   section.append(dates);
   const details = element('div', 'details');
   details.id = ids.details;
   details.hidden = true;
   if (corrected) details.append(element('p', 'change', note.changeNote));
   details.append(citedParagraph('body', note.body, note.sources));
-  const safeSources = note.sources.filter((source) => isSafeLink(source.url));
+  const safeSources = note.sources.filter((source) => isHttpsUrl(source.url));
   if (safeSources.length > 0) {
     // Numbered as the citation markers number them.
     const list = element('ol', 'sources');
     list.setAttribute('aria-label', t('sources'));
     note.sources.forEach((source, i) => {
-      if (!isSafeLink(source.url)) return;
+      if (!isHttpsUrl(source.url)) return;
       const item = element('li', '');
       item.value = i + 1;
       item.append(externalLink('source', source.title, source.url));

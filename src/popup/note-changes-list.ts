@@ -1,21 +1,17 @@
 // The popup's "changed since your last visit": notes new, corrected or withdrawn since the reader
 // last opened the popup on this article. A first visit records what there is and shows nothing.
 import { changesSince, seenNow, type NoteChange } from '../model/note-changes.ts';
+import { shortDate } from '../shared/dates.ts';
 import { t } from '../shared/i18n.ts';
 import type { PageStatus } from '../shared/messages.ts';
 import { readSeen, writeSeen } from '../shared/seen-store.ts';
-
-function formatDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
 
 const LABEL: Record<NoteChange['kind'], string> = { new: 'changeNew', updated: 'changeUpdated', withdrawn: 'changeWithdrawn' };
 
 function item(change: NoteChange): HTMLLIElement {
   const entry = document.createElement('li');
   const label = document.createElement('strong');
-  label.textContent = t(LABEL[change.kind], formatDate(change.date));
+  label.textContent = t(LABEL[change.kind], shortDate(change.date));
   entry.append(label, ` ${change.title}`);
   if (change.what) entry.append(`: ${change.what}`);
   return entry;

@@ -1,26 +1,17 @@
 // A missing-citation problem quotes the whole sentence and names what made a source necessary.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AnnotationError, validateAnnotations } from '../../../build/validate.ts';
 import { citationTriggers, needsCitation } from '../../../src/model/citations.ts';
-import type { AnnotationFile } from '../../../src/model/note.ts';
-import { ARTICLE_TEXT } from '../../support/article.ts';
+import { PACK_FILE, problemsOf } from '../../support/validation.ts';
 
-const FILE: AnnotationFile = JSON.parse(readFileSync(new URL('../../../packs/musk-riyadh-2025/annotations.json', import.meta.url), 'utf8'));
+const FILE = PACK_FILE;
 
 function problemsWithBody(body: string): string[] {
-  const copy: AnnotationFile = structuredClone(FILE);
-  const note = copy.notes[0];
-  note.summary = 'A summary.';
-  note.body = `${body} Plain words.[1]`;
-  note.sources = [note.sources[0]];
-  try {
-    validateAnnotations(copy, ARTICLE_TEXT);
-    return [];
-  } catch (error) {
-    if (error instanceof AnnotationError) return error.problems;
-    throw error;
-  }
+  return problemsOf((copy) => {
+    const note = copy.notes[0];
+    note.summary = 'A summary.';
+    note.body = `${body} Plain words.[1]`;
+    note.sources = [note.sources[0]];
+  });
 }
 
 describe('citationTriggers', () => {

@@ -1,23 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AnnotationError, validateAnnotations } from '../../../build/validate.ts';
+import { validateAnnotations } from '../../../build/validate.ts';
 import type { AnnotationFile, Note, Source } from '../../../src/model/note.ts';
 import { ARTICLE_TEXT } from '../../support/article.ts';
+import { PACK_FILE, problemsOf } from '../../support/validation.ts';
 
-const FILE: AnnotationFile = JSON.parse(readFileSync(new URL('../../../packs/musk-riyadh-2025/annotations.json', import.meta.url), 'utf8'));
+const FILE: AnnotationFile = PACK_FILE;
 
 function problemsWith(change: (note: Note) => void, id = 'person/elon-musk'): string[] {
-  const copy: AnnotationFile = structuredClone(FILE);
-  const note = copy.notes.find((candidate) => candidate.id === id);
-  if (!note) throw new Error(`no note ${id}`);
-  change(note);
-  try {
-    validateAnnotations(copy, ARTICLE_TEXT);
-    return [];
-  } catch (error) {
-    if (error instanceof AnnotationError) return error.problems;
-    throw error;
-  }
+  return problemsOf((copy) => {
+    const note = copy.notes.find((candidate) => candidate.id === id);
+    if (!note) throw new Error(`no note ${id}`);
+    change(note);
+  });
 }
 
 /** A note with a known shape for the citation rules: two sources, the second state media. */
