@@ -22,9 +22,11 @@ export class OwnHighlights {
 
   paint(items: readonly Paintable[], intensity: Intensity): void {
     this.clear();
+    // Each range's text is read once, to tell a name from a passage.
+    const sorted = items.map((item) => ({ ...item, passage: isPassage(item.kind, item.range) }));
     for (const kind of NOTE_KINDS) {
       for (const passage of kind === 'claim' ? [false] : [false, true]) {
-        const ranges = items.filter((item) => item.kind === kind && isPassage(kind, item.range) === passage).map((item) => new StaticRange(item.range));
+        const ranges = sorted.filter((item) => item.kind === kind && item.passage === passage).map((item) => new StaticRange(item.range));
         if (passage && ranges.length === 0) continue;
         const highlight = new Highlight(...ranges);
         highlight.priority = PRIORITY[kind];
