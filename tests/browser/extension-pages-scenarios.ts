@@ -5,7 +5,7 @@ import { notes } from '../../packs/musk-riyadh-2025/annotations.json' with { typ
 import { WELCOME_PAGE } from '../../src/shared/extension-pages.ts';
 import { PARAGRAPHS } from '../support/article.ts';
 import type { TestBrowser, TestPage } from './harness/browsers.ts';
-import { axeViolations, setViewport, waitFor } from './harness/page-probes.ts';
+import { axeViolations, chooseIntensity, setViewport, waitFor } from './harness/page-probes.ts';
 import { useSession } from './harness/session.ts';
 
 /** The popup's box: Chromium's largest popup is 800×600, and the popup keeps within 560 px. */
@@ -76,12 +76,7 @@ export function describeExtensionPages(launch: () => Promise<TestBrowser>): void
       const popup = await session.browser.openPopup();
       await waitFor(() => highlightSizes(popup), (sizes) => Object.keys(sizes).length === 3);
       const options = await session.browser.openOptions();
-      const choose = (intensity: string) =>
-        options.evaluate((value) => {
-          const select = document.getElementById('intensity') as HTMLSelectElement;
-          select.value = value;
-          select.dispatchEvent(new Event('change', { bubbles: true }));
-        }, intensity);
+      const choose = (intensity: 'normal' | 'strong') => chooseIntensity(options, intensity);
       const claim = () => popup.evaluate(() => document.querySelector('#legend li[data-kind="claim"]')?.textContent ?? '', null);
       await choose('strong');
       await waitFor(() => highlightSizes(popup), (sizes) => Object.keys(sizes).sort().join() === 'backstory-claim-strong,backstory-event-strong,backstory-person-strong');

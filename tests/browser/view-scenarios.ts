@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import manifest from '../../manifest.json' with { type: 'json' };
 import { inPopover, type ReaderPreferences, type TestBrowser, type TestPage } from './harness/browsers.ts';
-import { axeViolations, fromExtensionPage, popoverState, setViewport, sleep, waitFor } from './harness/page-probes.ts';
+import { axeViolations, chooseIntensity, fromExtensionPage, popoverState, setViewport, sleep, waitFor } from './harness/page-probes.ts';
 import { openArticle, useSession } from './harness/session.ts';
 
 interface Box {
@@ -71,11 +71,7 @@ const VISIBLE = 4;
 
 async function setIntensity(browser: TestBrowser, page: TestPage, intensity: 'subtle' | 'normal' | 'strong'): Promise<void> {
   const options = await browser.openOptions();
-  await options.evaluate((value) => {
-    const select = document.getElementById('intensity') as HTMLSelectElement;
-    select.value = value;
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  }, intensity);
+  await chooseIntensity(options, intensity);
   await options.close();
   const suffix = intensity === 'normal' ? '' : `-${intensity}`;
   await waitFor(() => page.evaluate((name) => (CSS.highlights.get(name)?.size ?? 0) > 0, `backstory-person${suffix}`), Boolean);

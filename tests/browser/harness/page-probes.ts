@@ -17,6 +17,20 @@ export async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => 
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Chooses a highlight intensity on the options page and waits until it is stored: the page saves
+ * with a read and then a write, and an options page closed between the two never saves.
+ */
+export async function chooseIntensity(options: TestPage, intensity: 'subtle' | 'normal' | 'strong'): Promise<void> {
+  await options.evaluate((value) => {
+    (document.getElementById('saved') as HTMLElement).textContent = '';
+    const select = document.getElementById('intensity') as HTMLSelectElement;
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  }, intensity);
+  await waitFor(() => options.evaluate(() => document.getElementById('saved')?.textContent ?? '', null), Boolean);
+}
+
 /** Number of ranges in each `backstory…` highlight (iterated: with page scripts off, callbacks cannot run). */
 export function highlightCounts(page: TestPage): Promise<Record<string, number>> {
   return page.evaluate(() => {
