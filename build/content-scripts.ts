@@ -48,7 +48,7 @@ async function bundle(entry: string, outFile: string, browser: Browser, packs: r
     outfile: outFile,
     bundle: true,
     format: 'iife',
-    minify: true,
+    minify: process.env.BACKSTORY_MINIFY !== '0',
     target: ['chrome120', 'firefox140'],
     define: { __BROWSER__: JSON.stringify(browser) },
     plugins: [virtualModules(packs)],

@@ -29,9 +29,12 @@ const FILLS_ORIGIN = __BROWSER__ === 'firefox' ? 'USER' : 'AUTHOR';
  */
 async function loadOverlay(tabId: number, frameId: number, slug: string): Promise<boolean> {
   const target = { tabId, frameIds: [frameId] };
-  await browser.scripting.insertCSS({ target, files: [HIGHLIGHTS_FILE], origin: 'USER' });
-  await browser.scripting.insertCSS({ target, files: [HIGHLIGHT_FILLS_FILE], origin: FILLS_ORIGIN });
-  await browser.scripting.executeScript({ target, files: [packFile(slug), OVERLAY_FILE] });
+  // At once: each is a round trip to the tab's renderer, which is often busy loading the page.
+  await Promise.all([
+    browser.scripting.insertCSS({ target, files: [HIGHLIGHTS_FILE], origin: 'USER' }),
+    browser.scripting.insertCSS({ target, files: [HIGHLIGHT_FILLS_FILE], origin: FILLS_ORIGIN }),
+    browser.scripting.executeScript({ target, files: [packFile(slug), OVERLAY_FILE] }),
+  ]);
   return true;
 }
 
