@@ -175,6 +175,21 @@ setInterval(() => {
 </script></body></html>`;
 }
 
+/**
+ * Pages built to make a content script stall (issue 19's red team), static so that only the
+ * extensions' work differs: each must cost no more than reading its text, in short tasks.
+ */
+function adversarialPages(): Array<{ name: string; html: string }> {
+  const words = 'Officials met again today; talks on trade, energy and security continue. ';
+  const text = (chars: number) => `<p>${words.repeat(Math.ceil(chars / words.length))}</p>`;
+  const doc = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>Adversarial</title></head><body>${body}</body></html>`;
+  return [
+    { name: '100,000 empty custom elements and 21,000 characters', html: doc(`${'<x-item></x-item>'.repeat(100_000)}${text(21_000)}`) },
+    { name: '6,000 sibling <style> elements in the body', html: doc(`${text(5_000)}${'<style>.x{color:red}</style><span>word </span>'.repeat(6_000)}`) },
+    { name: '5 MB of text', html: doc(Array.from({ length: 500 }, () => text(10_000)).join('')) },
+  ];
+}
+
 async function liveBlog(contender: Contender, url: string, seconds: number) {
   await contender.page.goto(blankUrl, { waitUntil: 'load' });
   const end = Date.now() + seconds * 1000;
@@ -484,6 +499,18 @@ async function main(): Promise<void> {
     notPainted: articleRows.length - painted.length,
   };
 
+  // 2b. Adversarial pages without the article: Backstory against the limit, alternating.
+  const adversarial: Array<{ name: string; backstoryMs: number; limitMs: number; backstoryLongestMs: number; limitLongestMs: number }> = [];
+  for (const [index, { name, html }] of adversarialPages().entries()) {
+    const url = server.page(`/adversarial/${index}.html`, html);
+    const b: Load[] = [];
+    const l: Load[] = [];
+    for (let rep = 0; rep < ARTICLE_REPS; rep++) {
+      for (const contender of rep % 2 === 0 ? [backstory, limit] : [limit, backstory]) (contender === backstory ? b : l).push(await profiledLoad(contender, url));
+    }
+    adversarial.push({ name, backstoryMs: median(b.map((load) => load.ms)), limitMs: median(l.map((load) => load.ms)), backstoryLongestMs: Math.max(...b.map((load) => load.longestRunMs)), limitLongestMs: Math.max(...l.map((load) => load.longestRunMs)) });
+  }
+
   // 3. A long-lived page; and an article page left open and still (no input), Backstory against
   //    the limit extension (which does nothing after load): its CPU share and the frames produced.
   const live = await liveBlog(backstory, server.page('/live/blog.html', liveBlogHtml()), LIVE_SECONDS);
@@ -605,6 +632,12 @@ async function main(): Promise<void> {
     ],
   );
   console.log('(goals: share ≤ 0.2 %, no run of Backstory code over 5 ms)\n');
+  console.log(`## Adversarial pages without the article (median of ${ARTICLE_REPS} alternating loads, to ${SETTLE_MS / 1000} s after load)\n`);
+  table(
+    ['page', 'Backstory ms', 'limit ms', 'ratio', 'longest run: Backstory ms', 'longest run: limit ms'],
+    adversarial.map((row) => [row.name, fixed(row.backstoryMs), fixed(row.limitMs), `${fixed(row.backstoryMs / Math.max(row.limitMs, RATIO_FLOOR_MS))}×`, fixed(row.backstoryLongestMs), fixed(row.limitLongestMs)]),
+  );
+  console.log('(goals: close to the limit, which reads the text once; no long task of Backstory’s beyond the limit’s one read)\n');
 
   console.log(`## An open article page, still (no input): ${IDLE_SECONDS} s after a ${IDLE_SETTLE_MS / 1000} s settle, ${idle.length} templates\n`);
   table(
@@ -637,6 +670,7 @@ async function main(): Promise<void> {
         liveBlog: live,
         liveBlogFast: liveFast,
         liveBlogLong: liveLong,
+        adversarial,
         idleArticle: idle,
         contentScriptBytes: size.bytes,
         contentScriptFiles: size.files,
