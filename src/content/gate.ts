@@ -186,7 +186,8 @@ function whenIdle(then: () => void): void {
   };
   // Firefox also injects into pages already open when the extension is installed.
   if (document.readyState === 'complete') return go();
-  addEventListener('load', go, { once: true });
+  // In a task of its own, never inside the page's load event, where its time would show.
+  addEventListener('load', () => after(0, go), { once: true });
   addEventListener('DOMContentLoaded', () => after(200, go), { once: true });
 }
 

@@ -233,6 +233,24 @@ export function describeTrust(launch: (preferences?: ReaderPreferences) => Promi
       }
     });
 
+    it('runs none of its code inside the page’s load event, however large the page', async () => {
+      // The gate reads the page at load: read inside the event, its time shows between the event's
+      // start and the page's own listener (a page could time it across a small and a large load).
+      const words = 'Officials met again today; talks on trade, energy and security continue. ';
+      const body = `${'<x-item></x-item>'.repeat(50_000)}${Array.from({ length: 200 }, () => `<p>${words.repeat(130)}</p>`).join('')}`;
+      const html = `<!doctype html><html><head><meta charset="utf-8"><script>addEventListener('load', () => { window.inLoad = performance.now() - performance.getEntriesByType('navigation')[0].loadEventStart; });</script></head><body>${body}</body></html>`;
+      const gaps: number[] = [];
+      for (const browser of [session.browser, await launch({ withoutExtension: true })]) {
+        const tab = await browser.newPage();
+        await tab.goto(session.server.page(`/large-load-${browser === session.browser ? 'with' : 'without'}.html`, html));
+        gaps.push(await waitFor(() => tab.evaluate(() => (window as unknown as { inLoad?: number }).inLoad ?? -1, null), (gap) => gap >= 0));
+        await tab.close();
+        if (browser !== session.browser) await browser.close();
+      }
+      const [withBackstory, without] = gaps;
+      expect(withBackstory, `with Backstory ${withBackstory} ms, without ${without} ms`).toBeLessThan(without + 5);
+    });
+
     it('has no file a page can fetch to tell that it is installed', async () => {
       const tab = await session.browser.newPage();
       await tab.goto(session.server.page('/probe.html', '<!doctype html><p>Probe</p>'));
