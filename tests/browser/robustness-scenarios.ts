@@ -129,6 +129,8 @@ export function describeRobustness(launch: () => Promise<TestBrowser>): void {
         await waitFor(() => totalHighlights(tab), (total) => total === 0);
         const off = await stormWithExtension();
         await extensionPage.click('#enabled');
+        // Stored before the popup closes (its write follows a read): later tests need Backstory on.
+        await waitFor(() => totalHighlights(tab), (total) => total > 0);
         await extensionPage.close();
         const share = Math.max(0, ((on.script ?? 0) - (off.script ?? 0)) / on.wall);
         console.info(
