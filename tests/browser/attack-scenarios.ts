@@ -111,17 +111,21 @@ export function describeAttacks(launch: () => Promise<TestBrowser>): void {
     await tab.close();
   });
 
-  it('(10) keeps the page’s own frames coming while it changes a node 2,000 deep in a shadow root 1,000 times a frame', async () => {
-    const tab = await open(deepShadowStorm(2000, 1000));
+  it('(10) keeps the page’s own frames coming while it changes a node thousands deep in a shadow root thousands of times a frame', async () => {
+    // Firefox's own cost of the changes on a 5,000-deep chain is already 150 ms a frame: a smaller storm there.
+    const [depth, flips] = session.browser.name === 'chromium' ? [5000, 5000] : [2000, 1000];
+    const tab = await open(deepShadowStorm(depth, flips));
     await tab.evaluate(() => (window as unknown as { storm(): void }).storm(), null);
     await sleep(4000);
     const gaps = await tab.evaluate(() => (window as unknown as { frameGaps: number[] }).frameGaps.slice(), null);
     const sorted = [...gaps].sort((a, b) => a - b);
     const summary = { frames: gaps.length, median: Math.round(sorted[sorted.length >> 1] ?? Infinity), longest: Math.round(sorted[sorted.length - 1] ?? Infinity) };
     console.log(`${session.browser.name}: frames of a page storming a deep shadow root over 4 s`, summary);
-    // Without the fix: one frame every 1.6–2 s. Bounds for a slow, shared machine.
-    expect(summary.frames).toBeGreaterThan(20);
-    expect(summary.median).toBeLessThan(200);
+    // Without the fix: one frame every 1.6–2.4 s (1 or 2 frames here). With it, measured: Chromium
+    // 49 frames, median 83 ms (the browser's own delivery of 5,000 records a frame); Firefox 162,
+    // 17 ms. Bounds loose enough for a slow, shared machine.
+    expect(summary.frames).toBeGreaterThanOrEqual(10);
+    expect(summary.median).toBeLessThan(300);
     expect(summary.longest).toBeLessThan(1000);
     await tab.close();
   });
