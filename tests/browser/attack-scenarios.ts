@@ -1,15 +1,52 @@
 // The independent red team's attacks of 2026-12-07 (docs/reviews/red-team-2026-12-07.md), as
 // assertions: each test is the attack's page and what the reader must get instead of what the
 // attack achieved. Run in both browsers; numbers are the report's.
+import { PNG } from 'pngjs';
 import { expect, it } from 'vitest';
 import { notes } from '../../packs/musk-riyadh-2025/annotations.json' with { type: 'json' };
 import type { PageStatus } from '../../src/shared/messages.ts';
 import { inPopover, type TestBrowser, type TestPage } from './harness/browsers.ts';
-import { cardHijacker, cardVeiler, claimHomoglyphs, deepShadowStorm, markerFlood, wordDrawnInClaim } from './harness/attack-pages.ts';
+import { cardHijacker, cardVeiler, claimHomoglyphs, deepShadowStorm, highlightEraser, markerFlood, wordDrawnInClaim } from './harness/attack-pages.ts';
 import { fromExtensionPage, highlightPoint, popoverState, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
 import { openNote, useSession } from './harness/session.ts';
 
 const ADMINISTRATION = notes.find((note) => note.id === 'claim/current-administration');
+
+/**
+ * For each person highlight in view, the share of pure green pixels (the page eraser's colour) in
+ * its fill band: near 1 where the page's highlight paints over Backstory's, low where Backstory's
+ * translucent fill is on top.
+ */
+async function greenInFills(tab: TestPage): Promise<number[]> {
+  const boxes = await tab.evaluate(() => {
+    scrollTo(0, 0);
+    const found: Array<{ left: number; top: number; width: number; height: number }> = [];
+    for (const painted of (CSS.highlights.get('backstory-person') ?? []) as unknown as Set<AbstractRange>) {
+      const range = document.createRange();
+      range.setStart(painted.startContainer, painted.startOffset);
+      range.setEnd(painted.endContainer, painted.endOffset);
+      for (const rect of range.getClientRects()) {
+        if (rect.width > 20 && rect.top > 0 && rect.bottom < innerHeight) found.push({ left: rect.left, top: rect.top, width: rect.width, height: rect.height });
+      }
+    }
+    return found;
+  }, null);
+  await sleep(300);
+  const png = PNG.sync.read(Buffer.from(await tab.screenshot()));
+  const scale = png.width / (await tab.evaluate(() => innerWidth, null));
+  return boxes.map((box) => {
+    let green = 0;
+    let count = 0;
+    for (let y = Math.ceil((box.top + box.height * 0.1) * scale); y < Math.floor((box.top + box.height * 0.55) * scale); y++) {
+      for (let x = Math.ceil((box.left + 1) * scale); x < Math.floor((box.left + box.width - 1) * scale); x++) {
+        const i = (y * png.width + x) * 4;
+        if (png.data[i] < 40 && png.data[i + 1] > 215 && png.data[i + 2] < 40) green++;
+        count++;
+      }
+    }
+    return count === 0 ? 0 : Math.round((green / count) * 100) / 100;
+  });
+}
 
 export function describeAttacks(launch: () => Promise<TestBrowser>): void {
   const session = useSession(launch);
@@ -91,6 +128,44 @@ export function describeAttacks(launch: () => Promise<TestBrowser>): void {
     const withheld = status.withheld?.find((note) => note.id === 'claim/current-administration');
     if (withheld) expect(withheld.reason).toBe('foreign-content');
     else expect(text).toMatch(/\d+ of its notes are not on this page/);
+    await tab.close();
+  });
+
+  it('(7) paints its highlights above a page’s own highlight of higher priority over them, and says the page interfered', async () => {
+    const tab = await open(highlightEraser(1000));
+    await waitFor(() => tab.evaluate(() => (window as unknown as { erased: boolean }).erased, null), Boolean);
+    // The next check (once a second at most, or the reader's input) sees it.
+    const stacked = () => tab.evaluate(() => {
+      const entries = [...(CSS.highlights as unknown as Map<string, Highlight>)];
+      const eraser = entries.findIndex(([name]) => name === 'page-eraser');
+      // Painted on top: a higher priority, or the same one registered later.
+      const own = entries.filter(([name]) => name.startsWith('backstory'));
+      return eraser >= 0 && own.length > 0 && own.every(([, highlight]) => {
+        const order = entries.findIndex(([, other]) => other === highlight);
+        return highlight.priority > entries[eraser][1].priority || (highlight.priority === entries[eraser][1].priority && order > eraser);
+      });
+    }, null);
+    expect(await waitFor(stacked, Boolean, 5000)).toBe(true);
+    // What the reader sees: a person's fill over the page's green, not the green alone.
+    const greenShare = await greenInFills(tab);
+    console.log(`${session.browser.name}: share of the eraser’s green in person fills`, greenShare);
+    expect(greenShare.length).toBeGreaterThan(2);
+    expect(greenShare.filter((share) => share > 0.5), JSON.stringify(greenShare)).toEqual([]);
+    const { status } = await popupStatus(tab);
+    expect(status.interfered).toBe(true);
+    expect(status.blocked).toBeUndefined();
+    await tab.close();
+  });
+
+  it('(7) says the page is blocking Backstory when the page’s highlight over its own holds the highest priority there is', async () => {
+    const tab = await open(highlightEraser(2 ** 31 - 1));
+    await waitFor(() => tab.evaluate(() => (window as unknown as { erased: boolean }).erased, null), Boolean);
+    const { status } = await waitFor(() => popupStatus(tab), (value) => value.status.blocked !== undefined, 8000);
+    expect(status).toMatchObject({ interfered: true, blocked: 'highlights' });
+    await tab.bringToFront();
+    const popup = await session.browser.openPopup();
+    expect(await fromExtensionPage<string>(popup, { badge: true })).toBe('!');
+    await popup.close();
     await tab.close();
   });
 

@@ -124,3 +124,24 @@ export const deepShadowStorm = (depth: number, flips: number) =>
         requestAnimationFrame(frame);
       };`),
   );
+
+/**
+ * Attack 7: once Backstory's highlights exist, the page registers one of its own over every one of
+ * their ranges, with `priority` (1000: above Backstory's), styled to paint them away in a colour a
+ * test can find (pure green: background, text and a thick line). `window.erased` is set then.
+ */
+export const highlightEraser = (priority: number) =>
+  page(
+    `<main>${paragraphsHtml()}</main>`,
+    `<style>::highlight(page-eraser) { background-color: rgb(0 255 0); color: rgb(0 255 0); text-decoration: underline solid rgb(0 255 0) 8px; text-decoration-skip-ink: none; }</style>` +
+      script(`window.erased = false;
+      (function erase() {
+        const ranges = [];
+        for (const [name, highlight] of CSS.highlights) if (name.startsWith('backstory')) for (const range of highlight) ranges.push(range);
+        if (ranges.length === 0) return setTimeout(erase, 200);
+        const eraser = new Highlight(...ranges);
+        eraser.priority = ${priority};
+        CSS.highlights.set('page-eraser', eraser);
+        window.erased = true;
+      })();`),
+  );
