@@ -128,13 +128,16 @@ export const deepShadowStorm = (depth: number, flips: number) =>
 /**
  * Attack 7: once Backstory's highlights exist, the page registers one of its own over every one of
  * their ranges, with `priority` (1000: above Backstory's), styled to paint them away in a colour a
- * test can find (pure green: background, text and a thick line). `window.erased` is set then.
+ * test can find (pure green: background, text and a thick line). `window.erased` is set then. With
+ * `hidden`, the page's registry `forEach` (which a Firefox content script has to call) leaves it out.
  */
-export const highlightEraser = (priority: number) =>
+export const highlightEraser = (priority: number, hidden = false) =>
   page(
     `<main>${paragraphsHtml()}</main>`,
     `<style>::highlight(page-eraser) { background-color: rgb(0 255 0); color: rgb(0 255 0); text-decoration: underline solid rgb(0 255 0) 8px; text-decoration-skip-ink: none; }</style>` +
       script(`window.erased = false;
+      ${hidden ? `const forEach = HighlightRegistry.prototype.forEach;
+      HighlightRegistry.prototype.forEach = function (callback, self) { return forEach.call(this, (value, key, map) => { if (key !== 'page-eraser') callback.call(self, value, key, map); }); };` : ''}
       (function erase() {
         const ranges = [];
         for (const [name, highlight] of CSS.highlights) if (name.startsWith('backstory')) for (const range of highlight) ranges.push(range);
