@@ -4,10 +4,13 @@
 // (scroll, resize, pointer and keys, the tab coming back into view) and once a second at most while
 // the tab is visible, never while hidden: no frame loop, no frames produced. A page that has taken
 // the highlights is checked before every frame for the next HOT_MS, so what it takes again is back
-// before it is seen. What was taken is painted again and the popup tells the reader; a page that
-// keeps taking it past RESTORE_BUDGET is also reported as blocking Backstory, in the popup and on
-// the toolbar badge.
+// before it is seen. A highlight of the page's own registered over Backstory's with a higher
+// priority (overpaint.ts) counts the same: Backstory's are registered again above it. What was
+// taken is painted again and the popup tells the reader; a page that keeps taking it past
+// RESTORE_BUDGET, or holds the highest priority there is, is also reported as blocking Backstory,
+// in the popup and on the toolbar badge.
 import type { Guard, OverlayState } from './overlay-state.ts';
+import { OverpaintWatch } from './overpaint.ts';
 import { after } from './timers.ts';
 
 /** How often, at most, the registry is checked while nothing else prompts it… */
@@ -33,13 +36,26 @@ export function guardHighlights(state: OverlayState, events: GuardEvents, guard:
   let restores = RESTORE_BUDGET;
   let hotUntil = 0;
   let frame = 0;
+  const overpaint = new OverpaintWatch(state.doc);
+  let outranked = false;
   const check = guard(() => {
     if (signal.aborted) return;
     if (!state.highlights.attached()) return events.onDetached();
-    if (state.highlights.intact(true)) return;
+    if (state.highlights.intact(true)) {
+      const above = overpaint.check(state.highlights, state.shown);
+      if (above === undefined) return;
+      // The page's highlight paints over Backstory's: Backstory's go above it. A page that holds the
+      // top priority cannot be painted over: said once, and not fought every frame.
+      if (!state.highlights.raiseAbove(above)) {
+        if (outranked) return;
+        outranked = true;
+        state.interfered = true;
+        events.onInterference();
+        return events.onBlocked();
+      }
+    } else state.highlights.repaint();
     // Past the budget the reader is told, and Backstory keeps painting what the page takes.
     if (restores-- === 0) events.onBlocked();
-    state.highlights.repaint();
     state.interfered = true;
     events.onInterference();
     if (hotUntil === 0) frame = requestAnimationFrame(everyFrame);

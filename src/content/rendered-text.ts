@@ -2,6 +2,7 @@
 // (paints, opens a note) only for such text. Costs style and layout, so it is asked only of the
 // anchored ranges (about 74 on the article), never of the whole page.
 import type { WithheldReason } from '../shared/messages.ts';
+import { BIDI_CONTROL, drawnBefore, RIGHT_TO_LEFT, type Box } from './reading-order.ts';
 import { sameWordsAfterTransform } from './text-transform.ts';
 
 export type { WithheldReason };
@@ -54,6 +55,7 @@ export class RenderCache {
   readonly scroll = { x: scrollX, y: scrollY };
   private readonly clips = new Map<Element, readonly DOMRect[]>();
   private readonly generated = new Map<Element, { before: boolean; after: boolean }>();
+  private readonly controls = new Map<Element, boolean>();
 
   style(element: Element): CSSStyleDeclaration {
     let style = this.styles.get(element);
@@ -73,6 +75,19 @@ export class RenderCache {
       this.painted.set(element, paint);
     }
     return paint;
+  }
+
+  /** Whether the block (bidi paragraph) that `text` is laid out in holds a bidi control (reading-order.ts). */
+  bidiControls(text: Text): boolean {
+    let block = text.parentElement ?? ((text.parentNode as ShadowRoot | null)?.host ?? null);
+    while (block?.parentElement && (this.style(block).display === 'inline' || this.style(block).display === 'contents')) block = block.parentElement;
+    if (!block) return BIDI_CONTROL.test(text.data);
+    let found = this.controls.get(block);
+    if (found === undefined) {
+      found = BIDI_CONTROL.test(block.textContent ?? '');
+      this.controls.set(block, found);
+    }
+    return found;
   }
 
   /** Whether `::before` and `::after` of `element` add words. */
@@ -161,6 +176,7 @@ function* inside(range: Range): Generator<Node> {
 export function renderedAsWritten(range: Range, cache = new RenderCache()): Rendering {
   const pieces: TextPiece[] = [];
   let failure: WithheldReason | undefined;
+  let rightToLeft = false;
   const skipped: Element[] = [];
   for (const node of inside(range)) {
     if (skipped.some((element) => element.contains(node))) continue;
@@ -168,7 +184,10 @@ export function renderedAsWritten(range: Range, cache = new RenderCache()): Rend
       const text = node as Text;
       const start = text === range.startContainer ? range.startOffset : 0;
       const end = text === range.endContainer ? range.endOffset : text.length;
-      if (WORD.test(text.data.slice(start, end))) pieces.push({ node: text, start, end });
+      const data = text.data.slice(start, end);
+      if (cache.bidiControls(text)) failure ??= 'reordered';
+      if (RIGHT_TO_LEFT.test(data)) rightToLeft = true;
+      if (WORD.test(data)) pieces.push({ node: text, start, end });
       continue;
     }
     const element = node as Element;
@@ -197,13 +216,18 @@ export function renderedAsWritten(range: Range, cache = new RenderCache()): Rend
   }
   let shown = 0;
   const heights: number[] = [];
+  /** The last box of the last piece drawn, to see that each piece is drawn after it (reading-order.ts). */
+  let previous: Box | undefined;
   for (const piece of pieces) {
     // Text directly under a shadow root is styled by its host.
     const parent = piece.node.parentElement ?? (piece.node.parentNode instanceof ShadowRoot ? piece.node.parentNode.host : null);
     const verdict = parent ? pieceVerdict(piece, parent, cache, range) : 'hidden';
-    if (typeof verdict === 'number') {
+    if (typeof verdict !== 'string') {
       shown++;
-      heights.push(verdict);
+      heights.push(verdict.height);
+      // Right-to-left words and vertical writing are drawn in other directions, not checked here.
+      if (!rightToLeft && previous && drawnBefore(previous, verdict.first)) failure ??= 'reordered';
+      previous = cache.style(parent as Element).writingMode.startsWith('horizontal') ? verdict.last : undefined;
     } else {
       failure ??= verdict;
       heights.push(-1);
@@ -214,8 +238,8 @@ export function renderedAsWritten(range: Range, cache = new RenderCache()): Rend
   return failure ? { ok: false, reason: failure, partly: shown > 0 } : { ok: true };
 }
 
-/** A failure, or the height of the piece's tallest box when the reader can see it. */
-function pieceVerdict(piece: TextPiece, parent: Element, cache: RenderCache, range: Range): WithheldReason | number {
+/** A failure, or, when the reader can see the piece, the height of its tallest box and its first and last boxes. */
+function pieceVerdict(piece: TextPiece, parent: Element, cache: RenderCache, range: Range): WithheldReason | { height: number; first: Box; last: Box } {
   const paint = cache.textPaint(parent);
   if (paint === 'hidden') return 'hidden';
   if (paint.transform !== 'none' && !sameWordsAfterTransform(piece.node.data.slice(piece.start, piece.end), paint.transform, parent.closest('[lang]')?.getAttribute('lang') ?? undefined)) return 'text-transform';
@@ -228,12 +252,14 @@ function pieceVerdict(piece: TextPiece, parent: Element, cache: RenderCache, ran
     sub.setEnd(piece.node, piece.end);
   }
   let height = 0;
-  let seen = false;
+  let first: Box | undefined;
+  let last: Box | undefined;
   for (const rect of sub.getClientRects()) {
     if (rect.width < 0.5 || rect.height < 0.5) continue;
     if (offPage(rect, cache.scroll) || clippedAway(rect, clips)) return 'hidden';
-    seen = true;
+    first ??= rect;
+    last = rect;
     height = Math.max(height, rect.height);
   }
-  return seen ? height : 'zero-size';
+  return first && last ? { height, first, last } : 'zero-size';
 }

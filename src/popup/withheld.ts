@@ -10,6 +10,7 @@ const REASON_KEYS: Record<WithheldReason, string> = {
   'foreign-content': 'withheldForeignContent',
   'text-transform': 'withheldTextTransform',
   'zero-size': 'withheldZeroSize',
+  reordered: 'withheldReordered',
 };
 
 const ID = 'withheld';

@@ -7,7 +7,7 @@ import { isRecord } from './is-record.ts';
 export type PageState = 'found' | 'not-found' | 'off' | 'site-off';
 
 /** Why a note was not painted: the reader does not see its words as the article wrote them (content/rendered-text.ts). */
-export const WITHHELD_REASONS = ['hidden', 'generated-content', 'foreign-content', 'text-transform', 'zero-size'] as const;
+export const WITHHELD_REASONS = ['hidden', 'generated-content', 'foreign-content', 'text-transform', 'zero-size', 'reordered'] as const;
 export type WithheldReason = (typeof WITHHELD_REASONS)[number];
 
 /** A note Backstory did not paint on this page, and why. */

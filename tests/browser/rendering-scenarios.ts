@@ -6,7 +6,7 @@ import { paragraphsHtml } from '../support/article.ts';
 import type { TestPage } from './harness/browsers.ts';
 import { page } from './harness/fixture-pages.ts';
 import { fromExtensionPage, totalHighlights, waitFor } from './harness/page-probes.ts';
-import { failedClaimAttacks, generatedContentLater, hiddenBreakInEveryClaim, undisclosedAttacks, unseenCopyFirst } from './harness/rendering-attacks.ts';
+import { failedClaimAttacks, generatedContentLater, hiddenBreakInEveryClaim, reorderAttacks, undisclosedAttacks, unseenCopyFirst } from './harness/rendering-attacks.ts';
 import type { Session } from './harness/session.ts';
 import type { PageStatus } from '../../src/shared/messages.ts';
 
@@ -80,6 +80,25 @@ export function describeRendering(session: Session): void {
     expect(marks.map((mark) => mark.text).filter((text) => text.includes('disclosed'))).toEqual([]);
     expect(marks).toHaveLength(expected - 1);
     expect((await status(tab)).withheld).toEqual([{ id: 'claim/call-undisclosed', title: 'Were the call’s details undisclosed?', reason }]);
+    await tab.close();
+  });
+
+  it.each(reorderAttacks)('withholds “Trump has accused Biden” where the page draws its words in another order with %s', async (_attack, html) => {
+    const tab = await open(html);
+    const { withheld = [] } = await waitFor(() => status(tab), (value) => (value.withheld ?? []).length > 0);
+    expect(withheld).toContainEqual({ id: 'event/trump-accused-biden', title: 'Trump on Biden and the war', reason: 'reordered' });
+    // Bidi controls reorder anything in their paragraph: its other notes go too, for the same reason.
+    expect(withheld.filter((note) => note.reason !== 'reordered')).toEqual([]);
+    const passages = await tab.evaluate(() => {
+      const painted = [...((CSS.highlights.get('backstory-event-passage') ?? []) as unknown as Set<AbstractRange>)];
+      return painted.map((range) => {
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        return live.toString();
+      });
+    }, null);
+    expect(passages.filter((text) => text.includes('accused'))).toEqual([]);
     await tab.close();
   });
 

@@ -61,3 +61,18 @@ export function hiddenBreakInEveryClaim(): string {
 /** The "failed" claim with a `::before { content: "not " }` that the page switches on with `arm()`, after Backstory painted. */
 export const generatedContentLater = () =>
   articleWith(FAILED, 'has “<span class="x">failed</span>,”', '<style>.armed .x::before { content: "not "; }</style><script>window.arm = () => document.body.classList.add("armed");</script>');
+
+const ACCUSED = 'Trump has accused Biden';
+
+/**
+ * Attacks that draw the article's own "Trump has accused Biden" (event/trump-accused-biden) as
+ * "Biden has accused Trump", every word the article's and each name under its own note.
+ */
+export const reorderAttacks: ReadonlyArray<[string, string]> = [
+  ['flex items with order', articleWith(ACCUSED, '<span style="display: inline-flex; gap: .27em"><span style="order: 3">Trump</span> <span style="order: 2">has accused</span> <span style="order: 1">Biden</span></span>')],
+  ['a reversed flex row', articleWith(ACCUSED, '<span style="display: inline-flex; flex-direction: row-reverse; gap: .27em"><span>Trump</span> <span>has accused</span> <span>Biden</span></span>')],
+  ['grid placement', articleWith(ACCUSED, '<span style="display: inline-grid; grid-auto-flow: column; gap: .27em"><span style="grid-column: 3">Trump</span> <span style="grid-column: 2">has accused</span> <span style="grid-column: 1">Biden</span></span>')],
+  ['relative positioning', articleWith(ACCUSED, '<span style="position: relative; left: 9em">Trump</span> has accused <span style="position: relative; left: -9em">Biden</span>')],
+  ['right-to-left isolates in CSS', articleWith(ACCUSED, '<span style="direction: rtl; unicode-bidi: isolate"><span style="unicode-bidi: isolate">Trump</span> <span style="unicode-bidi: isolate">has accused</span> <span style="unicode-bidi: isolate">Biden</span></span>')],
+  ['right-to-left isolate controls in the text', articleWith(ACCUSED, '&#x2067;&#x2066;Trump&#x2069; &#x2066;has accused&#x2069; &#x2066;Biden&#x2069;&#x2069;')],
+];
