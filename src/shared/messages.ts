@@ -1,7 +1,7 @@
 // Messages between the popup, the background and the content script. Every receiver parses what it
 // gets; anything that is not one of these shapes is ignored.
 import type { ArticleMeta, Note, NoteSummary } from '../model/note.ts';
-import { isRecord } from './is-record.ts';
+import { isRecord } from '../core/is-record.ts';
 
 /** What the content script knows: whether the article's notes are shown. The popup adds "off". */
 export type PageState = 'found' | 'not-found' | 'off' | 'site-off';
