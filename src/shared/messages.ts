@@ -57,6 +57,16 @@ export type ToBackground =
   /** A source link in a note was clicked: open it (https only) in a new tab. */
   | { type: 'open-source'; url: string };
 
+/** A message for the imported packs' gate only (content/imported-gate.js); the bundled gate ignores it. */
+export const IMPORTED_GATE_MESSAGE = 'to-imported-gate';
+
+export const toImportedGate = (message: ToContent) => ({ type: IMPORTED_GATE_MESSAGE, message });
+
+/** The message inside one addressed to the imported packs' gate; undefined for any other. */
+export function fromImportedGateMessage(raw: unknown): unknown {
+  return isRecord(raw) && raw.type === IMPORTED_GATE_MESSAGE ? raw.message : undefined;
+}
+
 export function parseToContent(message: unknown): ToContent | undefined {
   if (!isRecord(message)) return undefined;
   switch (message.type) {
