@@ -67,7 +67,9 @@ export const storedImports = (packs: Record<string, ImportedPack>) => ({ [IMPORT
 export const IMPORTED_GATE_SCRIPT = {
   id: IMPORTED_GATE_SCRIPT_ID,
   matches: ['http://*/*', 'https://*/*'],
-  js: [IMPORTED_GATE_FILE],
+  // From the extension's root: Firefox (153) resolves a relative path against the calling page
+  // (src/options/options.html → src/options/content/…), Chromium against the root.
+  js: [`/${IMPORTED_GATE_FILE}`],
   runAt: 'document_start',
   persistAcrossSessions: true,
 } as const;

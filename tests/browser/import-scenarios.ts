@@ -1,0 +1,123 @@
+// Packs a reader imports on the options page (issue 22): a pack file is checked, shown with its
+// signer, stored, found and annotated on its article's page by the second gate, which is registered
+// only while a pack is imported, and removed again. Shared by chromium.test.ts and firefox.test.ts.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { IMPORTED_GATE_SCRIPT_ID } from '../../src/shared/imported-packs.ts';
+import { toImportedGate } from '../../src/shared/messages.ts';
+import { testPackFiles, type TestPackFiles } from '../support/pack-files.ts';
+import type { TestBrowser, TestPage } from './harness/browsers.ts';
+import { fromExtensionPage, highlightPoint, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
+import { useSession } from './harness/session.ts';
+
+/** Gives the options page's file picker a file, as a reader choosing one does (no driver-specific upload API). */
+const chooseFile = (options: TestPage, name: string, text: string) =>
+  options.evaluate(
+    ([fileName, content]) => {
+      const input = document.getElementById('pack-file') as HTMLInputElement;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], fileName, { type: 'application/json' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    [name, text] as const,
+  );
+
+/** Drops a file on the options page's drop zone. */
+const dropFile = (options: TestPage, name: string, text: string) =>
+  options.evaluate(
+    ([fileName, content]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], fileName, { type: 'application/json' }));
+      document.getElementById('pack-drop')?.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    [name, text] as const,
+  );
+
+const statusText = (options: TestPage) => options.evaluate(() => document.getElementById('pack-status')?.textContent ?? '', null);
+const importedList = (options: TestPage) => options.evaluate(() => [...document.querySelectorAll('#imported-packs li')].map((item) => item.textContent ?? ''), null);
+const registeredGates = (extensionPage: TestPage) =>
+  extensionPage.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id), null);
+
+export function describeImport(launch: () => Promise<TestBrowser>): void {
+  const session = useSession(launch);
+  let files: TestPackFiles;
+  beforeAll(() => {
+    files = testPackFiles();
+  });
+
+  describe('a pack imported on the options page', () => {
+    it('is checked, shown with its signer and stored; its article is then found and annotated, and removing it removes both the notes and the second gate', async () => {
+      const url = session.server.page('/imported/article.html', files.html);
+      const before = await session.browser.newPage();
+      await before.goto(url);
+      await sleep(1500);
+      expect(await totalHighlights(before)).toBe(0);
+      await before.close();
+
+      const options = await session.browser.openOptions();
+      expect(await registeredGates(options)).toEqual([]);
+      expect(await importedList(options)).toEqual(['No pack imported.']);
+      await chooseFile(options, `${files.slug}.backstory-pack.json`, files.signed);
+      expect(await waitFor(() => statusText(options), (text) => text.startsWith('Installed'))).toContain(files.title);
+      const [listed] = await importedList(options);
+      expect(listed).toContain(`“${files.title}”`);
+      expect(listed).toContain(`${files.pack.built.file.notes.length} notes`);
+      expect(listed).toContain(`Signed by key ${files.keyFingerprint}: the signature holds.`);
+      expect(await registeredGates(options)).toEqual([IMPORTED_GATE_SCRIPT_ID]);
+
+      const page = await session.browser.newPage();
+      await page.goto(url);
+      await waitFor(() => totalHighlights(page), (total) => total > 0);
+      expect(await highlightPoint(page, 'backstory-person', files.name)).not.toBeNull();
+      await page.bringToFront();
+      const popup = await session.browser.openPopup();
+      const status = await waitFor(() => fromExtensionPage<{ state?: string; pack?: string }>(popup, { send: toImportedGate({ type: 'get-status' }) }), (value) => value?.state === 'found');
+      expect(status.pack).toBe(files.slug);
+      expect(await waitFor(() => popup.evaluate(() => document.getElementById('status')?.textContent ?? '', null), (text) => text.startsWith('Article found'))).toMatch(/^Article found/);
+      await popup.close();
+
+      await options.bringToFront();
+      await options.click('#imported-packs button');
+      expect(await waitFor(() => statusText(options), (text) => text.startsWith('Removed'))).toContain(files.title);
+      expect(await registeredGates(options)).toEqual([]);
+      expect(await importedList(options)).toEqual(['No pack imported.']);
+      await page.close();
+      const after = await session.browser.newPage();
+      await after.goto(url);
+      await sleep(1500);
+      expect(await totalHighlights(after)).toBe(0);
+      await after.close();
+      await options.close();
+    });
+
+    it('asks before installing an unsigned pack, refuses a changed or older file without changing what is installed, and takes a newer one', async () => {
+      const options = await session.browser.openOptions();
+      await dropFile(options, 'unsigned.json', files.unsigned);
+      await waitFor(() => statusText(options), (text) => text.includes('not signed'));
+      expect(await options.evaluate(() => document.getElementById('pack-pending')?.textContent ?? '', null)).toContain('Not signed.');
+      expect(await importedList(options)).toEqual(['No pack imported.']);
+      await options.click('#pack-pending button');
+      expect(await waitFor(() => statusText(options), (text) => text.startsWith('Installed'))).toContain(files.title);
+      expect((await importedList(options))[0]).toContain('Not signed.');
+
+      // One changed byte inside the signed payload: the signature no longer holds.
+      const changed = files.newer.replace(files.title, `${files.title.slice(0, -1)}X`);
+      await chooseFile(options, 'changed.json', changed);
+      expect(await waitFor(() => statusText(options), (text) => text.includes('not installed'))).toContain('signature: does not hold');
+      expect((await importedList(options))[0]).toContain('Not signed.');
+
+      await chooseFile(options, 'newer.json', files.newer);
+      expect(await waitFor(() => statusText(options), (text) => text.startsWith('Updated'))).toContain(files.title);
+      expect(await importedList(options)).toHaveLength(1);
+      expect((await importedList(options))[0]).toContain('bundled 2026-12-02');
+
+      await chooseFile(options, 'older.json', files.signed);
+      expect(await waitFor(() => statusText(options), (text) => text.startsWith('Not installed'))).toContain('older version');
+      expect((await importedList(options))[0]).toContain('bundled 2026-12-02');
+
+      await options.click('#imported-packs button');
+      await waitFor(() => registeredGates(options), (ids) => ids.length === 0);
+      await options.close();
+    });
+  });
+}
