@@ -22,6 +22,19 @@ const chooseFile = (options: TestPage, name: string, text: string) =>
     [name, text] as const,
   );
 
+/** Gives the file picker a file of raw bytes (a file that is not UTF-8). */
+const chooseBytes = (options: TestPage, name: string, bytes: number[]) =>
+  options.evaluate(
+    ([fileName, content]) => {
+      const input = document.getElementById('pack-file') as HTMLInputElement;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(content)], fileName, { type: 'application/json' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    [name, bytes] as const,
+  );
+
 /** Drops a file on the options page's drop zone. */
 const dropFile = (options: TestPage, name: string, text: string) =>
   options.evaluate(
@@ -115,6 +128,41 @@ export function describeImport(launch: () => Promise<TestBrowser>): void {
       expect(await waitFor(() => statusText(options), (text) => text.startsWith('Not installed'))).toContain('older version');
       expect((await importedList(options))[0]).toContain('bundled 2026-12-02');
 
+      await options.click('#imported-packs button');
+      await waitFor(() => registeredGates(options), (ids) => ids.length === 0);
+      await options.close();
+    });
+
+    it('refuses a hostile file with a clear message, and keeps the installed pack as it was', async () => {
+      const options = await session.browser.openOptions();
+      await chooseFile(options, 'good.json', files.signed);
+      await waitFor(() => statusText(options), (text) => text.startsWith('Installed'));
+      const installed = await importedList(options);
+      const stored = () => options.evaluate(async () => JSON.stringify(await chrome.storage.local.get(['importedPacks', 'importedGate'])), null);
+      const before = await stored();
+      const payload = JSON.parse(JSON.parse(files.unsigned).payload);
+      const withNote = (change: (note: { summary: string; sources: Array<{ url: string }> }) => void) => {
+        const copy = structuredClone(payload);
+        change(copy.annotations.notes[0]);
+        return JSON.stringify({ format: 'backstory-pack', version: 1, payload: JSON.stringify(copy) });
+      };
+      const hostile: Array<[string, string, string | number[]]> = [
+        ['deep.json', 'nests lists and objects', `{"format":"backstory-pack","version":1,"payload":"{}","x":${'['.repeat(50_000)}${']'.repeat(50_000)}}`],
+        ['markup.json', 'contains markup', withNote((note) => void (note.summary = 'A <img src=x onerror=alert(1)> summary.'))],
+        ['http.json', 'is not https', withNote((note) => void (note.sources[0].url = 'http://example.com/'))],
+        ['latin1.json', 'not UTF-8 text', [...new TextEncoder().encode(files.signed.slice(0, 200)), 0xe9, 0x22]],
+        ['huge.json', 'at most 5 MB', `${' '.repeat(5 * 1024 * 1024 + 1)}`],
+      ];
+      for (const [name, problem, content] of hostile) {
+        if (typeof content === 'string') await chooseFile(options, name, content);
+        else await chooseBytes(options, name, content);
+        const said = await waitFor(() => statusText(options), (text) => text.startsWith(`${name} was not installed`));
+        expect(said, name).toContain(problem);
+        expect(await importedList(options), name).toEqual(installed);
+        expect(await stored(), name).toBe(before);
+        expect(await options.evaluate(() => [...document.querySelectorAll('#pack-status, #pack-status *')].every((node) => node.localName === 'div' || node.localName === 'span' || node.localName === 'ul' || node.localName === 'li'), null), name).toBe(true);
+      }
+      expect(await registeredGates(options)).toEqual([IMPORTED_GATE_SCRIPT_ID]);
       await options.click('#imported-packs button');
       await waitFor(() => registeredGates(options), (ids) => ids.length === 0);
       await options.close();
