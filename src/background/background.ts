@@ -1,6 +1,7 @@
 // Background: settings defaults on install, the toolbar badge, keyboard commands, and the injection
 // of a pack's fingerprint into a tab whose gate found its markers, and of the overlay when it found
-// the article.
+// the article (a bundled pack's from its files, an imported pack's from storage); and the imported
+// packs' gate, registered only while a pack is imported.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { WELCOME_PAGE } from '../shared/extension-pages.ts';
 import { packs as bundledPacks } from 'virtual:backstory-pack-list';
@@ -12,9 +13,12 @@ import { updateSettings } from '../shared/settings-store.ts';
 /** Packs built into this extension: their files are injected; any other slug is an imported pack, from storage. */
 const BUNDLED = new Set(bundledPacks.map((pack) => pack.slug));
 
-// The imported packs' gate is registered while a pack is imported and not otherwise; checked at
-// every start, since Chromium and Firefox differ in what survives an update or a restart.
-void syncImportedGate().catch((error: unknown) => console.error('[Backstory] imported packs gate', error));
+// The imported packs' gate is registered while a pack is imported and not otherwise; checked every
+// time the background starts, and at browser start-up (a listener there makes both browsers start
+// it then), since what survives an update or a restart is not the same in Chromium and Firefox.
+const checkImportedGate = () => void syncImportedGate().catch((error: unknown) => console.error('[Backstory] imported packs gate', error));
+checkImportedGate();
+browser.runtime.onStartup.addListener(checkImportedGate);
 
 // Defaults on install, and migration of older or damaged settings on update.
 browser.runtime.onInstalled.addListener(() => updateSettings((settings) => settings));
