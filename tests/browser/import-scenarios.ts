@@ -6,7 +6,7 @@ import { IMPORTED_GATE_SCRIPT_ID } from '../../src/shared/imported-packs.ts';
 import { toImportedGate } from '../../src/shared/messages.ts';
 import { testPackFiles, type TestPackFiles } from '../support/pack-files.ts';
 import type { TestBrowser, TestPage } from './harness/browsers.ts';
-import { fromExtensionPage, highlightPoint, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
+import { axeViolations, fromExtensionPage, highlightPoint, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
 import { useSession } from './harness/session.ts';
 
 /** Gives the options page's file picker a file, as a reader choosing one does (no driver-specific upload API). */
@@ -109,9 +109,13 @@ export function describeImport(launch: () => Promise<TestBrowser>): void {
       await waitFor(() => statusText(options), (text) => text.includes('not signed'));
       expect(await options.evaluate(() => document.getElementById('pack-pending')?.textContent ?? '', null)).toContain('Not signed.');
       expect(await importedList(options)).toEqual(['No pack imported.']);
-      await options.click('#pack-pending button');
+      // The choice has the focus, and the page stays accessible with it open.
+      expect(await options.evaluate(() => document.activeElement?.textContent ?? '', null)).toBe('Install the unsigned pack');
+      expect(await axeViolations(options)).toEqual([]);
+      await options.keyboard.press('Enter');
       expect(await waitFor(() => statusText(options), (text) => text.startsWith('Installed'))).toContain(files.title);
       expect((await importedList(options))[0]).toContain('Not signed.');
+      expect(await axeViolations(options)).toEqual([]);
 
       // One changed byte inside the signed payload: the signature no longer holds.
       const changed = files.newer.replace(files.title, `${files.title.slice(0, -1)}X`);
