@@ -5,7 +5,7 @@
 import { MAX_PACK_FILE_BYTES, PackFileError, readPackFile, type ReadPack, type Signer } from '../core/pack-file.ts';
 import { shortDate } from '../shared/dates.ts';
 import { t } from '../shared/i18n.ts';
-import { planInstall, withoutPack, type InstallOutcome } from '../shared/imported-packs.ts';
+import { changesSigner, planInstall, withoutPack, type InstallOutcome } from '../shared/imported-packs.ts';
 import { readImportedPacks, writeImportedPacks } from '../shared/imported-store.ts';
 
 interface Elements {
@@ -87,9 +87,9 @@ export function mountPackImport(elements: Elements, bundledSlugs: ReadonlySet<st
     say(t(OUTCOME_MESSAGES[outcome], outcome === 'bundled' ? pack.slug : pack.data.article.title));
   }
 
-  /** An unsigned pack: what it is, why that matters, and the reader's choice. */
-  function confirmUnsigned(pack: ReadPack): void {
-    const installButton = element('button', t('importUnsignedInstall'));
+  /** An unsigned pack, or one signed by another key than the installed version: what it is, why that matters, and the reader's choice. */
+  function confirmInstall(pack: ReadPack, otherSigner: boolean): void {
+    const installButton = element('button', t(otherSigner ? 'importOtherSignerInstall' : 'importUnsignedInstall'));
     installButton.type = 'button';
     installButton.addEventListener('click', () => void install(pack).then(() => input.focus()));
     const cancel = element('button', t('importCancel'));
@@ -104,9 +104,9 @@ export function mountPackImport(elements: Elements, bundledSlugs: ReadonlySet<st
     details.append(...describePack(pack));
     const actions = element('p', undefined, 'actions');
     actions.append(installButton, cancel);
-    pending.replaceChildren(element('h3', t('importUnsignedTitle')), details, element('p', t('importUnsignedText')), actions);
+    pending.replaceChildren(element('h3', t(otherSigner ? 'importOtherSignerTitle' : 'importUnsignedTitle')), details, element('p', t(otherSigner ? 'importOtherSignerText' : 'importUnsignedText')), actions);
     pending.hidden = false;
-    say(t('importConfirm'));
+    say(t(otherSigner ? 'importConfirmOtherSigner' : 'importConfirm'));
     installButton.focus();
   }
 
@@ -122,7 +122,8 @@ export function mountPackImport(elements: Elements, bundledSlugs: ReadonlySet<st
     } catch (error) {
       return say(t('importRefused', file.name), error instanceof PackFileError ? error.problems : [String(error)]);
     }
-    if (!pack.signer) return confirmUnsigned(pack);
+    const otherSigner = changesSigner(await readImportedPacks(), pack);
+    if (!pack.signer || otherSigner) return confirmInstall(pack, otherSigner);
     await install(pack);
   }
 

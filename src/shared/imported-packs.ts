@@ -47,6 +47,16 @@ export function planInstall(installed: Readonly<Record<string, ImportedPack>>, p
   return { outcome: current ? 'updated' : 'installed', packs: { ...installed, [pack.slug]: { ...pack, installed: now.toISOString() } } };
 }
 
+/**
+ * Whether `pack` would replace an installed version signed by another key (or not signed at all):
+ * the reader is asked first, as for an unsigned pack, since a file from someone else could
+ * otherwise replace a newsroom's notes.
+ */
+export function changesSigner(installed: Readonly<Record<string, ImportedPack>>, pack: ReadPack): boolean {
+  const current = installed[pack.slug];
+  return current?.signer !== undefined && current.signer.key !== pack.signer?.key;
+}
+
 export function withoutPack(installed: Readonly<Record<string, ImportedPack>>, slug: string): Record<string, ImportedPack> {
   return Object.fromEntries(Object.entries(installed).filter(([key]) => key !== slug));
 }

@@ -103,7 +103,7 @@ export function describeImport(launch: () => Promise<TestBrowser>): void {
       await options.close();
     });
 
-    it('asks before installing an unsigned pack, refuses a changed or older file without changing what is installed, and takes a newer one', async () => {
+    it('asks before installing an unsigned pack or replacing a signed one with another key’s, refuses a changed or older file without changing what is installed, and takes a newer one', async () => {
       const options = await session.browser.openOptions();
       await dropFile(options, 'unsigned.json', files.unsigned);
       await waitFor(() => statusText(options), (text) => text.includes('not signed'));
@@ -131,6 +131,14 @@ export function describeImport(launch: () => Promise<TestBrowser>): void {
       await chooseFile(options, 'older.json', files.signed);
       expect(await waitFor(() => statusText(options), (text) => text.startsWith('Not installed'))).toContain('older version');
       expect((await importedList(options))[0]).toContain('bundled 2026-12-02');
+
+      // A later file signed by another key replaces a signed pack only if the reader says so.
+      await chooseFile(options, 'other-key.json', files.otherKey);
+      await waitFor(() => statusText(options), (text) => text.includes('not signed by the key of the installed version'));
+      expect(await options.evaluate(() => document.querySelector('#pack-pending h3')?.textContent ?? '', null)).toBe('Not signed by the same key as the installed version');
+      await options.click('#pack-pending button:last-child');
+      expect(await waitFor(() => statusText(options), (text) => text.startsWith('Not installed'))).toBe('Not installed; nothing changed.');
+      expect((await importedList(options))[0]).toContain(`bundled 2026-12-02Signed by key ${files.keyFingerprint}`);
 
       await options.click('#imported-packs button');
       await waitFor(() => registeredGates(options), (ids) => ids.length === 0);

@@ -16,6 +16,8 @@ export interface TestPackFiles {
   unsigned: string;
   /** The signed file, bundled a day later: an update. */
   newer: string;
+  /** Bundled two days later, signed by another key. */
+  otherKey: string;
   keyFingerprint: string;
   /** A page carrying the article, paragraph by paragraph. */
   html: string;
@@ -41,6 +43,7 @@ export function testPackFiles(): TestPackFiles {
       signed: bundlePack(packDir, { now, privateKeyPem: key.pem }),
       unsigned: bundlePack(packDir, { now }),
       newer: bundlePack(packDir, { now: new Date('2026-12-02T10:00:00Z'), privateKeyPem: key.pem }),
+      otherKey: bundlePack(packDir, { now: new Date('2026-12-03T10:00:00Z'), privateKeyPem: generateSigningKey().pem }),
       keyFingerprint: key.fingerprint,
       html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Imported pack article</title></head><body><article>${paragraphs}</article></body></html>`,
     };

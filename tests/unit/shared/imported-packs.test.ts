@@ -8,7 +8,7 @@ import { decodeHashes } from '../../../src/core/base64.ts';
 import { look, type ArticleSearch } from '../../../src/core/detect.ts';
 import { fewPacksSearch } from '../../../src/core/gate-search.ts';
 import { readPackFile, type ReadPack } from '../../../src/core/pack-file.ts';
-import { importedGateData, parseImportedPacks, planInstall, storedImports, withoutPack, type ImportedPack } from '../../../src/shared/imported-packs.ts';
+import { changesSigner, importedGateData, parseImportedPacks, planInstall, storedImports, withoutPack, type ImportedPack } from '../../../src/shared/imported-packs.ts';
 import { IMPORTED_GATE_KEY } from '../../../src/shared/injected-files.ts';
 import { ARTICLE_TEXT } from '../../support/article.ts';
 
@@ -82,5 +82,21 @@ describe('the imported packs’ gate rows', () => {
     const packs: Record<string, ImportedPack> = planInstall({}, first, new Set()).packs;
     expect(look(importedSearch(packs), ARTICLE_TEXT)?.slug).toBe('riyadh-copy');
     expect(look(importedSearch(packs), ARTICLE_TEXT.split('\n').slice(0, 1).join(' ').replace(/[A-Z]\w+/g, 'word'))).toBeUndefined();
+  });
+});
+
+describe('a change of signer', () => {
+  const signedBy = (pack: ReadPack, key: string | undefined): ReadPack => ({ ...pack, signer: key === undefined ? undefined : { key, holds: true } });
+
+  it('is asked about when the installed version was signed and the new one is signed by another key or not at all', () => {
+    const installed = planInstall({}, signedBy(first, 'aaaa'), new Set()).packs;
+    expect(changesSigner(installed, signedBy(later, 'aaaa'))).toBe(false);
+    expect(changesSigner(installed, signedBy(later, 'bbbb'))).toBe(true);
+    expect(changesSigner(installed, signedBy(later, undefined))).toBe(true);
+  });
+
+  it('is not one for a new pack, or over an unsigned one', () => {
+    expect(changesSigner({}, signedBy(first, 'aaaa'))).toBe(false);
+    expect(changesSigner(planInstall({}, signedBy(first, undefined), new Set()).packs, signedBy(later, 'aaaa'))).toBe(false);
   });
 });
