@@ -51,7 +51,7 @@ async function bundle(entry: string, outFile: string, browser: Browser, packs: r
     outfile: outFile,
     bundle: true,
     format: 'iife',
-    minify: true,
+    minify: process.env.BACKSTORY_MINIFY !== '0',
     target: ['chrome120', 'firefox140'],
     define: { __BROWSER__: JSON.stringify(browser), __IMPORTED_GATE__: JSON.stringify(imported) },
     plugins: [virtualModules(packs, imported)],

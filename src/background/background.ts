@@ -44,14 +44,16 @@ async function loadOverlay(tabId: number, frameId: number, slug: string): Promis
   const target = { tabId, frameIds: [frameId] };
   const imported = BUNDLED.has(slug) ? undefined : (await readImportedPacks())[slug];
   if (!BUNDLED.has(slug) && !imported) return false;
-  await browser.scripting.insertCSS({ target, files: [HIGHLIGHTS_FILE], origin: 'USER' });
-  await browser.scripting.insertCSS({ target, files: [HIGHLIGHT_FILLS_FILE], origin: FILLS_ORIGIN });
-  if (!imported) await browser.scripting.executeScript({ target, files: [packFile(slug), OVERLAY_FILE] });
-  else {
-    // An imported pack's notes come from storage, as data (structured-cloned arguments), never as code.
-    await browser.scripting.executeScript({ target, func: definePack, args: [PACK_GLOBAL, imported.data] });
-    await browser.scripting.executeScript({ target, files: [OVERLAY_FILE] });
-  }
+  // At once: each is a round trip to the tab's renderer, which is often busy loading the page.
+  await Promise.all([
+    browser.scripting.insertCSS({ target, files: [HIGHLIGHTS_FILE], origin: 'USER' }),
+    browser.scripting.insertCSS({ target, files: [HIGHLIGHT_FILLS_FILE], origin: FILLS_ORIGIN }),
+    imported
+      ? // An imported pack's notes come from storage, as data (structured-cloned arguments), never
+        // as code; they must be in place before the overlay script runs.
+        browser.scripting.executeScript({ target, func: definePack, args: [PACK_GLOBAL, imported.data] }).then(() => browser.scripting.executeScript({ target, files: [OVERLAY_FILE] }))
+      : browser.scripting.executeScript({ target, files: [packFile(slug), OVERLAY_FILE] }),
+  ]);
   return true;
 }
 

@@ -1,10 +1,11 @@
 // The content script every http(s) page loads: the gate. One classic script. It reads the page's
 // text once, looks for the packs' markers and, where they are, an article's fingerprint, and stops
-// there, having written nothing, added nothing and read no settings, unless an article is present.
-// Only then does it read the settings and ask the background to inject the overlay. Built twice
-// (build/content-scripts.ts): with the bundled packs' markers compiled in (content/gate.js, in the
-// manifest), and as the imported packs' gate (__IMPORTED_GATE__, content/imported-gate.js), which
-// the background registers only while a reader has imported a pack.
+// there, having written nothing, added nothing and read no settings, unless a pack's markers are
+// present. Then it reads the settings (while the fingerprint loads), and where the article is, asks
+// the background to inject the overlay. Built twice (build/content-scripts.ts): with the bundled
+// packs' markers compiled in (content/gate.js, in the manifest), and as the imported packs' gate
+// (__IMPORTED_GATE__, content/imported-gate.js), which the background registers only while a
+// reader has imported a pack.
 import { search, searchReady } from 'virtual:backstory-gate';
 import { decodeHashes } from '../core/base64.ts';
 import type { GatePack } from '../core/detect.ts';
@@ -36,7 +37,7 @@ type State =
   | { name: 'failed'; controller: AbortController };
 
 let state: State = { name: 'scanning', controller: new AbortController() };
-/** The stored settings, read only once an article is found: elsewhere they cannot change anything. */
+/** The stored settings, read only once a pack's markers are found: elsewhere they cannot change anything. */
 let settings: { stored: unknown } | undefined;
 let failures = 0;
 
@@ -76,16 +77,20 @@ function start(): void {
     .catch(fail);
 }
 
+let settingsRead: Promise<unknown> | undefined;
+
+/** The stored settings, read once (however many callers wait) and followed from then on. */
 async function readSettings(): Promise<{ stored: unknown }> {
-  if (settings) return settings;
-  extensionApi.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    settings = { stored: changes[SETTINGS_KEY].newValue };
-    settingsChanged();
+  settingsRead ??= extensionApi.storage.local.get(SETTINGS_KEY).then((stored) => {
+    settings ??= { stored: stored[SETTINGS_KEY] };
+    extensionApi.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+      settings = { stored: changes[SETTINGS_KEY].newValue };
+      settingsChanged();
+    });
   });
-  const stored = await extensionApi.storage.local.get(SETTINGS_KEY);
-  settings ??= { stored: stored[SETTINGS_KEY] };
-  return settings;
+  await settingsRead;
+  return settings as { stored: unknown };
 }
 
 async function articleFound(pack: GatePack): Promise<void> {
@@ -118,6 +123,8 @@ function overlayEvents(signal: AbortSignal): OverlayEvents {
  * cannot be had counts as empty: that pack is not found on this page.
  */
 async function loadFingerprints(packs: readonly GatePack[]): Promise<void> {
+  // Markers make the article likely: the settings it will need are read meanwhile.
+  const reading = readSettings();
   for (const pack of packs) {
     if (pack.fingerprint) continue;
     await send({ type: 'load-fingerprint', slug: pack.slug });
@@ -125,6 +132,7 @@ async function loadFingerprints(packs: readonly GatePack[]): Promise<void> {
     const encoded: unknown = typeof loaded === 'object' && loaded !== null && Object.hasOwn(loaded, pack.slug) ? (loaded as Record<string, unknown>)[pack.slug] : undefined;
     pack.fingerprint = typeof encoded === 'string' ? decodeHashes(encoded) : new Set();
   }
+  await reading;
 }
 
 /** The overlay module, injected once per page by the background into this isolated world. */

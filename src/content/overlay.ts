@@ -89,8 +89,7 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
         vouching = undefined;
         const { anchoring: { index, anchored: all }, withheld } = vouched;
         if (onlyChanges && sameVouching(state, all, withheld)) return;
-        // The article's root spans withheld places too: a change there may make them shown.
-        Object.assign(state, { index, all, withheld, articleRoot: commonAncestor(doc, found.anchored) });
+        Object.assign(state, { index, all, withheld });
         paint();
       }))
       .catch(events.onError);
@@ -107,6 +106,9 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
       return;
     }
     lastFound = found;
+    // Set before vouching, so that changes elsewhere on the page do not restart it. The article's
+    // root spans withheld places too: a change there may make them shown.
+    state.articleRoot = commonAncestor(doc, found.anchored);
     vouchAndPaint(found, false);
   }
 
@@ -117,7 +119,8 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
   let cancelRecheck = () => {};
   const recheck = guard(() => {
     cancelRecheck();
-    if (lastFound && !vouching && doc.visibilityState === 'visible') vouchAndPaint(lastFound, true);
+    // An article taken off the page is the re-anchoring's to handle, not a reason to withhold notes.
+    if (lastFound && !vouching && doc.visibilityState === 'visible' && state.articleRoot?.isConnected) vouchAndPaint(lastFound, true);
     lastCheck = performance.now();
     if (doc.visibilityState === 'visible') cancelRecheck = after(RECHECK_IDLE_MS, recheck);
   });

@@ -78,7 +78,10 @@ export function watchArticle(
       looked.add(record.target);
       return isRelevant(record);
     };
-    if (records.some(relevant)) poke();
+    if (!records.some(relevant)) return;
+    // The article taken off the page (a single-page app's next view): nothing to wait for.
+    if (state.articleRoot && !state.articleRoot.isConnected) now();
+    else poke();
   }));
   // The whole document, not <body>: a page (or Turbo-style navigation) may replace <body> itself.
   observer.observe(state.doc.documentElement, OBSERVED);

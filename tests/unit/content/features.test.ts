@@ -171,6 +171,36 @@ describe('timers that run where page scripts are blocked', () => {
     expect(runs).toBe(before + 1);
     controller.abort();
   });
+
+  it('settle: a poke every millisecond arms a timer about once per delay, not once per poke', async () => {
+    const controller = new AbortController();
+    const timeout = vi.spyOn(AbortSignal, 'timeout');
+    let runs = 0;
+    const poke = settler(() => ({ delay: 30, maxWait: 80 }), () => runs++, controller.signal);
+    let pokes = 0;
+    const start = performance.now();
+    while (performance.now() - start < 100) {
+      poke();
+      pokes++;
+      await wait(1);
+    }
+    await wait(50);
+    expect(runs).toBeGreaterThanOrEqual(1);
+    expect(pokes).toBeGreaterThan(30);
+    expect(timeout.mock.calls.length).toBeLessThanOrEqual(10);
+    timeout.mockRestore();
+    controller.abort();
+  });
+
+  it('settle: runs nothing once aborted', async () => {
+    const controller = new AbortController();
+    let runs = 0;
+    const poke = settler(() => ({ delay: 20, maxWait: 50 }), () => runs++, controller.signal);
+    poke();
+    controller.abort();
+    await wait(60);
+    expect(runs).toBe(0);
+  });
 });
 
 describe('the watcher’s batches', () => {
