@@ -82,7 +82,15 @@ export function mountPackImport(elements: Elements, bundledSlugs: ReadonlySet<st
     pending.hidden = true;
     pending.replaceChildren();
     const { outcome, packs } = planInstall(await readImportedPacks(), pack, bundledSlugs);
-    if (outcome === 'installed' || outcome === 'updated') await writeImportedPacks(packs);
+    if (outcome === 'installed' || outcome === 'updated') {
+      try {
+        await writeImportedPacks(packs);
+      } catch (error) {
+        // storage.local.set writes both keys or neither (a full storage, say): nothing changed.
+        await renderInstalled();
+        return say(t('importStoreFailed', pack.data.article.title), [String(error)]);
+      }
+    }
     await renderInstalled();
     say(t(OUTCOME_MESSAGES[outcome], outcome === 'bundled' ? pack.slug : pack.data.article.title));
   }

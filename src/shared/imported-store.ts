@@ -7,10 +7,14 @@ export async function readImportedPacks(): Promise<Record<string, ImportedPack>>
   return parseImportedPacks((await browser.storage.local.get(IMPORTED_PACKS_KEY))[IMPORTED_PACKS_KEY]);
 }
 
-/** Stores `packs` (and their gate's data) in one write, then registers or unregisters the gate. */
+/**
+ * Stores `packs` (and their gate's data) in one write, which throws, changing nothing, if the
+ * browser refuses it; then registers or unregisters the gate (a failure there is logged, and the
+ * background tries again whenever it starts).
+ */
 export async function writeImportedPacks(packs: Record<string, ImportedPack>): Promise<void> {
   await browser.storage.local.set(storedImports(packs));
-  await syncImportedGate(Object.keys(packs).length);
+  await syncImportedGate(Object.keys(packs).length).catch((error: unknown) => console.error('[Backstory] imported packs gate', error));
 }
 
 let syncing: Promise<void> = Promise.resolve();
