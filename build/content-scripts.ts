@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Plugin as EsbuildPlugin } from 'esbuild';
 import type { Plugin } from 'vite';
-import { FINGERPRINTS_GLOBAL, HIGHLIGHT_FILLS_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, fingerprintFile, packFile } from '../src/shared/injected-files.ts';
+import { FINGERPRINTS_GLOBAL, HIGHLIGHT_FILLS_FILE, IMPORTED_GATE_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, fingerprintFile, packFile } from '../src/shared/injected-files.ts';
 import { buildPacks, PACKS_ROOT, type BuiltPack } from './annotation-plugin.ts';
 import type { DetectionData } from '../src/model/pack.ts';
 import { gateData, searchMaker } from './gate-data.ts';
@@ -21,16 +21,19 @@ type Browser = 'chrome' | 'firefox';
 function gateModule(packs: readonly DetectionData[]): string {
   const make = searchMaker(packs);
   const from = new URL('../src/core/gate-search.ts', import.meta.url).pathname;
-  return `import { ${make} } from ${JSON.stringify(from)};\nexport const search = ${make}(...${JSON.stringify(gateData(packs))});`;
+  return `import { ${make} } from ${JSON.stringify(from)};\nexport const search = ${make}(...${JSON.stringify(gateData(packs))});\nexport const searchReady = /* @__PURE__ */ Promise.resolve();`;
 }
 
-function virtualModules(packs: readonly BuiltPack[]): EsbuildPlugin {
+/** The imported packs' gate: its search is read from storage (content/imported-search.ts). */
+const IMPORTED_GATE_MODULE = `export { search, searchReady } from ${JSON.stringify(join(SRC, 'imported-search.ts'))};`;
+
+function virtualModules(packs: readonly BuiltPack[], imported: boolean): EsbuildPlugin {
   return {
     name: 'backstory-virtual',
     setup(bundle) {
       bundle.onResolve({ filter: /^virtual:backstory-gate$/ }, (args) => ({ path: args.path, namespace: 'backstory' }));
       bundle.onLoad({ filter: /.*/, namespace: 'backstory' }, () => ({
-        contents: gateModule(packs.map((pack) => pack.detection)),
+        contents: imported ? IMPORTED_GATE_MODULE : gateModule(packs.map((pack) => pack.detection)),
         loader: 'js',
         // esbuild resolves nothing, not even an absolute path, in a virtual module without one.
         resolveDir: SRC,
@@ -42,7 +45,7 @@ function virtualModules(packs: readonly BuiltPack[]): EsbuildPlugin {
   };
 }
 
-async function bundle(entry: string, outFile: string, browser: Browser, packs: readonly BuiltPack[]): Promise<void> {
+async function bundle(entry: string, outFile: string, browser: Browser, packs: readonly BuiltPack[], imported = false): Promise<void> {
   await build({
     entryPoints: [join(SRC, entry)],
     outfile: outFile,
@@ -50,8 +53,8 @@ async function bundle(entry: string, outFile: string, browser: Browser, packs: r
     format: 'iife',
     minify: process.env.BACKSTORY_MINIFY !== '0',
     target: ['chrome120', 'firefox140'],
-    define: { __BROWSER__: JSON.stringify(browser) },
-    plugins: [virtualModules(packs)],
+    define: { __BROWSER__: JSON.stringify(browser), __IMPORTED_GATE__: JSON.stringify(imported) },
+    plugins: [virtualModules(packs, imported)],
     logLevel: 'warning',
     legalComments: 'none',
   });
@@ -61,6 +64,8 @@ async function bundle(entry: string, outFile: string, browser: Browser, packs: r
 export async function buildContentScripts(outDir: string, browser: Browser, packsRoot = PACKS_ROOT): Promise<void> {
   const packs = buildPacks(packsRoot);
   await bundle('gate.ts', join(outDir, GATE_FILE), browser, packs);
+  // Not in the manifest: the background registers it while a reader has imported a pack.
+  await bundle('gate.ts', join(outDir, IMPORTED_GATE_FILE), browser, [], true);
   await bundle('overlay-entry.ts', join(outDir, OVERLAY_FILE), browser, packs);
   writeFileSync(join(outDir, HIGHLIGHTS_FILE), readFileSync(join(SRC, 'highlights.css')));
   writeFileSync(join(outDir, HIGHLIGHT_FILLS_FILE), readFileSync(join(SRC, 'highlight-fills.css')));

@@ -5,11 +5,10 @@
 // Fingerprints are not in the gate: the background injects a pack's when its markers are found
 // (content/fingerprints/<slug>.js).
 import { usesOnePass } from '../src/core/detect.ts';
+import { gateRows } from '../src/core/gate-rows.ts';
 import type { DetectionData } from '../src/model/pack.ts';
 
-export function gateData(packs: readonly DetectionData[]): [packs: string, markers: string] {
-  return [packs.map(({ slug, radius, minHits }) => `${slug} ${Math.ceil(radius / 100)} ${minHits}`).join('|'), packs.map(({ markers }) => markers.join(' ')).join('|')];
-}
+export const gateData = (packs: readonly DetectionData[]): [packs: string, markers: string] => gateRows(packs);
 
 /** Which function of core/gate-search.ts makes the gate's search for these packs. */
 export const searchMaker = (packs: readonly DetectionData[]): 'manyPacksSearch' | 'fewPacksSearch' => (usesOnePass(packs) ? 'manyPacksSearch' : 'fewPacksSearch');

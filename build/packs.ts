@@ -5,14 +5,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { AnnotationFile } from '../src/model/note.ts';
-import { checkSchema, UNKNOWN_FIELD, type JsonSchema, type SchemaProblem } from './json-schema.ts';
-import { AnnotationError, validateAnnotations } from './validate.ts';
+import { annotationProblems, SLUG } from '../src/core/annotation-problems.ts';
+import { AnnotationError } from './validate.ts';
 
-/** The annotations.json format this code reads and writes. Files without `version` are version 1. */
-export const PACK_FORMAT_VERSION = 1;
+// The rules themselves are pure and shared with the options page's import (src/core/annotation-problems.ts).
+export { annotationProblems, PACK_FORMAT_VERSION, PACK_SCHEMA, SLUG } from '../src/core/annotation-problems.ts';
 export const ARTICLE_FILE = 'article.txt';
 export const ANNOTATIONS_FILE = 'annotations.json';
-export const PACK_SCHEMA: JsonSchema = JSON.parse(readFileSync(new URL('./pack-schema.json', import.meta.url), 'utf8'));
 
 export interface Pack {
   /** The folder's name: lower-case words joined by hyphens. */
@@ -37,8 +36,6 @@ export class PackError extends AnnotationError {
   }
 }
 
-export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 function readText(path: string, what: string, problems: string[]): string | undefined {
   try {
     return readFileSync(path, 'utf8');
@@ -55,55 +52,6 @@ function parseJson(text: string, problems: string[]): unknown {
     problems.push(`${ANNOTATIONS_FILE} is not valid JSON: ${(error as Error).message}`);
     return undefined;
   }
-}
-
-/** Schema paths in the validator's words: ["notes", 3, "alias"] → note "event/kremlin": field "alias". */
-function describePath(data: unknown, path: SchemaProblem['path']): string {
-  const part = (key: string | number, last: boolean) => (typeof key === 'number' ? `#${key + 1}` : last ? `field "${key}"` : key);
-  const parts = (keys: SchemaProblem['path']) => keys.map((key, i) => part(key, i === keys.length - 1)).join(' ');
-  const [top, index, ...rest] = path;
-  if (top === 'notes' && typeof index === 'number') {
-    const id = (data as { notes: { id?: unknown }[] }).notes[index]?.id;
-    const where = typeof id === 'string' ? `note "${id}"` : `note #${index + 1}`;
-    return rest.length > 0 ? `${where}: ${parts(rest)}` : where;
-  }
-  if (top === 'article' && rest.length === 0 && index !== undefined) return `article: ${parts([index])}`;
-  return path.length > 0 ? parts(path) : 'the file';
-}
-
-function checkVersion(data: unknown, problems: string[]): void {
-  if (typeof data !== 'object' || data === null || !('version' in data)) return;
-  const { version } = data as { version: unknown };
-  if (version !== PACK_FORMAT_VERSION) problems.push(`version: ${JSON.stringify(version)} is not a format this Backstory reads (it reads version ${PACK_FORMAT_VERSION})`);
-}
-
-/** `"pack"`, when the file names itself, is the folder's name (a copied folder keeps the old name). */
-function checkPackName(data: unknown, slug: string | undefined, problems: string[]): void {
-  if (slug === undefined || typeof data !== 'object' || data === null || !('pack' in data)) return;
-  const { pack } = data as { pack: unknown };
-  if (typeof pack === 'string' && pack !== slug) problems.push(`pack: "${pack}" is not the name of the pack's folder, "${slug}"`);
-}
-
-/**
- * Problems of an annotation file against its article, without the pack prefix; empty when valid.
- * With `slug`, the folder's name, a `"pack"` field must be that name.
- */
-export function annotationProblems(data: unknown, articleText: string, slug?: string): string[] {
-  const problems: string[] = [];
-  checkVersion(data, problems);
-  checkPackName(data, slug, problems);
-  try {
-    validateAnnotations(data, articleText);
-  } catch (error) {
-    if (!(error instanceof AnnotationError)) throw error;
-    problems.push(...error.problems);
-  }
-  // The schema's other checks (one-line titles, id spelling) only once the validator is content, so
-  // that a missing field is reported once, in the validator's words; unknown fields always.
-  for (const problem of checkSchema(PACK_SCHEMA, data)) {
-    if (problems.length === 0 || problem.message === UNKNOWN_FIELD) problems.push(`${describePath(data, problem.path)}${problem.message === UNKNOWN_FIELD ? ' ' : ': '}${problem.message}`);
-  }
-  return problems;
 }
 
 /** A pack's files as they are, before any check of the notes: what `pack import` merges into. */

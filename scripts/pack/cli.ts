@@ -1,9 +1,10 @@
-// `npm run pack -- <command>`: new, check, export, import. Returns the exit status; writes through
+// `npm run pack -- <command>`: new, check, export, import, bundle, keygen. Returns the exit status; writes through
 // `io` so that tests can read what a user would see.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PackError } from '../../build/packs.ts';
 import { checkAgainst } from './against.ts';
+import { runBundle, runKeygen } from './bundle.ts';
 import { parseArgs } from './args.ts';
 import type { Io } from './io.ts';
 import { runCheck } from './run-check.ts';
@@ -22,10 +23,13 @@ export const USAGE = `Usage: npm run pack -- <command>
                                    to FILE, or to stdout
   import FILE [--pack <slug>]      read a W3C collection or a Hypothesis export into a pack
          [--dry-run] [--replace]   print instead of writing; replace all notes instead of merging
+  bundle <slug> [--sign KEY]       write the pack file readers import on the options page
+         [--out FILE]              (default <slug>.backstory-pack.json), signed with KEY if given
+  keygen [--out FILE]              make an Ed25519 signing key (default backstory-signing-key.pem)
 
 Every command takes --root DIR (default: packs). See docs/packs.md.`;
 
-const OPTIONS = ['pack', 'article', 'root', 'out', 'against'];
+const OPTIONS = ['pack', 'article', 'root', 'out', 'against', 'sign'];
 const FLAGS = ['dry-run', 'replace'];
 
 export function main(argv: readonly string[], io: Io): number {
@@ -54,6 +58,10 @@ export function main(argv: readonly string[], io: Io): number {
         return runExport(args, root, io);
       case 'import':
         return runImport(args, root, io);
+      case 'bundle':
+        return runBundle(args, root, io);
+      case 'keygen':
+        return runKeygen(args, io);
       case undefined:
       case 'help':
         io.out(USAGE);

@@ -2,7 +2,7 @@
 // both readers (W3C collections, Hypothesis exports) produce.
 import type { NoteKind, Source, Withdrawal } from '../../src/model/note.ts';
 import type { Quote } from './anchor.ts';
-import { isRecord } from '../../src/shared/is-record.ts';
+import { isRecord } from '../../src/core/is-record.ts';
 
 /** A place in the article: a quote and/or a position (code points, as in a TextPositionSelector). */
 export interface IncomingPlace {

@@ -1,11 +1,24 @@
 // Background: settings defaults on install, the toolbar badge, keyboard commands, and the injection
 // of a pack's fingerprint into a tab whose gate found its markers, and of the overlay when it found
-// the article.
+// the article (a bundled pack's from its files, an imported pack's from storage); and the imported
+// packs' gate, registered only while a pack is imported.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { WELCOME_PAGE } from '../shared/extension-pages.ts';
-import { fingerprintFile, HIGHLIGHT_FILLS_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, packFile } from '../shared/injected-files.ts';
-import { parseToBackground, type ToBackground } from '../shared/messages.ts';
+import { packs as bundledPacks } from 'virtual:backstory-pack-list';
+import { FINGERPRINTS_GLOBAL, fingerprintFile, HIGHLIGHT_FILLS_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, packFile } from '../shared/injected-files.ts';
+import { readImportedPacks, syncImportedGate } from '../shared/imported-store.ts';
+import { parseToBackground, toImportedGate, type ToBackground } from '../shared/messages.ts';
 import { updateSettings } from '../shared/settings-store.ts';
+
+/** Packs built into this extension: their files are injected; any other slug is an imported pack, from storage. */
+const BUNDLED = new Set(bundledPacks.map((pack) => pack.slug));
+
+// The imported packs' gate is registered while a pack is imported and not otherwise; checked every
+// time the background starts, and at browser start-up (a listener there makes both browsers start
+// it then), since what survives an update or a restart is not the same in Chromium and Firefox.
+const checkImportedGate = () => void syncImportedGate().catch((error: unknown) => console.error('[Backstory] imported packs gate', error));
+checkImportedGate();
+browser.runtime.onStartup.addListener(checkImportedGate);
 
 // Defaults on install, and migration of older or damaged settings on update.
 browser.runtime.onInstalled.addListener(() => updateSettings((settings) => settings));
@@ -29,12 +42,41 @@ const FILLS_ORIGIN = __BROWSER__ === 'firefox' ? 'USER' : 'AUTHOR';
  */
 async function loadOverlay(tabId: number, frameId: number, slug: string): Promise<boolean> {
   const target = { tabId, frameIds: [frameId] };
+  const imported = BUNDLED.has(slug) ? undefined : (await readImportedPacks())[slug];
+  if (!BUNDLED.has(slug) && !imported) return false;
   // At once: each is a round trip to the tab's renderer, which is often busy loading the page.
   await Promise.all([
     browser.scripting.insertCSS({ target, files: [HIGHLIGHTS_FILE], origin: 'USER' }),
     browser.scripting.insertCSS({ target, files: [HIGHLIGHT_FILLS_FILE], origin: FILLS_ORIGIN }),
-    browser.scripting.executeScript({ target, files: [packFile(slug), OVERLAY_FILE] }),
+    imported
+      ? // An imported pack's notes come from storage, as data (structured-cloned arguments), never
+        // as code; they must be in place before the overlay script runs.
+        browser.scripting.executeScript({ target, func: definePack, args: [PACK_GLOBAL, imported.data] }).then(() => browser.scripting.executeScript({ target, files: [OVERLAY_FILE] }))
+      : browser.scripting.executeScript({ target, files: [packFile(slug), OVERLAY_FILE] }),
   ]);
+  return true;
+}
+
+/** Runs in the tab's isolated world: what content/packs/<slug>.js does for a bundled pack. */
+function definePack(key: string, data: unknown): void {
+  (globalThis as unknown as Record<string, unknown>)[key] = data;
+}
+
+/** Runs in the tab's isolated world: what content/fingerprints/<slug>.js does for a bundled pack. */
+function defineFingerprint(key: string, slug: string, fingerprint: string): void {
+  if (!Object.hasOwn(globalThis, key)) Object.defineProperty(globalThis, key, { value: Object.create(null) });
+  (globalThis as unknown as Record<string, Record<string, string>>)[key][slug] = fingerprint;
+}
+
+async function loadFingerprint(tabId: number, frameId: number, slug: string): Promise<boolean> {
+  const target = { tabId, frameIds: [frameId] };
+  if (BUNDLED.has(slug)) {
+    await browser.scripting.executeScript({ target, files: [fingerprintFile(slug)] });
+    return true;
+  }
+  const imported = (await readImportedPacks())[slug];
+  if (!imported) return false;
+  await browser.scripting.executeScript({ target, func: defineFingerprint, args: [FINGERPRINTS_GLOBAL, slug, imported.detection.fingerprint] });
   return true;
 }
 
@@ -53,8 +95,7 @@ async function handle(message: ToBackground, sender: Runtime.MessageSender): Pro
       await browser.action.setTitle({ tabId, title: browser.i18n.getMessage('badgeBlocked') });
       return undefined;
     case 'load-fingerprint':
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [fingerprintFile(message.slug)] });
-      return true;
+      return loadFingerprint(tabId, sender.frameId ?? 0, message.slug);
     case 'load-overlay':
       return loadOverlay(tabId, sender.frameId ?? 0, message.slug);
     case 'open-source':
@@ -73,7 +114,7 @@ browser.commands.onCommand.addListener(async (command) => {
   if (command !== 'next-note' && command !== 'previous-note') return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return;
-  await browser.tabs
-    .sendMessage(tab.id, { type: 'step-note', direction: command === 'next-note' ? 1 : -1 })
-    .catch(() => undefined);
+  const message = { type: 'step-note', direction: command === 'next-note' ? 1 : -1 } as const;
+  // To both gates: only the one showing an article steps (see messages.ts).
+  await Promise.all([browser.tabs.sendMessage(tab.id, message).catch(() => undefined), browser.tabs.sendMessage(tab.id, toImportedGate(message)).catch(() => undefined)]);
 });

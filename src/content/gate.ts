@@ -2,11 +2,14 @@
 // text once, looks for the packs' markers and, where they are, an article's fingerprint, and stops
 // there, having written nothing, added nothing and read no settings, unless a pack's markers are
 // present. Then it reads the settings (while the fingerprint loads), and where the article is, asks
-// the background to inject the overlay.
-import { search } from 'virtual:backstory-gate';
+// the background to inject the overlay. Built twice (build/content-scripts.ts): with the bundled
+// packs' markers compiled in (content/gate.js, in the manifest), and as the imported packs' gate
+// (__IMPORTED_GATE__, content/imported-gate.js), which the background registers only while a
+// reader has imported a pack.
+import { search, searchReady } from 'virtual:backstory-gate';
 import { decodeHashes } from '../core/base64.ts';
 import type { GatePack } from '../core/detect.ts';
-import { parseToContent, type PageStatus, type ToBackground, type ToContent } from '../shared/messages.ts';
+import { fromImportedGateMessage, parseToContent, type PageStatus, type ToBackground, type ToContent } from '../shared/messages.ts';
 import { FINGERPRINTS_GLOBAL, OVERLAY_GLOBAL } from '../shared/injected-files.ts';
 import { SETTINGS_KEY, storedIsActiveOn } from '../shared/stored-settings.ts';
 import { extensionApi } from './extension-api.ts';
@@ -192,7 +195,9 @@ function whenIdle(then: () => void): void {
 }
 
 extensionApi.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
-  const message = parseToContent(raw);
+  // The imported packs' gate shares this isolated world and its messages: it answers only those
+  // addressed to it, so that the bundled gate's answer and its own never race (popup.ts asks both).
+  const message = parseToContent(__IMPORTED_GATE__ ? fromImportedGateMessage(raw) : raw);
   if (!message) return;
   try {
     sendResponse(answer(message));
@@ -201,4 +206,6 @@ extensionApi.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
   }
 });
 
-whenIdle(start);
+// The imported packs' gate reads its search data from storage first (content/imported-search.ts).
+if (__IMPORTED_GATE__) void searchReady.then(() => whenIdle(start), fail);
+else whenIdle(start);

@@ -75,3 +75,9 @@ export function containment(found: ReadonlySet<number>, fingerprint: ReadonlySet
 export function carriesArticle(found: ReadonlySet<number>, fingerprint: ReadonlySet<number>): boolean {
   return fingerprint.size > 0 && found.size >= DETECTION_THRESHOLD * fingerprint.size;
 }
+
+/** sampledFingerprint of an article given as its word hashes (a pack file carries those, not the text). */
+export function sampledFingerprintOfWords(hashes: ArrayLike<number>): Uint32Array {
+  const sampled = new Set([...shinglesOfWords(hashes)].filter(isSampled));
+  return Uint32Array.from([...sampled].sort((a, b) => a - b));
+}

@@ -4,6 +4,8 @@
 declare module 'virtual:backstory-gate' {
   import type { ArticleSearch } from '../core/detect.ts';
   export const search: ArticleSearch;
+  /** Settled once `search` is ready: at once for the bundled gate, after a storage read for the imported packs' gate. */
+  export const searchReady: Promise<void>;
 }
 
 /** Every pack's markers and fingerprint, for the tests and the benchmark. */
@@ -32,3 +34,6 @@ declare module 'virtual:backstory-annotations' {
 
 /** Which browser this build is for; set by the build (vite define / esbuild define). */
 declare const __BROWSER__: 'chrome' | 'firefox';
+
+/** True in the imported packs' gate (content/imported-gate.js), false in the bundled one; set by build/content-scripts.ts. */
+declare const __IMPORTED_GATE__: boolean;

@@ -6,6 +6,7 @@ import { mountLegend } from '../shared/legend.ts';
 import { packs } from 'virtual:backstory-pack-list';
 import { DWELL_RANGE, SETTINGS_KEY, parseSettings, type Intensity, type Settings } from '../shared/settings.ts';
 import { readSettings, updateSettings } from '../shared/settings-store.ts';
+import { mountPackImport } from './pack-import.ts';
 
 const form = document.getElementById('settings') as HTMLFormElement;
 const enabled = document.getElementById('enabled') as HTMLInputElement;
@@ -99,6 +100,16 @@ browser.storage.onChanged.addListener((changes, area) => {
 });
 
 localizePage();
+mountPackImport(
+  {
+    input: document.getElementById('pack-file') as HTMLInputElement,
+    drop: document.getElementById('pack-drop') as HTMLElement,
+    status: document.getElementById('pack-status') as HTMLElement,
+    pending: document.getElementById('pack-pending') as HTMLElement,
+    list: document.getElementById('imported-packs') as HTMLUListElement,
+  },
+  new Set(packs.map((pack) => pack.slug)),
+);
 void readSettings().then(render);
 // The key to the highlights, at the chosen intensity: a preview of the intensity switch.
 mountLegend(document.getElementById('legend') as HTMLUListElement);

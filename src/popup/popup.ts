@@ -2,7 +2,7 @@
 // notes. Settings changes are picked up live by every tab's content script through storage.onChanged.
 import browser from 'webextension-polyfill';
 import type { ArticleMeta, NoteKind, NoteSummary } from '../model/note.ts';
-import type { PageStatus, ToContent } from '../shared/messages.ts';
+import { toImportedGate, type PageStatus, type ToContent } from '../shared/messages.ts';
 import { parsePageStatus } from '../shared/page-status.ts';
 import { localizePage, t } from '../shared/i18n.ts';
 import { mountLegend } from '../shared/legend.ts';
@@ -51,10 +51,20 @@ async function activeTabId(): Promise<number | undefined> {
   return others[0]?.id;
 }
 
+/**
+ * A tab may run two gates, the bundled packs' and the imported packs' (while a pack is imported),
+ * in one isolated world: the second answers only messages addressed to it (messages.ts). So the
+ * message goes to both, and the answer of the one that shows an article wins.
+ */
 async function sendToTab(message: ToContent): Promise<unknown> {
   const tabId = await activeTabId();
   if (tabId === undefined) return undefined;
-  return browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+  const [bundled, imported] = await Promise.all([
+    browser.tabs.sendMessage(tabId, message).catch(() => undefined),
+    browser.tabs.sendMessage(tabId, toImportedGate(message)).catch(() => undefined),
+  ]);
+  if (message.type !== 'get-status') return bundled || imported;
+  return parsePageStatus(imported)?.state === 'found' ? imported : bundled ?? imported;
 }
 
 function describe(status: PageStatus | undefined, settings?: Settings): string {

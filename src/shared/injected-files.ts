@@ -14,3 +14,8 @@ export const OVERLAY_GLOBAL = 'backstoryOverlay';
 export const PACK_GLOBAL = 'backstoryPack';
 /** Own property that fingerprint files fill in: slug → base64 of the sampled shingle hashes. */
 export const FINGERPRINTS_GLOBAL = 'backstoryFingerprints';
+
+/** The second gate, for imported packs: registered by the background only while one is installed. */
+export const IMPORTED_GATE_FILE = 'content/imported-gate.js';
+/** Storage key of the imported packs' gate rows (core/gate-rows.ts), all the second gate reads. */
+export const IMPORTED_GATE_KEY = 'importedGate';

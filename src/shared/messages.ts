@@ -1,7 +1,7 @@
 // Messages between the popup, the background and the content script. Every receiver parses what it
 // gets; anything that is not one of these shapes is ignored.
 import type { ArticleMeta, Note, NoteSummary } from '../model/note.ts';
-import { isRecord } from './is-record.ts';
+import { isRecord } from '../core/is-record.ts';
 
 /** What the content script knows: whether the article's notes are shown. The popup adds "off". */
 export type PageState = 'found' | 'not-found' | 'off' | 'site-off';
@@ -56,6 +56,16 @@ export type ToBackground =
   | { type: 'load-overlay'; slug: string }
   /** A source link in a note was clicked: open it (https only) in a new tab. */
   | { type: 'open-source'; url: string };
+
+/** A message for the imported packs' gate only (content/imported-gate.js); the bundled gate ignores it. */
+export const IMPORTED_GATE_MESSAGE = 'to-imported-gate';
+
+export const toImportedGate = (message: ToContent) => ({ type: IMPORTED_GATE_MESSAGE, message });
+
+/** The message inside one addressed to the imported packs' gate; undefined for any other. */
+export function fromImportedGateMessage(raw: unknown): unknown {
+  return isRecord(raw) && raw.type === IMPORTED_GATE_MESSAGE ? raw.message : undefined;
+}
 
 export function parseToContent(message: unknown): ToContent | undefined {
   if (!isRecord(message)) return undefined;

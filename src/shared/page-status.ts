@@ -1,6 +1,6 @@
 // The page status the popup receives from a tab's content script, parsed like any other message.
 import { NOTE_KINDS, type ArticleMeta, type NoteSummary } from '../model/note.ts';
-import { isRecord } from './is-record.ts';
+import { isRecord } from '../core/is-record.ts';
 import { BLOCKED_KINDS, WITHHELD_REASONS, type BlockedKind, type Edition, type PageState, type PageStatus, type WithheldNote } from './messages.ts';
 
 const PAGE_STATES: readonly string[] = ['found', 'not-found', 'off', 'site-off'];

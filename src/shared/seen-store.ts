@@ -2,7 +2,7 @@
 // last visit (src/model/note-changes.ts).
 import browser from 'webextension-polyfill';
 import type { SeenVersions } from '../model/note-changes.ts';
-import { isRecord } from './is-record.ts';
+import { isRecord } from '../core/is-record.ts';
 
 const SEEN_KEY = 'seenVersions';
 

@@ -1,7 +1,7 @@
 // The reader's settings: their shape, defaults, and how any stored value (old, broken, foreign)
 // becomes a valid one.
 import { NOTE_KINDS, type NoteKind } from '../model/note.ts';
-import { isRecord } from './is-record.ts';
+import { isRecord } from '../core/is-record.ts';
 
 export { SETTINGS_KEY } from './stored-settings.ts';
 

@@ -1,6 +1,6 @@
 // What the gate needs of the settings, apart from settings.ts so that the script every page loads
 // carries nothing else of them (the defaults, the parser): the storage key, and whether Backstory is on.
-import { isRecord } from './is-record.ts';
+import { isRecord } from '../core/is-record.ts';
 
 export const SETTINGS_KEY = 'settings';
 

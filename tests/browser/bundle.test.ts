@@ -38,6 +38,14 @@ describe.each(Object.entries(DIST))('the %s build', (_browser, dist) => {
     expect(gate).not.toMatch(/\bimport\s*\(|\bimport\s*[{"']|\bexport\s*[{*]/);
   });
 
+  it('builds the imported packs’ gate as one classic script with no markers compiled in, registered at run time, not declared', () => {
+    const gate = readFileSync(join(dist, 'content/imported-gate.js'), 'utf8');
+    expect(gate).not.toMatch(/\bimport\s*\(|\bimport\s*[{"']|\bexport\s*[{*]/);
+    expect(gate).not.toContain('musk-riyadh-2025');
+    expect(gate).toContain('importedGate');
+    expect(JSON.stringify(manifest.content_scripts)).not.toContain('imported-gate');
+  });
+
   it('runs its pages under a strict CSP', () => {
     const csp: string = manifest.content_security_policy.extension_pages;
     expect(csp).toContain("script-src 'self'");

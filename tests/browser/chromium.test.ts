@@ -14,6 +14,7 @@ import { describeTrust } from './trust-scenarios.ts';
 import { describeView } from './view-scenarios.ts';
 import { describeGuard } from './guard-scenarios.ts';
 import { describeAttacks } from './attack-scenarios.ts';
+import { describeImport } from './import-scenarios.ts';
 
 describe('Chromium', () => describeExtension(launchChromium));
 describe('Chromium: robustness', () => describeRobustness(launchChromium));
@@ -23,6 +24,7 @@ describe('Chromium: the page as an adversary', () => describeTrust(launchChromiu
 describe('Chromium: what the reader sees', () => describeView(launchChromium));
 describe('Chromium: the guard, answered or reported', () => describeGuard(launchChromium));
 describe('Chromium: the red team’s attacks of 2026-12-07', () => describeAttacks(launchChromium));
+describe('Chromium: imported packs', () => describeImport(launchChromium));
 
 describe('Chromium with the site’s JavaScript blocked', () => {
   const session = useSession(() => launchChromium({ pageJavaScript: false }));

@@ -9,6 +9,7 @@ import { describeTrust } from './trust-scenarios.ts';
 import { describeView } from './view-scenarios.ts';
 import { describeGuard } from './guard-scenarios.ts';
 import { describeAttacks } from './attack-scenarios.ts';
+import { describeImport } from './import-scenarios.ts';
 
 describe('Firefox', () => describeExtension(launchFirefox));
 describe('Firefox: robustness', () => describeRobustness(launchFirefox));
@@ -18,3 +19,4 @@ describe('Firefox: the page as an adversary', () => describeTrust(launchFirefox)
 describe('Firefox: what the reader sees', () => describeView(launchFirefox));
 describe('Firefox: the guard, answered or reported', () => describeGuard(launchFirefox));
 describe('Firefox: the red team’s attacks of 2026-12-07', () => describeAttacks(launchFirefox));
+describe('Firefox: imported packs', () => describeImport(launchFirefox));

@@ -241,3 +241,18 @@ describe('validateAnnotations', () => {
     });
   });
 });
+
+describe('plain text', () => {
+  it('reports markup in a note’s text or a source’s title, naming the note and the field', () => {
+    expect(problemsOf((copy) => void (copy.notes[0].body = `${copy.notes[0].body} <script>alert(1)</script>`))).toEqual([`note "${PACK_FILE.notes[0].id}": body contains markup ("<script>"); notes are plain text`]);
+    expect(problemsOf((copy) => void (copy.notes[0].sources[0].title = '<a href="https://x.example">x</a>'))).toEqual([`note "${PACK_FILE.notes[0].id}": source 1 title contains markup ("<a href=\\"https://x.example\\">"); notes are plain text`]);
+  });
+
+  it('reports markup in the article’s details', () => {
+    expect(problemsOf((copy) => void (copy.article.publisher = 'Blitz <b>Daily</b>'))).toEqual(['article: publisher contains markup ("<b>"); notes are plain text']);
+  });
+
+  it('lets a comparison sign be text', () => {
+    expect(problemsOf((copy) => void (copy.notes[0].title = `${copy.notes[0].title} (< 5 %)`))).toEqual([]);
+  });
+});

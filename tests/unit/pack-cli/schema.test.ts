@@ -1,11 +1,11 @@
-// build/pack-schema.json describes annotations.json; the real pack conforms to it.
+// src/model/pack-schema.json describes annotations.json; the real pack conforms to it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkSchema, type JsonSchema } from '../../../build/json-schema.ts';
 import { PACK_SCHEMA } from '../../../build/packs.ts';
 import { REAL_DIR, readFile } from './support.ts';
 
-const schema: JsonSchema = JSON.parse(readFileSync('build/pack-schema.json', 'utf8'));
+const schema: JsonSchema = JSON.parse(readFileSync('src/model/pack-schema.json', 'utf8'));
 
 describe('pack-schema.json', () => {
   it('is a draft 2020-12 schema', () => {
