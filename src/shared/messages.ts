@@ -59,18 +59,11 @@ export type ToBackground =
 
 export function parseToContent(message: unknown): ToContent | undefined {
   if (!isRecord(message)) return undefined;
-  switch (message.type) {
-    case 'get-status':
-      return { type: 'get-status' };
-    case 'show-note':
-      return typeof message.id === 'string' ? { type: 'show-note', id: message.id } : undefined;
-    case 'step-note':
-      return message.direction === 1 || message.direction === -1
-        ? { type: 'step-note', direction: message.direction }
-        : undefined;
-    default:
-      return undefined;
-  }
+  const { type, id, direction } = message;
+  if (type === 'get-status') return { type };
+  if (type === 'show-note' && typeof id === 'string') return { type, id };
+  if (type === 'step-note' && (direction === 1 || direction === -1)) return { type, direction };
+  return undefined;
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;

@@ -13,6 +13,7 @@ import { describeExtension } from './scenarios.ts';
 import { describeTrust } from './trust-scenarios.ts';
 import { describeView } from './view-scenarios.ts';
 import { describeGuard } from './guard-scenarios.ts';
+import { describeFinding } from './finding-scenarios.ts';
 
 describe('Chromium', () => describeExtension(launchChromium));
 describe('Chromium: robustness', () => describeRobustness(launchChromium));
@@ -21,6 +22,7 @@ describe('Chromium: the popup and the first-run page', () => describeExtensionPa
 describe('Chromium: the page as an adversary', () => describeTrust(launchChromium));
 describe('Chromium: what the reader sees', () => describeView(launchChromium));
 describe('Chromium: the guard, answered or reported', () => describeGuard(launchChromium));
+describe('Chromium: finding the article', () => describeFinding(launchChromium));
 
 describe('Chromium with the site’s JavaScript blocked', () => {
   const session = useSession(() => launchChromium({ pageJavaScript: false }));

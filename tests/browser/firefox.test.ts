@@ -8,6 +8,7 @@ import { describeExtension } from './scenarios.ts';
 import { describeTrust } from './trust-scenarios.ts';
 import { describeView } from './view-scenarios.ts';
 import { describeGuard } from './guard-scenarios.ts';
+import { describeFinding } from './finding-scenarios.ts';
 
 describe('Firefox', () => describeExtension(launchFirefox));
 describe('Firefox: robustness', () => describeRobustness(launchFirefox));
@@ -16,3 +17,4 @@ describe('Firefox: the popup and the first-run page', () => describeExtensionPag
 describe('Firefox: the page as an adversary', () => describeTrust(launchFirefox));
 describe('Firefox: what the reader sees', () => describeView(launchFirefox));
 describe('Firefox: the guard, answered or reported', () => describeGuard(launchFirefox));
+describe('Firefox: finding the article', () => describeFinding(launchFirefox));

@@ -1,0 +1,67 @@
+// Issue 19, item 4: the article is found where readers see it: in shadow roots attached or filled
+// after load, in a shadow root on a page with plenty of its own text, inside SVG <foreignObject>.
+import { describe, expect, it } from 'vitest';
+import type { TestBrowser, TestPage } from './harness/browsers.ts';
+import { articleInForeignObject, lateShadowRoot, shadowArticleOnTextRichPage } from './harness/fixture-pages.ts';
+import { highlightPoint, popoverState, waitFor } from './harness/page-probes.ts';
+import { useSession } from './harness/session.ts';
+
+/** The demo article's people, events and claims: well over this many highlights when it is found. */
+const FOUND = 60;
+
+/** Highlights whose range starts inside an element matching `selector` (through shadow roots: the root's host). */
+const highlightsWhere = (tab: TestPage, where: 'shadow' | 'foreignObject') =>
+  tab.evaluate((kind) => {
+    let count = 0;
+    CSS.highlights.forEach((highlight) =>
+      highlight.forEach((range) => {
+        const node = (range as AbstractRange).startContainer;
+        const inside = kind === 'shadow' ? node.getRootNode() instanceof ShadowRoot : node.parentElement?.closest('foreignObject') !== null;
+        if (inside) count++;
+      }),
+    );
+    return count;
+  }, where);
+
+export function describeFinding(launch: () => Promise<TestBrowser>): void {
+  const session = useSession(launch);
+
+  async function open(path: string, html: string): Promise<TestPage> {
+    const tab = await session.browser.newPage();
+    await tab.goto(session.server.page(path, html));
+    return tab;
+  }
+
+  describe('articles where readers see them', () => {
+    it.each([
+      ['attaches', 'late'],
+      ['fills', 'early'],
+    ] as const)('highlights an article whose web component %s its shadow root 0.5 s after load', async (_what, attach) => {
+      const tab = await open(`/late-shadow-${attach}.html`, lateShadowRoot(attach));
+      expect(await waitFor(() => highlightsWhere(tab, 'shadow'), (count) => count > FOUND, 15_000)).toBeGreaterThan(FOUND);
+      await tab.close();
+    });
+
+    it('highlights an article in a web component’s shadow root on a page with more than 40,000 characters of its own text', async () => {
+      const tab = await open('/shadow-on-news-page.html', shadowArticleOnTextRichPage());
+      expect(await tab.evaluate(() => document.body.textContent?.length ?? 0, null)).toBeGreaterThan(40_000);
+      expect(await waitFor(() => highlightsWhere(tab, 'shadow'), (count) => count > FOUND)).toBeGreaterThan(FOUND);
+      await tab.close();
+    });
+
+    it('highlights an article inside an SVG <foreignObject>, opens its notes, and the popup says it was found', async () => {
+      const tab = await open('/foreign-object.html', articleInForeignObject());
+      expect(await waitFor(() => highlightsWhere(tab, 'foreignObject'), (count) => count > FOUND)).toBeGreaterThan(FOUND);
+      const point = await highlightPoint(tab, 'backstory-person', 'Lavrov');
+      expect(point).not.toBeNull();
+      await tab.mouse.move(point?.x ?? 0, point?.y ?? 0);
+      expect(await waitFor(() => popoverState(tab), (state) => state.open)).toMatchObject({ title: 'Sergey Lavrov' });
+      await tab.bringToFront();
+      const popup = await session.browser.openPopup();
+      const status = await waitFor(() => popup.evaluate(() => document.getElementById('status')?.textContent ?? '', null), (text) => text.startsWith('Article found'));
+      expect(status).toMatch(/^Article found/);
+      await popup.close();
+      await tab.close();
+    });
+  });
+}
