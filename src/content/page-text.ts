@@ -49,19 +49,18 @@ export class Shadows {
   declare onRoot?: (root: ShadowRoot) => void;
 }
 
-/** The text of `host`'s open shadow root and of the roots inside it, if not read before. */
-function* rootText(host: Element, shadows: Shadows): Generator<string> {
+/** `host`'s open shadow root if not read before, now marked read; a custom element without one is kept to look at again. */
+function newRoot(host: Element, shadows: Shadows): ShadowRoot | undefined {
   const root = host.shadowRoot;
   if (!root) {
     if (host.localName.includes('-') && shadows.hosts.size < MAX_SHADOW_ROOTS) shadows.hosts.add(host);
-    return;
+    return undefined;
   }
-  if (shadows.roots.has(root) || shadows.roots.size >= MAX_SHADOW_ROOTS) return;
+  if (shadows.roots.has(root) || shadows.roots.size >= MAX_SHADOW_ROOTS) return undefined;
   shadows.hosts.delete(host);
   shadows.roots.add(root);
   shadows.onRoot?.(root);
-  yield textWithoutScripts(root);
-  yield* shadowTexts(root, shadows);
+  return root;
 }
 
 /**
@@ -70,11 +69,14 @@ function* rootText(host: Element, shadows: Shadows): Generator<string> {
  * where the caller may pause, so a page of 100,000 elements costs no long task.
  */
 export function* shadowTexts(root: Node, shadows: Shadows): Generator<string> {
-  if (root.nodeType === 1) yield* rootText(root as Element, shadows);
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 1);
-  for (let node = walker.nextNode(), count = 1; node; node = walker.nextNode(), count++) {
+  for (let node: Node | null = root, count = 1; node; node = walker.nextNode(), count++) {
     if (count % MAX_SHADOW_ROOTS === 0) yield '';
-    yield* rootText(node as Element, shadows);
+    const shadow = node.nodeType === 1 && newRoot(node as Element, shadows);
+    if (shadow) {
+      yield textWithoutScripts(shadow);
+      yield* shadowTexts(shadow, shadows);
+    }
   }
 }
 
@@ -97,6 +99,6 @@ export function* pageTexts(doc: Document, shadows: Shadows, added: readonly Node
   }
   for (const host of shadows.hosts) {
     if (!host.isConnected) shadows.hosts.delete(host);
-    else if (host.shadowRoot) yield* rootText(host, shadows);
+    else if (host.shadowRoot) yield* shadowTexts(host, shadows);
   }
 }
