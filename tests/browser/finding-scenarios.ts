@@ -2,8 +2,8 @@
 // after load, in a shadow root on a page with plenty of its own text, inside SVG <foreignObject>.
 import { describe, expect, it } from 'vitest';
 import type { TestBrowser, TestPage } from './harness/browsers.ts';
-import { articleInForeignObject, lateShadowRoot, shadowArticleOnTextRichPage } from './harness/fixture-pages.ts';
-import { highlightPoint, popoverState, waitFor } from './harness/page-probes.ts';
+import { articleInForeignObject, articleInSrcdocFrame, lateShadowRoot, shadowArticleOnTextRichPage } from './harness/fixture-pages.ts';
+import { highlightPoint, popoverState, sleep, waitFor } from './harness/page-probes.ts';
 import { useSession } from './harness/session.ts';
 
 /** The demo article's people, events and claims: well over this many highlights when it is found. */
@@ -61,6 +61,23 @@ export function describeFinding(launch: () => Promise<TestBrowser>): void {
       const status = await waitFor(() => popup.evaluate(() => document.getElementById('status')?.textContent ?? '', null), (text) => text.startsWith('Article found'));
       expect(status).toMatch(/^Article found/);
       await popup.close();
+      await tab.close();
+    });
+  });
+
+  describe('where it does not look (README: what a page can and cannot do)', () => {
+    // The gate runs in the top frame only: in every frame it cost 10 times as much on a page with
+    // 30 ad frames (docs/decisions.md). A test that fails the day frames are read, to update the README.
+    it('leaves an article in a same-origin srcdoc iframe alone: no highlight in the frame or the page', async () => {
+      const tab = await open('/srcdoc-frame.html', articleInSrcdocFrame());
+      const frameText = () => tab.evaluate(() => document.querySelector('iframe')?.contentDocument?.body?.textContent?.length ?? 0, null);
+      expect(await waitFor(frameText, (length) => length > 5000)).toBeGreaterThan(5000);
+      await sleep(3000);
+      const highlights = await tab.evaluate(() => {
+        const frame = document.querySelector('iframe')?.contentWindow as (Window & typeof globalThis) | null | undefined;
+        return { page: CSS.highlights.size, frame: frame?.CSS.highlights.size ?? -1 };
+      }, null);
+      expect(highlights).toEqual({ page: 0, frame: 0 });
       await tab.close();
     });
   });
