@@ -22,16 +22,23 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
  */
 const FILLS_ORIGIN = __BROWSER__ === 'firefox' ? 'USER' : 'AUTHOR';
 
+/** The notes and the overlay run in the content scripts' isolated world. Nothing here is web-accessible. */
+async function loadOverlay(tabId: number, frameId: number, slug: string): Promise<boolean> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [packFile(slug), OVERLAY_FILE] });
+  return true;
+}
+
 /**
  * The underlines go in as a USER style sheet: its `!important` rules outrank anything the page's
- * own CSS says about `::highlight(backstory-…)`, and they reach into shadow roots. The notes and
- * the overlay run in the content scripts' isolated world. Nothing here is web-accessible.
+ * own CSS says about `::highlight(backstory-…)`, and they reach into shadow roots. Inserted only
+ * once the overlay has anchored notes (the overlay asks once per document): the gate reads some text
+ * that anchoring skips (an SVG's own <text>, <textarea>…), and a page found there, with nothing to
+ * mark, must not show the sheet.
  */
-async function loadOverlay(tabId: number, frameId: number, slug: string): Promise<boolean> {
+async function loadStyles(tabId: number, frameId: number): Promise<boolean> {
   const target = { tabId, frameIds: [frameId] };
   await browser.scripting.insertCSS({ target, files: [HIGHLIGHTS_FILE], origin: 'USER' });
   await browser.scripting.insertCSS({ target, files: [HIGHLIGHT_FILLS_FILE], origin: FILLS_ORIGIN });
-  await browser.scripting.executeScript({ target, files: [packFile(slug), OVERLAY_FILE] });
   return true;
 }
 
@@ -54,6 +61,8 @@ async function handle(message: ToBackground, sender: Runtime.MessageSender): Pro
       return true;
     case 'load-overlay':
       return loadOverlay(tabId, sender.frameId ?? 0, message.slug);
+    case 'load-styles':
+      return loadStyles(tabId, sender.frameId ?? 0);
     case 'open-source':
       await browser.tabs.create({ url: message.url, openerTabId: tabId, index: (sender.tab?.index ?? 0) + 1 });
       return undefined;

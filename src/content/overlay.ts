@@ -25,6 +25,8 @@ export interface ExtensionSide {
   reportCount(count: number): void;
   /** The page kept a note or the highlights from the reader: the badge says so. */
   reportBlocked(): void;
+  /** Inserts the highlight styles (once): settles when they are in. */
+  loadStyles(): Promise<unknown>;
 }
 
 export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSignal, events: OverlayEvents, display: Display, extension: ExtensionSide, doc: Document = document): Overlay {
@@ -107,7 +109,11 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
       return;
     }
     lastFound = found;
-    vouchAndPaint(found, false);
+    // The styles go in only now, before the first paint: a page where the gate found the article in
+    // text that anchoring skips (an SVG's own <text>, <textarea>…) gets no style sheet.
+    extension.loadStyles().then(guard(() => {
+      if (lastFound === found) vouchAndPaint(found, false);
+    }), events.onError);
   }
 
   // Checked again as rendered when the page may have changed what the reader sees without changing

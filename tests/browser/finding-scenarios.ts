@@ -2,7 +2,7 @@
 // after load, in a shadow root on a page with plenty of its own text, inside SVG <foreignObject>.
 import { describe, expect, it } from 'vitest';
 import type { TestBrowser, TestPage } from './harness/browsers.ts';
-import { articleInForeignObject, articleInSrcdocFrame, lateShadowRoot, shadowArticleOnTextRichPage } from './harness/fixture-pages.ts';
+import { articleInForeignObject, articleInSkippedText, articleInSrcdocFrame, lateShadowRoot, page, shadowArticleOnTextRichPage } from './harness/fixture-pages.ts';
 import { highlightPoint, popoverState, sleep, waitFor } from './harness/page-probes.ts';
 import { useSession } from './harness/session.ts';
 
@@ -61,6 +61,31 @@ export function describeFinding(launch: () => Promise<TestBrowser>): void {
       const status = await waitFor(() => popup.evaluate(() => document.getElementById('status')?.textContent ?? '', null), (text) => text.startsWith('Article found'));
       expect(status).toMatch(/^Article found/);
       await popup.close();
+      await tab.close();
+    });
+  });
+
+  describe('never half found', () => {
+    /** What a page can see of Backstory's styles and highlights. */
+    const styles = (tab: TestPage) =>
+      tab.evaluate(() => {
+        const style = (name: string) => {
+          const computed = getComputedStyle(document.body, `::highlight(${name})`);
+          return `${computed.backgroundColor} ${computed.textDecorationLine} ${computed.color}`;
+        };
+        return { highlights: CSS.highlights.size, styles: ['backstory-person', 'backstory-event', 'backstory-claim'].map(style).join(' | ') };
+      }, null);
+
+    it.each([
+      ['as an SVG’s own <text>', 'svg-text'],
+      ['in a <textarea>', 'textarea'],
+    ] as const)('shows no style sheet on a page whose article the gate reads %s but anchoring does not', async (_where, where) => {
+      const plain = await open('/no-article.html', page('<h1>Top story</h1><p>Nothing to see here.</p>'));
+      const expected = await styles(plain);
+      await plain.close();
+      const tab = await open(`/skipped-${where}.html`, articleInSkippedText(where));
+      await sleep(3000);
+      expect(await styles(tab)).toEqual(expected);
       await tab.close();
     });
   });

@@ -1,5 +1,5 @@
 // Test pages that change, misbehave or attack, each carrying the article (or not) in its own way.
-import { paragraphsHtml, PARAGRAPHS } from '../../support/article.ts';
+import { escapeHtml, paragraphsHtml, PARAGRAPHS } from '../../support/article.ts';
 
 export const page = (body: string, head = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fixture</title>${head}</head><body>${body}</body></html>`;
@@ -330,3 +330,11 @@ export const articleInForeignObject = () =>
 /** The article in a same-origin iframe whose document is its `srcdoc`. */
 export const articleInSrcdocFrame = () =>
   page(`<h1>Top story</h1><iframe style="width:900px;height:4000px;border:0" srcdoc="${page(`<article>${paragraphsHtml()}</article>`).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>`);
+
+/** The article where the gate reads it and anchoring does not: as an SVG's own <text> lines, or in a <textarea>. */
+export const articleInSkippedText = (where: 'svg-text' | 'textarea') =>
+  page(
+    where === 'svg-text'
+      ? `<h1>Top story</h1><svg width="900" height="${PARAGRAPHS.length * 30}">${PARAGRAPHS.map((text, i) => `<text x="0" y="${20 + i * 30}">${escapeHtml(text)}</text>`).join('')}</svg>`
+      : `<h1>Top story</h1><textarea rows="40" cols="100">${escapeHtml(PARAGRAPHS.join('\n'))}</textarea>`,
+  );
