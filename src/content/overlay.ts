@@ -123,7 +123,12 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
   let cancelRecheck = () => {};
   const recheck = guard(() => {
     cancelRecheck();
-    if (lastFound && !vouching && doc.visibilityState === 'visible') vouchAndPaint(lastFound, true);
+    if (lastFound && !vouching && doc.visibilityState === 'visible') {
+      // A place whose words left the page (its live Range collapsed) is for re-anchoring, which ends
+      // the overlay when the article has gone: not a note withheld as hidden on an empty page.
+      if (lastFound.anchored.some(({ range }) => range.collapsed)) reanchoring.now();
+      else vouchAndPaint(lastFound, true);
+    }
     lastCheck = performance.now();
     if (doc.visibilityState === 'visible') cancelRecheck = after(RECHECK_IDLE_MS, recheck);
   });
