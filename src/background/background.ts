@@ -35,24 +35,33 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
  */
 const FILLS_ORIGIN = __BROWSER__ === 'firefox' ? 'USER' : 'AUTHOR';
 
-/**
- * The underlines go in as a USER style sheet: its `!important` rules outrank anything the page's
- * own CSS says about `::highlight(backstory-…)`, and they reach into shadow roots. The notes and
- * the overlay run in the content scripts' isolated world. Nothing here is web-accessible.
- */
+/** The notes and the overlay run in the content scripts' isolated world. Nothing here is web-accessible. */
 async function loadOverlay(tabId: number, frameId: number, slug: string): Promise<boolean> {
   const target = { tabId, frameIds: [frameId] };
   const imported = BUNDLED.has(slug) ? undefined : (await readImportedPacks())[slug];
   if (!BUNDLED.has(slug) && !imported) return false;
+  if (imported) {
+    // An imported pack's notes come from storage, as data (structured-cloned arguments), never as
+    // code; they must be in place before the overlay script runs.
+    await browser.scripting.executeScript({ target, func: definePack, args: [PACK_GLOBAL, imported.data] });
+    await browser.scripting.executeScript({ target, files: [OVERLAY_FILE] });
+  } else await browser.scripting.executeScript({ target, files: [packFile(slug), OVERLAY_FILE] });
+  return true;
+}
+
+/**
+ * The underlines go in as a USER style sheet: its `!important` rules outrank anything the page's
+ * own CSS says about `::highlight(backstory-…)`, and they reach into shadow roots. Inserted only
+ * once the overlay has anchored notes (the overlay asks once per document): the gate reads some text
+ * that anchoring skips (an SVG's own <text>, <textarea>…), and a page found there, with nothing to
+ * mark, must not show the sheet.
+ */
+async function loadStyles(tabId: number, frameId: number): Promise<boolean> {
+  const target = { tabId, frameIds: [frameId] };
   // At once: each is a round trip to the tab's renderer, which is often busy loading the page.
   await Promise.all([
     browser.scripting.insertCSS({ target, files: [HIGHLIGHTS_FILE], origin: 'USER' }),
     browser.scripting.insertCSS({ target, files: [HIGHLIGHT_FILLS_FILE], origin: FILLS_ORIGIN }),
-    imported
-      ? // An imported pack's notes come from storage, as data (structured-cloned arguments), never
-        // as code; they must be in place before the overlay script runs.
-        browser.scripting.executeScript({ target, func: definePack, args: [PACK_GLOBAL, imported.data] }).then(() => browser.scripting.executeScript({ target, files: [OVERLAY_FILE] }))
-      : browser.scripting.executeScript({ target, files: [packFile(slug), OVERLAY_FILE] }),
   ]);
   return true;
 }
@@ -98,6 +107,8 @@ async function handle(message: ToBackground, sender: Runtime.MessageSender): Pro
       return loadFingerprint(tabId, sender.frameId ?? 0, message.slug);
     case 'load-overlay':
       return loadOverlay(tabId, sender.frameId ?? 0, message.slug);
+    case 'load-styles':
+      return loadStyles(tabId, sender.frameId ?? 0);
     case 'open-source':
       await browser.tabs.create({ url: message.url, openerTabId: tabId, index: (sender.tab?.index ?? 0) + 1 });
       return undefined;

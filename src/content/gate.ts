@@ -15,7 +15,8 @@ import { SETTINGS_KEY, storedIsActiveOn } from '../shared/stored-settings.ts';
 import { extensionApi } from './extension-api.ts';
 import { InputRelay } from './input-relay.ts';
 import type { Overlay, OverlayEvents, OverlayModule } from './overlay-api.ts';
-import { lookInSlices, scanPage } from './page-scan.ts';
+import { lookInSlices } from './page-scan.ts';
+import { pageTexts, Shadows } from './page-text.ts';
 import { watchAddedText } from './text-watch.ts';
 import { after } from './timers.ts';
 
@@ -40,6 +41,8 @@ let state: State = { name: 'scanning', controller: new AbortController() };
 /** The stored settings, read only once a pack's markers are found: elsewhere they cannot change anything. */
 let settings: { stored: unknown } | undefined;
 let failures = 0;
+/** The page's shadow roots read so far: a new scan starts afresh, the watcher reads only new ones. */
+let shadows: Shadows;
 
 function enter(next: State): void {
   if ('controller' in state && state.controller !== ('controller' in next ? next.controller : undefined)) state.controller.abort();
@@ -55,7 +58,7 @@ function watch(): void {
   enter({ name: 'watching', controller });
   // One batch at a time, each looked at in slices: the page never sees a long task of Backstory's.
   let looking: Promise<unknown> = Promise.resolve();
-  watchAddedText(document, (texts) => {
+  watchAddedText(document, shadows, (texts) => {
     looking = looking
       .then(() => (state.name === 'watching' ? lookInSlices(search, texts, controller.signal, loadFingerprints) : undefined))
       .then((found) => {
@@ -68,7 +71,8 @@ function watch(): void {
 function start(): void {
   const controller = new AbortController();
   enter({ name: 'scanning', controller });
-  scanPage(document, search, controller.signal, loadFingerprints)
+  shadows = new Shadows();
+  lookInSlices(search, pageTexts(document, shadows), controller.signal, loadFingerprints)
     .then((found) => {
       if (controller.signal.aborted) return;
       if (found) articleFound(found).catch(fail);
@@ -128,8 +132,8 @@ async function loadFingerprints(packs: readonly GatePack[]): Promise<void> {
   for (const pack of packs) {
     if (pack.fingerprint) continue;
     await send({ type: 'load-fingerprint', slug: pack.slug });
-    const loaded: unknown = Object.getOwnPropertyDescriptor(globalThis, FINGERPRINTS_GLOBAL)?.value;
-    const encoded: unknown = typeof loaded === 'object' && loaded !== null && Object.hasOwn(loaded, pack.slug) ? (loaded as Record<string, unknown>)[pack.slug] : undefined;
+    // The injected object has no prototype: only the fingerprints' own properties.
+    const encoded = ownGlobal(FINGERPRINTS_GLOBAL)?.[pack.slug];
     pack.fingerprint = typeof encoded === 'string' ? decodeHashes(encoded) : new Set();
   }
   await reading;
@@ -141,10 +145,15 @@ async function loadOverlay(slug: string): Promise<OverlayModule | undefined> {
   return injected();
 }
 
-/** An own property only: a page element named like it (`<div id=…>`) is not one. */
 function injected(): OverlayModule | undefined {
-  const value: unknown = Object.getOwnPropertyDescriptor(globalThis, OVERLAY_GLOBAL)?.value;
-  return typeof value === 'object' && value !== null && typeof (value as OverlayModule).startOverlay === 'function' ? (value as OverlayModule) : undefined;
+  const value = ownGlobal(OVERLAY_GLOBAL);
+  return typeof value?.startOverlay === 'function' ? (value as unknown as OverlayModule) : undefined;
+}
+
+/** An object injected into this world's global: an own property only, so a page element named like it (`<div id=…>`) is not one. */
+function ownGlobal(name: string): Record<string, unknown> | undefined {
+  const value: unknown = Object.getOwnPropertyDescriptor(globalThis, name)?.value;
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
 }
 
 /** Any failure ends the session; the gate starts again from a fresh scan, backing off, a few times. */

@@ -9,11 +9,14 @@ import { OVERLAY_GLOBAL, PACK_GLOBAL } from '../shared/injected-files.ts';
 import type { OverlayModule } from './overlay-api.ts';
 
 const pack = Object.getOwnPropertyDescriptor(globalThis, PACK_GLOBAL)?.value as PackData | undefined;
-const send = (message: ToBackground) => void extensionApi.runtime.sendMessage(message).catch(() => undefined);
+const send = (message: ToBackground): Promise<unknown> => extensionApi.runtime.sendMessage(message).catch(() => undefined);
+/** The highlight styles, asked for once per document (an overlay started again finds them in). */
+let styles: Promise<unknown> | undefined;
 const extension = {
-  openSource: (url: string) => send({ type: 'open-source', url }),
-  reportCount: (count: number) => send({ type: 'note-count', count }),
-  reportBlocked: () => send({ type: 'blocked' }),
+  openSource: (url: string) => void send({ type: 'open-source', url }),
+  reportCount: (count: number) => void send({ type: 'note-count', count }),
+  reportBlocked: () => void send({ type: 'blocked' }),
+  loadStyles: () => (styles ??= send({ type: 'load-styles' })),
 };
 
 if (pack) {

@@ -25,6 +25,8 @@ export interface ExtensionSide {
   reportCount(count: number): void;
   /** The page kept a note or the highlights from the reader: the badge says so. */
   reportBlocked(): void;
+  /** Inserts the highlight styles (once): settles when they are in. */
+  loadStyles(): Promise<unknown>;
 }
 
 export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSignal, events: OverlayEvents, display: Display, extension: ExtensionSide, doc: Document = document): Overlay {
@@ -75,6 +77,8 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
 
   /** The vouching in progress: a newer anchoring supersedes it. */
   let vouching: AbortController | undefined;
+  /** The highlight styles' insertion, asked for once notes first anchor; painting waits for it. */
+  let styled: Promise<unknown> | undefined;
   /** The last anchoring, vouched for again every RECHECK_MS: a page can restyle without changing text. */
   let lastFound: Anchoring | undefined;
 
@@ -83,8 +87,8 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
     vouching?.abort();
     const run = new AbortController();
     vouching = run;
-    vouchInSlices(found, anchorer.anchorIndex, AbortSignal.any([signal, run.signal]))
-      .then(guard((vouched: Vouched | undefined) => {
+    Promise.all([vouchInSlices(found, anchorer.anchorIndex, AbortSignal.any([signal, run.signal])), styled])
+      .then(guard(([vouched]: [Vouched | undefined, unknown]) => {
         if (!vouched || run.signal.aborted) return;
         vouching = undefined;
         const { anchoring: { index, anchored: all }, withheld } = vouched;
@@ -109,6 +113,9 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
     // Set before vouching, so that changes elsewhere on the page do not restart it. The article's
     // root spans withheld places too: a change there may make them shown.
     state.articleRoot = commonAncestor(doc, found.anchored);
+    // The styles go in only once notes anchor, while they are vouched for: a page where the gate
+    // found the article in text that anchoring skips (an SVG's own <text>, <textarea>…) gets none.
+    styled ??= extension.loadStyles();
     vouchAndPaint(found, false);
   }
 
@@ -119,8 +126,13 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
   let cancelRecheck = () => {};
   const recheck = guard(() => {
     cancelRecheck();
-    // An article taken off the page is the re-anchoring's to handle, not a reason to withhold notes.
-    if (lastFound && !vouching && doc.visibilityState === 'visible' && state.articleRoot?.isConnected) vouchAndPaint(lastFound, true);
+    if (lastFound && !vouching && doc.visibilityState === 'visible') {
+      // An article taken off the page, or a place whose words left it (its live Range collapsed), is
+      // for re-anchoring, which ends the overlay when the article has gone: not a note withheld as
+      // hidden on an empty page.
+      if (!state.articleRoot?.isConnected || lastFound.anchored.some(({ range }) => range.collapsed)) reanchoring.now();
+      else vouchAndPaint(lastFound, true);
+    }
     lastCheck = performance.now();
     if (doc.visibilityState === 'visible') cancelRecheck = after(RECHECK_IDLE_MS, recheck);
   });

@@ -3,16 +3,11 @@
 // enough for a page to see (a long-task entry) on any page. Also run synchronously by tests and the
 // benchmark.
 import type { ArticleSearch, GatePack } from '../core/detect.ts';
-import { lightText, shadowTexts } from './page-text.ts';
+import { pageTexts, Shadows } from './page-text.ts';
 import { nextTask } from './timers.ts';
 
 /** Work between two yields to the page. */
 const SLICE_MS = 3;
-
-function pageTexts(doc: Document): string[] {
-  const text = lightText(doc);
-  return [text, ...shadowTexts(doc, text.length)];
-}
 
 /** Gets the fingerprints of packs whose markers were found (gate.ts: from the background). */
 export type FingerprintLoader = (packs: readonly GatePack[]) => Promise<void>;
@@ -20,18 +15,21 @@ export type FingerprintLoader = (packs: readonly GatePack[]) => Promise<void>;
 /** The pack whose article `texts` carry, if any, pausing whenever SLICE_MS has passed. */
 export async function lookInSlices(search: ArticleSearch, texts: Iterable<string>, signal: AbortSignal, loadFingerprints: FingerprintLoader): Promise<GatePack | undefined> {
   let sliceStart = performance.now();
+  const pause = async (): Promise<boolean> => {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await nextTask();
+      sliceStart = performance.now();
+    }
+    return signal.aborted;
+  };
   for (const text of texts) {
+    if (await pause()) return undefined;
     for (const candidate of search.candidates(text)) {
       if (candidate.packs.some((pack) => !pack.fingerprint)) {
         await loadFingerprints(candidate.packs);
-        if (signal.aborted) return undefined;
         sliceStart = performance.now();
       }
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await nextTask();
-        if (signal.aborted) return undefined;
-        sliceStart = performance.now();
-      }
+      if (await pause()) return undefined;
       const [found] = search.add(candidate);
       if (found) return found;
     }
@@ -39,14 +37,9 @@ export async function lookInSlices(search: ArticleSearch, texts: Iterable<string
   return undefined;
 }
 
-/** The pack whose article the page carries, if any. */
-export function scanPage(doc: Document, search: ArticleSearch, signal: AbortSignal, loadFingerprints: FingerprintLoader): Promise<GatePack | undefined> {
-  return lookInSlices(search, pageTexts(doc), signal, loadFingerprints);
-}
-
-/** scanPage without pauses, with the fingerprints already known. */
-export function scanPageNow(doc: Document, search: ArticleSearch): GatePack | undefined {
-  for (const text of pageTexts(doc)) {
+/** The gate's look at the page (lookInSlices over pageTexts) without pauses, with the fingerprints already known. */
+export function scanPageNow(doc: Document, search: ArticleSearch, shadows = new Shadows()): GatePack | undefined {
+  for (const text of pageTexts(doc, shadows)) {
     for (const candidate of search.candidates(text)) {
       const [found] = search.add(candidate);
       if (found) return found;

@@ -1,11 +1,7 @@
 // How the gate reads a page: its text in few native calls, without the contents of <script> and
-// <style> (embedded JSON can be most of a news page's text), plus the text of open shadow roots of
-// custom elements for pages that render their article in web components.
+// <style> (embedded JSON can be most of a news page's text), plus the text of open shadow roots for
+// pages that render their article in web components, found by an element walk that can pause.
 
-/** Pages with more light-DOM text than this are not searched for shadow roots. */
-const SHADOW_SCAN_MAX_LIGHT_TEXT = 20_000;
-/** At most this many custom elements are looked at for a shadow root: the read stays bounded on a page of 100,000. */
-const SHADOW_SCAN_MAX_ELEMENTS = 2000;
 /**
  * Past this many <script>/<style> elements the text is read whole, theirs included: a Range boundary
  * beside an element costs its index among its siblings, so cutting out thousands of siblings was
@@ -13,14 +9,12 @@ const SHADOW_SCAN_MAX_ELEMENTS = 2000;
  */
 const MAX_RANGE_CUTS = 500;
 
-const CUSTOM_ELEMENTS = "//*[contains(local-name(),'-')]";
-
 /**
  * The text of `root`, as textContent would give it but without script and style contents: the text
  * between two such elements is read with one Range at a time (no per-node JavaScript).
  */
 export function textWithoutScripts(root: Element | ShadowRoot): string {
-  const skipped = root.querySelectorAll('script, style');
+  const skipped = root.querySelectorAll('script,style');
   // An element's or a shadow root's textContent is a string, never null.
   if (skipped.length === 0 || skipped.length > MAX_RANGE_CUTS) return root.textContent as string;
   const doc = root.ownerDocument;
@@ -40,24 +34,71 @@ export function textWithoutScripts(root: Element | ShadowRoot): string {
   return parts.join('\n');
 }
 
-export function lightText(doc: Document): string {
-  const root = doc.body ?? doc.documentElement;
-  return root ? textWithoutScripts(root) : '';
+/**
+ * Shadow roots read (and watched, text-watch.ts) at most, and custom elements kept to look at again;
+ * also the elements looked at between two points where a walk may pause (about 0.1–0.2 ms of work).
+ */
+const MAX_SHADOW_ROOTS = 1000;
+
+/** The open shadow roots the gate has read, and custom elements that had none yet. */
+export class Shadows {
+  readonly roots = new Set<ShadowRoot>();
+  /** A component may attach its root after the gate has looked (shadowTexts: `attached`). */
+  readonly hosts = new Set<Element>();
+  /** Told of each root read from now on (the text watcher observes it). */
+  declare onRoot?: (root: ShadowRoot) => void;
 }
 
-/** Custom elements (a hyphen in the name) found natively with XPath, not by a JavaScript walk. */
-function customElements(doc: Document): Element[] {
-  try {
-    const found = doc.evaluate(CUSTOM_ELEMENTS, doc, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
-    return Array.from({ length: Math.min(found.snapshotLength, SHADOW_SCAN_MAX_ELEMENTS) }, (_, i) => found.snapshotItem(i) as Element);
-  } catch {
-    // jsdom's XPath cannot evaluate local-name() inside contains(); browsers can.
-    return [...doc.querySelectorAll('*')].filter((element) => element.localName.includes('-'));
+/** `host`'s open shadow root if not read before, now marked read; a custom element without one is kept to look at again. */
+function newRoot(host: Element, shadows: Shadows): ShadowRoot | undefined {
+  const root = host.shadowRoot;
+  if (!root) {
+    if (host.localName.includes('-') && shadows.hosts.size < MAX_SHADOW_ROOTS) shadows.hosts.add(host);
+    return undefined;
+  }
+  if (shadows.roots.has(root) || shadows.roots.size >= MAX_SHADOW_ROOTS) return undefined;
+  shadows.hosts.delete(host);
+  shadows.roots.add(root);
+  shadows.onRoot?.(root);
+  return root;
+}
+
+/**
+ * The text of each open shadow root in `root` (itself, if a host, and nested roots too) not read
+ * before. One element walk, lazily: an empty string every MAX_SHADOW_ROOTS elements is a point
+ * where the caller may pause, so a page of 100,000 elements costs no long task.
+ */
+export function* shadowTexts(root: Node, shadows: Shadows): Generator<string> {
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 1);
+  for (let node: Node | null = root, count = 1; node; node = walker.nextNode(), count++) {
+    if (count % MAX_SHADOW_ROOTS === 0) yield '';
+    const shadow = node.nodeType === 1 && newRoot(node as Element, shadows);
+    if (shadow) {
+      yield textWithoutScripts(shadow);
+      yield* shadowTexts(shadow, shadows);
+    }
   }
 }
 
-/** The text of open shadow roots of custom elements, for pages with little light-DOM text. */
-export function shadowTexts(doc: Document, lightLength: number): string[] {
-  if (lightLength > SHADOW_SCAN_MAX_LIGHT_TEXT) return [];
-  return customElements(doc).flatMap((element) => (element.shadowRoot ? [textWithoutScripts(element.shadowRoot)] : []));
+/** The text of a document (its body's), element or text node, without script and style contents. */
+function textOf(node: Node): string {
+  if (node.nodeType === 9) node = (node as Document).body ?? (node as Document).documentElement ?? node;
+  if (node.nodeType === 3) return (node as Text).data;
+  return node.nodeType === 1 && !(node as Element).matches('script,style') ? textWithoutScripts(node as Element) : '';
+}
+
+/**
+ * What the gate reads, lazily: the page's text (or, given `added`, each added subtree's), then the
+ * text of open shadow roots in it new to `shadows`, and of roots attached since to the custom
+ * elements seen without one.
+ */
+export function* pageTexts(doc: Document, shadows: Shadows, added: readonly Node[] = [doc]): Generator<string> {
+  for (const node of added) {
+    yield textOf(node);
+    yield* shadowTexts(node, shadows);
+  }
+  for (const host of shadows.hosts) {
+    if (!host.isConnected) shadows.hosts.delete(host);
+    else if (host.shadowRoot) yield* shadowTexts(host, shadows);
+  }
 }

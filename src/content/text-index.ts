@@ -62,7 +62,16 @@ class IndexBuilder {
       if (++visited % NODES_PER_STEP === 0) yield;
       let descend = false;
       if (node.nodeType === TEXT_NODE) this.add(node as Text);
-      else if (isElement(node) && !isSkipped(node)) {
+      else if (isElement(node) && node.localName === 'svg') {
+        // An SVG's own text is drawn, not laid out as text: skipped. The HTML in its <foreignObject>s
+        // is laid out as a page's, and the gate reads it (textContent): read here too, as blocks.
+        for (const foreign of node.querySelectorAll('foreignObject')) {
+          if (foreign.parentElement?.closest('svg') !== node) continue;
+          this.markBoundary();
+          yield* this.walk(foreign);
+          this.markBoundary();
+        }
+      } else if (isElement(node) && !isSkipped(node)) {
         if (isBlock(node)) this.markBoundary();
         const shadow = node.shadowRoot;
         if (shadow) {

@@ -1,11 +1,16 @@
-// Text that arrives after load (single-page apps, "load more", live blogs): hands the gate only the
-// new text, in batches. Each batch reads each changed subtree once: nodes inside another pending
-// node, or gone from the page, are dropped; past a cap the whole page is read once instead.
+// Text that arrives after load (single-page apps, "load more", live blogs, web components that fill
+// or attach their shadow roots late): hands the gate only the new text, in batches. Each batch
+// reads each changed subtree once: nodes inside another pending node, or gone from the page, are
+// dropped; past a cap the whole page is read once instead. The shadow roots the gate has read are
+// watched like the document; custom elements seen without one are looked at again with each batch
+// and on a back-off, since attaching a root changes nothing a MutationObserver sees.
 import { settler } from './settled.ts';
-import { lightText, textWithoutScripts } from './page-text.ts';
+import { pageTexts, type Shadows } from './page-text.ts';
+import { after } from './timers.ts';
 
 const BATCH = { delay: 250, maxWait: 1000 };
 const MAX_PENDING_NODES = 500;
+
 
 /** The outermost of `nodes` still on the page, each once. */
 export function outermost(nodes: Iterable<Node>): Node[] {
@@ -20,28 +25,18 @@ export function outermost(nodes: Iterable<Node>): Node[] {
   return kept;
 }
 
-function textOf(node: Node): string {
-  if (node.nodeType === Node.ELEMENT_NODE) {
-    const tag = (node as Element).localName;
-    return tag === 'script' || tag === 'style' ? '' : textWithoutScripts(node as Element);
-  }
-  return node.nodeType === Node.TEXT_NODE ? (node as Text).data : '';
-}
-
-/** Calls `onTexts` with the text of each batch of changes: every changed subtree's text, read once. */
-export function watchAddedText(doc: Document, onTexts: (texts: string[]) => void, signal: AbortSignal): void {
+/**
+ * Calls `onTexts` with the text of each batch of changes (every changed subtree's text, read once)
+ * and of shadow roots attached since, in the document or in a root of `shadows`.
+ */
+export function watchAddedText(doc: Document, shadows: Shadows, onTexts: (texts: Iterable<string>) => void, signal: AbortSignal): void {
   let pending = new Set<Node>();
   let overflow = false;
   const flush = () => {
     const nodes = pending;
     pending = new Set();
-    if (overflow) {
-      overflow = false;
-      onTexts([lightText(doc)]);
-      return;
-    }
-    const texts = outermost(nodes).map(textOf).filter((text) => text.length > 0);
-    if (texts.length > 0) onTexts(texts);
+    onTexts(pageTexts(doc, shadows, overflow ? undefined : outermost(nodes)));
+    overflow = false;
   };
   const poke = settler(() => BATCH, flush, signal);
   const observer = new MutationObserver((records) => {
@@ -57,6 +52,15 @@ export function watchAddedText(doc: Document, onTexts: (texts: string[]) => void
     }
     poke();
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  const observe = (root: Node) => observer.observe(root, { childList: true, subtree: true, characterData: true });
+  observe(doc.documentElement);
+  shadows.roots.forEach(observe);
+  shadows.onRoot = observe;
+  // Custom elements seen without a shadow root are looked at again (an empty batch: only the roots
+  // attached since) 1 s, 2 s, 4 s… 128 s after watching starts, and with every batch.
+  for (let seconds = 1; seconds <= 128; seconds *= 2) after(1000 * seconds, () => signal.aborted || flush());
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    shadows.onRoot = undefined;
+  }, { once: true });
 }

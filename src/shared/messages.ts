@@ -52,8 +52,10 @@ export type ToBackground =
   | { type: 'blocked' }
   /** The gate found a pack's markers: inject that pack's fingerprint. */
   | { type: 'load-fingerprint'; slug: string }
-  /** The gate found a pack's article: inject the overlay, its styles and that pack's notes. */
+  /** The gate found a pack's article: inject the overlay and that pack's notes. */
   | { type: 'load-overlay'; slug: string }
+  /** The overlay anchored notes on the page: insert the highlight styles (not before: see background.ts). */
+  | { type: 'load-styles' }
   /** A source link in a note was clicked: open it (https only) in a new tab. */
   | { type: 'open-source'; url: string };
 
@@ -99,7 +101,8 @@ export function parseToBackground(message: unknown): ToBackground | undefined {
     case 'open-source':
       return typeof message.url === 'string' && isHttpsUrl(message.url) ? { type: 'open-source', url: message.url } : undefined;
     case 'blocked':
-      return { type: 'blocked' };
+    case 'load-styles':
+      return { type: message.type };
     default:
       return undefined;
   }

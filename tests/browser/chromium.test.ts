@@ -15,6 +15,7 @@ import { describeView } from './view-scenarios.ts';
 import { describeGuard } from './guard-scenarios.ts';
 import { describeAttacks } from './attack-scenarios.ts';
 import { describeImport } from './import-scenarios.ts';
+import { describeFinding } from './finding-scenarios.ts';
 
 describe('Chromium', () => describeExtension(launchChromium));
 describe('Chromium: robustness', () => describeRobustness(launchChromium));
@@ -25,6 +26,7 @@ describe('Chromium: what the reader sees', () => describeView(launchChromium));
 describe('Chromium: the guard, answered or reported', () => describeGuard(launchChromium));
 describe('Chromium: the red team’s attacks of 2026-12-07', () => describeAttacks(launchChromium));
 describe('Chromium: imported packs', () => describeImport(launchChromium));
+describe('Chromium: finding the article', () => describeFinding(launchChromium));
 
 describe('Chromium with the site’s JavaScript blocked', () => {
   const session = useSession(() => launchChromium({ pageJavaScript: false }));

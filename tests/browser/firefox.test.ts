@@ -10,6 +10,7 @@ import { describeView } from './view-scenarios.ts';
 import { describeGuard } from './guard-scenarios.ts';
 import { describeAttacks } from './attack-scenarios.ts';
 import { describeImport } from './import-scenarios.ts';
+import { describeFinding } from './finding-scenarios.ts';
 
 describe('Firefox', () => describeExtension(launchFirefox));
 describe('Firefox: robustness', () => describeRobustness(launchFirefox));
@@ -20,3 +21,4 @@ describe('Firefox: what the reader sees', () => describeView(launchFirefox));
 describe('Firefox: the guard, answered or reported', () => describeGuard(launchFirefox));
 describe('Firefox: the red team’s attacks of 2026-12-07', () => describeAttacks(launchFirefox));
 describe('Firefox: imported packs', () => describeImport(launchFirefox));
+describe('Firefox: finding the article', () => describeFinding(launchFirefox));

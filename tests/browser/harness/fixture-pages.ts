@@ -1,5 +1,5 @@
 // Test pages that change, misbehave or attack, each carrying the article (or not) in its own way.
-import { paragraphsHtml, PARAGRAPHS } from '../../support/article.ts';
+import { escapeHtml, paragraphsHtml, PARAGRAPHS } from '../../support/article.ts';
 
 export const page = (body: string, head = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fixture</title>${head}</head><body>${body}</body></html>`;
@@ -281,4 +281,60 @@ export const hostUpgrader = () =>
           });
         }
       }).observe(document.documentElement, { childList: true });`),
+  );
+
+/** About 21,000 characters of a news page's own text (none of the article's words), before and after a story. */
+const newsPageText = () =>
+  Array.from({ length: 180 }, (_, i) => `<p>Market report ${i}: shares of the retailer rose in early trading after stronger results and a raised forecast for the year.</p>`).join('');
+
+/**
+ * A web component whose shadow root arrives `delayMs` after load: `attach: 'late'` attaches it then
+ * (no change a MutationObserver on the document sees), `attach: 'early'` attaches it empty when
+ * connected and fills it then.
+ */
+export const lateShadowRoot = (attach: 'late' | 'early', delayMs = 500) =>
+  page(
+    `<h1>Top story</h1><news-article></news-article>`,
+    inlineScript(`
+      customElements.define('news-article', class extends HTMLElement {
+        connectedCallback() {
+          const fill = (root) => { root.innerHTML = ${JSON.stringify(`<style>p { font: 18px/1.5 serif; }</style>${paragraphsHtml()}`)}; };
+          if (${JSON.stringify(attach)} === 'early') {
+            const root = this.attachShadow({ mode: 'open' });
+            addEventListener('load', () => setTimeout(() => fill(root), ${delayMs}));
+          } else {
+            addEventListener('load', () => setTimeout(() => fill(this.attachShadow({ mode: 'open' })), ${delayMs}));
+          }
+        }
+      });`),
+  );
+
+/** The article in a web component's open shadow root, inside an ordinary news page with more than 40,000 characters of its own text. */
+export const shadowArticleOnTextRichPage = () =>
+  page(
+    `<header><h1>Daily News</h1></header><main>${newsPageText()}<news-article></news-article>${newsPageText()}</main>`,
+    inlineScript(`
+      customElements.define('news-article', class extends HTMLElement {
+        connectedCallback() {
+          this.attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(paragraphsHtml())};
+        }
+      });`),
+  );
+
+/** The article as HTML inside an SVG <foreignObject>. */
+export const articleInForeignObject = () =>
+  page(
+    `<h1>Top story</h1><svg width="900" height="4000" viewBox="0 0 900 4000"><foreignObject x="0" y="0" width="900" height="4000"><div xmlns="http://www.w3.org/1999/xhtml" style="font: 18px/1.5 serif">${paragraphsHtml()}</div></foreignObject></svg>`,
+  );
+
+/** The article in a same-origin iframe whose document is its `srcdoc`. */
+export const articleInSrcdocFrame = () =>
+  page(`<h1>Top story</h1><iframe style="width:900px;height:4000px;border:0" srcdoc="${page(`<article>${paragraphsHtml()}</article>`).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>`);
+
+/** The article where the gate reads it and anchoring does not: as an SVG's own <text> lines, or in a <textarea>. */
+export const articleInSkippedText = (where: 'svg-text' | 'textarea') =>
+  page(
+    where === 'svg-text'
+      ? `<h1>Top story</h1><svg width="900" height="${PARAGRAPHS.length * 30}">${PARAGRAPHS.map((text, i) => `<text x="0" y="${20 + i * 30}">${escapeHtml(text)}</text>`).join('')}</svg>`
+      : `<h1>Top story</h1><textarea rows="40" cols="100">${escapeHtml(PARAGRAPHS.join('\n'))}</textarea>`,
   );

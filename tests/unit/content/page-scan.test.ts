@@ -6,7 +6,7 @@
 // the browser tests run the whole content script on real pages.
 import { describe, expect, it } from 'vitest';
 import { scanPageNow } from '../../../src/content/page-scan.ts';
-import { textWithoutScripts } from '../../../src/content/page-text.ts';
+import { pageTexts, Shadows, textWithoutScripts } from '../../../src/content/page-text.ts';
 import { paragraphsHtml, withLinkedNames } from '../../support/article.ts';
 import { corpusPages, placeInto } from '../../support/corpus.ts';
 import { DETECTION_PACKS, searchFor } from '../../support/detect.ts';
@@ -42,6 +42,72 @@ describe('the gate’s scan of real pages', () => {
     article.innerHTML = paragraphsHtml(); // test fixture, not extension code
     root?.append(article);
     expect(scanPageNow(doc, searchFor(DETECTION_PACKS))?.slug).toBe('musk-riyadh-2025');
+  });
+
+  it('finds the article in an open shadow root of a page with more than 20,000 characters of other text', () => {
+    const other = Array.from({ length: 300 }, (_, i) => `<p>Market report ${i}: shares of the company rose in early trading on strong results.</p>`).join('');
+    const doc = parse(`<body>${other}<news-article></news-article>${other}</body>`);
+    expect(doc.body.textContent?.length).toBeGreaterThan(40_000);
+    const root = doc.querySelector('news-article')?.attachShadow({ mode: 'open' });
+    if (root) root.innerHTML = paragraphsHtml(); // test fixture, not extension code
+    expect(scanPageNow(doc, searchFor(DETECTION_PACKS))?.slug).toBe('musk-riyadh-2025');
+  });
+});
+
+describe('pageTexts', () => {
+  const read = (doc: Document, shadows: Shadows, added?: Node[]) => [...pageTexts(doc, shadows, added)].filter((text) => text !== '');
+
+  it('reads the light text, then each open shadow root once, nested ones and roots of standard elements too', () => {
+    const doc = parse('<body><p>light</p><x-outer></x-outer><div id="plain"></div></body>');
+    const outer = doc.querySelector('x-outer')!.attachShadow({ mode: 'open' });
+    outer.innerHTML = '<p>outer</p><x-inner></x-inner><script>skipped</script>';
+    outer.querySelector('x-inner')!.attachShadow({ mode: 'open' }).textContent = 'inner';
+    doc.getElementById('plain')!.attachShadow({ mode: 'open' }).textContent = 'plain';
+    const shadows = new Shadows();
+    expect(read(doc, shadows).map((text) => text.trim())).toEqual(['light', 'outer', 'inner', 'plain']);
+    expect(shadows.roots.size).toBe(3);
+    expect(read(doc, shadows).map((text) => text.trim())).toEqual(['light']);
+  });
+
+  it('pauses (an empty text) every 1,000 elements, so that a page of many elements is read in steps', () => {
+    const doc = parse(`<body>${'<x-a></x-a>'.repeat(5000)}</body>`);
+    const texts = [...pageTexts(doc, new Shadows())];
+    expect(texts.filter((text) => text === '').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('reads a shadow root attached after the first look to a custom element it saw without one', () => {
+    const doc = parse('<body><p>light</p><late-article></late-article><div></div></body>');
+    const shadows = new Shadows();
+    read(doc, shadows);
+    expect(shadows.hosts.size).toBe(1);
+    doc.querySelector('late-article')!.attachShadow({ mode: 'open' }).textContent = 'attached later';
+    expect(read(doc, shadows, [])).toEqual(['attached later']);
+    expect(shadows.hosts.size).toBe(0);
+    expect(read(doc, shadows, [])).toEqual([]);
+  });
+
+  it('reads the shadow roots inside added nodes, and tells whoever watches of each new root', () => {
+    const doc = parse('<body><main></main></body>');
+    const shadows = new Shadows();
+    read(doc, shadows);
+    const told: ShadowRoot[] = [];
+    shadows.onRoot = (root) => told.push(root);
+    const added = doc.createElement('section');
+    added.innerHTML = '<p>added</p><x-card></x-card>';
+    const root = added.querySelector('x-card')!.attachShadow({ mode: 'open' });
+    root.textContent = 'in the card';
+    doc.querySelector('main')!.append(added);
+    expect(read(doc, shadows, [added]).map((text) => text.trim())).toEqual(['added', 'in the card']);
+    expect(told).toEqual([root]);
+  });
+
+  it('reads and keeps at most 1,000 shadow roots and 1,000 custom elements without one', () => {
+    const doc = parse(`<body>${'<x-a></x-a>'.repeat(1500)}${'<x-b></x-b>'.repeat(1500)}</body>`);
+    doc.querySelectorAll('x-a').forEach((host) => (host.attachShadow({ mode: 'open' }).textContent = 'a'));
+    const shadows = new Shadows();
+    expect(read(doc, shadows).length).toBe(1000);
+    expect(shadows.roots.size).toBe(1000);
+    expect(shadows.hosts.size).toBe(1000);
   });
 });
 

@@ -56,6 +56,7 @@ describe('message parsing', () => {
     expect(parseToBackground({ type: 'load-overlay', slug: '../../evil' })).toBeUndefined();
     expect(parseToBackground({ type: 'load-fingerprint', slug: 'musk-riyadh-2025' })).toEqual({ type: 'load-fingerprint', slug: 'musk-riyadh-2025' });
     expect(parseToBackground({ type: 'load-fingerprint', slug: 'a/../../b' })).toBeUndefined();
+    expect(parseToBackground({ type: 'load-styles', files: ['../evil.css'] })).toEqual({ type: 'load-styles' });
   });
 
   it('never throws on anything', () => {
