@@ -45,7 +45,8 @@ let failures = 0;
 let shadows: Shadows;
 
 function enter(next: State): void {
-  if ('controller' in state && state.controller !== ('controller' in next ? next.controller : undefined)) state.controller.abort();
+  const controllerOf = (of: State): AbortController | undefined => (of as { controller?: AbortController }).controller;
+  if (controllerOf(state) !== controllerOf(next)) controllerOf(state)?.abort();
   state = next;
 }
 

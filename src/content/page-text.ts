@@ -40,6 +40,9 @@ export function textWithoutScripts(root: Element | ShadowRoot): string {
  */
 const MAX_SHADOW_ROOTS = 1000;
 
+/** Pages (or added subtrees) of up to this many elements are searched for custom elements natively. */
+const NATIVE_SEARCH_MAX = 20_000;
+
 /** The open shadow roots the gate has read, and custom elements that had none yet. */
 export class Shadows {
   readonly roots = new Set<ShadowRoot>();
@@ -69,8 +72,18 @@ function newRoot(host: Element, shadows: Shadows): ShadowRoot | undefined {
  * where the caller may pause, so a page of 100,000 elements costs no long task.
  */
 export function* shadowTexts(root: Node, shadows: Shadows): Generator<string> {
-  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 1);
-  for (let node: Node | null = root, count = 1; node; node = walker.nextNode(), count++) {
+  const doc = root.ownerDocument ?? (root as Document);
+  // Few elements: the custom ones (where a root is looked for) in one native pass. A walk gives
+  // every element a wrapper in the content scripts' world: it cost pages without the article about
+  // 1.5 ms more at the median (bench, 2026-12-07), so it is kept for pages too large for one pass.
+  let custom: XPathResult | undefined;
+  try {
+    if ((root as Document).getElementsByTagName?.('*').length <= NATIVE_SEARCH_MAX) custom = doc.evaluate("(.|.//*)[contains(name(),'-')]", root, null, 7, null);
+  } catch {
+    // Without XPath functions (jsdom), the walk.
+  }
+  const walker = doc.createTreeWalker(root, 1);
+  for (let node: Node | null = custom ? custom.snapshotItem(0) : root, count = 1; node; node = custom ? custom.snapshotItem(count) : walker.nextNode(), count++) {
     if (count % MAX_SHADOW_ROOTS === 0) yield '';
     const shadow = node.nodeType === 1 && newRoot(node as Element, shadows);
     if (shadow) {

@@ -8,10 +8,8 @@ export function encodeHashes(hashes: Uint32Array): string {
 }
 
 export function decodeHashes(encoded: string): Set<number> {
-  const binary = atob(encoded);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Set(new Uint32Array(bytes.buffer));
+  // atob gives one character per byte (all below 256).
+  return new Set(new Uint32Array(Uint8Array.from(atob(encoded), (char) => char.charCodeAt(0)).buffer));
 }
 
 /** Base64 of little-endian Uint32s back into them, in order; undefined for anything else. */

@@ -70,8 +70,8 @@ export function fromImportedGateMessage(raw: unknown): unknown {
 }
 
 export function parseToContent(message: unknown): ToContent | undefined {
-  if (!isRecord(message)) return undefined;
-  const { type, id, direction } = message;
+  // Fields of anything else (a string, an array) are undefined; null and undefined have none.
+  const { type, id, direction } = (message ?? {}) as Record<string, unknown>;
   if (type === 'get-status') return { type };
   if (type === 'show-note' && typeof id === 'string') return { type, id };
   if (type === 'step-note' && (direction === 1 || direction === -1)) return { type, direction };
