@@ -1,6 +1,7 @@
 // How the gate reads a page: its text in few native calls, without the contents of <script> and
 // <style> (embedded JSON can be most of a news page's text), plus the text of open shadow roots for
-// pages that render their article in web components, found by an element walk that can pause.
+// pages that render their article in web components (custom elements found natively, or by an
+// element walk that can pause on very large pages).
 
 /**
  * Past this many <script>/<style> elements the text is read whole, theirs included: a Range boundary
@@ -46,7 +47,7 @@ const NATIVE_SEARCH_MAX = 20_000;
 /** The open shadow roots the gate has read, and custom elements that had none yet. */
 export class Shadows {
   readonly roots = new Set<ShadowRoot>();
-  /** A component may attach its root after the gate has looked (shadowTexts: `attached`). */
+  /** A component may attach its root after the gate has looked: pageTexts looks at these again. */
   readonly hosts = new Set<Element>();
   /** Told of each root read from now on (the text watcher observes it). */
   declare onRoot?: (root: ShadowRoot) => void;
@@ -68,7 +69,7 @@ function newRoot(host: Element, shadows: Shadows): ShadowRoot | undefined {
 
 /**
  * The text of each open shadow root in `root` (itself, if a host, and nested roots too) not read
- * before. One element walk, lazily: an empty string every MAX_SHADOW_ROOTS elements is a point
+ * before, lazily: on a walk, an empty string every MAX_SHADOW_ROOTS elements is a point
  * where the caller may pause, so a page of 100,000 elements costs no long task.
  */
 export function* shadowTexts(root: Node, shadows: Shadows): Generator<string> {
@@ -82,8 +83,8 @@ export function* shadowTexts(root: Node, shadows: Shadows): Generator<string> {
   } catch {
     // Without XPath functions (jsdom), the walk.
   }
-  const walker = doc.createTreeWalker(root, 1);
-  for (let node: Node | null = custom ? custom.snapshotItem(0) : root, count = 1; node; node = custom ? custom.snapshotItem(count) : walker.nextNode(), count++) {
+  const walker = custom ? undefined : doc.createTreeWalker(root, 1);
+  for (let node: Node | null = custom ? custom.snapshotItem(0) : root, count = 1; node; node = custom ? custom.snapshotItem(count) : (walker as TreeWalker).nextNode(), count++) {
     if (count % MAX_SHADOW_ROOTS === 0) yield '';
     const shadow = node.nodeType === 1 && newRoot(node as Element, shadows);
     if (shadow) {
