@@ -151,7 +151,7 @@ async function profiledLoad(contender: Contender, url: string, options: { waitFo
   } catch (caught) {
     // A page that hangs its renderer: give up on it, measure the next one in a new tab.
     await freshTab(contender);
-    return { ms: Number.NaN, wallMs: 0, samples: 0, totalSamples: 0, longestRunMs: 0, foreignSamples: 0, error: (caught as Error).message.split('\n')[0] };
+    return { ms: Number.NaN, wallMs: 0, samples: 0, totalSamples: 0, longestRunMs: 0, longestTaskMs: Number.NaN, foreignSamples: 0, error: (caught as Error).message.split('\n')[0] };
   }
 }
 
@@ -193,7 +193,7 @@ function adversarialPages(): Array<{ name: string; html: string }> {
 async function liveBlog(contender: Contender, url: string, seconds: number) {
   await contender.page.goto(blankUrl, { waitUntil: 'load' });
   const end = Date.now() + seconds * 1000;
-  const total = { ms: 0, wallMs: 0, samples: 0, longestRunMs: 0 };
+  const total = { ms: 0, wallMs: 0, samples: 0, longestRunMs: 0, longestTaskMs: 0 };
   await startProfiler(contender.session);
   await contender.page.goto(url, { waitUntil: 'load' });
   // Profiles of 5 s keep each one small (200 000 samples at most); the gaps between them are a few ms.
@@ -204,6 +204,7 @@ async function liveBlog(contender: Contender, url: string, seconds: number) {
     total.wallMs += part.wallMs;
     total.samples += part.samples;
     total.longestRunMs = Math.max(total.longestRunMs, part.longestRunMs);
+    total.longestTaskMs = Math.max(total.longestTaskMs, part.longestTaskMs);
     if (Date.now() < end) await startProfiler(contender.session);
   }
   const paragraphs = Number(await contender.page.evaluate('document.querySelectorAll("#feed p").length'));
@@ -407,7 +408,7 @@ async function main(): Promise<void> {
   const every = pages.map((page) => {
     const entry = loads.get(page.name) ?? { backstory: [], limit: [], many: [] };
     const [b, l] = [entry.backstory[0], entry.limit[0]];
-    return { name: page.name, backstoryMs: b.ms, limitMs: l.ms, ratio: b.ms / Math.max(l.ms, RATIO_FLOOR_MS), backstoryLongestMs: b.longestRunMs, limitSamples: l.samples, sampleIntervalUs: (1000 * (b.wallMs + l.wallMs)) / Math.max(1, b.totalSamples + l.totalSamples), error: b.error ?? l.error, foreign: b.foreignSamples + l.foreignSamples };
+    return { name: page.name, backstoryMs: b.ms, limitMs: l.ms, ratio: b.ms / Math.max(l.ms, RATIO_FLOOR_MS), backstoryLongestMs: b.longestRunMs, backstoryLongestTaskMs: b.longestTaskMs, limitSamples: l.samples, sampleIntervalUs: (1000 * (b.wallMs + l.wallMs)) / Math.max(1, b.totalSamples + l.totalSamples), error: b.error ?? l.error, foreign: b.foreignSamples + l.foreignSamples };
   });
   const measured = every.filter((row) => Number.isFinite(row.backstoryMs) && Number.isFinite(row.limitMs));
   const sampled = [...sample].map((name) => {
@@ -430,7 +431,8 @@ async function main(): Promise<void> {
     limitMs: summarise(measured.map((row) => row.limitMs)),
     ratio: summarise(measured.map((row) => row.ratio)),
     over3ms: measured.filter((row) => row.backstoryMs > OVER_MS).length,
-    longestBackstoryTaskMs: Math.max(...measured.map((row) => row.backstoryLongestMs)),
+    longestBackstoryRunMs: Math.max(...measured.map((row) => row.backstoryLongestMs)),
+    longestBackstoryTaskMs: Math.max(...measured.map((row) => row.backstoryLongestTaskMs)),
     /** Median over loads of profiled wall time / samples: the interval the sampler actually kept. */
     achievedSampleIntervalUs: median(measured.map((row) => row.sampleIntervalUs)),
     limitWithoutSamples: measured.filter((row) => row.limitSamples === 0).length,
@@ -470,7 +472,7 @@ async function main(): Promise<void> {
     if (await placedArticleShown(limit, url)) templates.push({ template, url });
     else hiddenTemplates.push(template.name);
   }
-  const articleRows: Array<{ name: string; backstoryMs: number; markjsMs: number; ratio: number; loadToPaintMs: number | undefined; marked: number | undefined; backstoryLongestMs: number }> = [];
+  const articleRows: Array<{ name: string; backstoryMs: number; markjsMs: number; ratio: number; loadToPaintMs: number | undefined; marked: number | undefined; backstoryLongestMs: number; backstoryLongestTaskMs: number }> = [];
   for (const [index, { template, url }] of templates.entries()) {
     const b: Load[] = [];
     const m: Load[] = [];
@@ -483,7 +485,7 @@ async function main(): Promise<void> {
     const paints = b.map((load) => load.loadToPaintMs).filter((value): value is number => value !== undefined);
     const backstoryMs = median(b.map((load) => load.ms));
     const markjsMs = median(m.map((load) => load.ms));
-    articleRows.push({ name: template.name, backstoryMs, markjsMs, ratio: backstoryMs / markjsMs, loadToPaintMs: paints.length === b.length ? median(paints) : undefined, marked: m[0]?.marked, backstoryLongestMs: Math.max(...b.map((load) => load.longestRunMs)) });
+    articleRows.push({ name: template.name, backstoryMs, markjsMs, ratio: backstoryMs / markjsMs, loadToPaintMs: paints.length === b.length ? median(paints) : undefined, marked: m[0]?.marked, backstoryLongestMs: Math.max(...b.map((load) => load.longestRunMs)), backstoryLongestTaskMs: Math.max(...b.map((load) => load.longestTaskMs)) });
   }
   const painted = articleRows.map((row) => row.loadToPaintMs).filter((value): value is number => value !== undefined);
   const article = {
@@ -500,7 +502,7 @@ async function main(): Promise<void> {
   };
 
   // 2b. Adversarial pages without the article: Backstory against the limit, alternating.
-  const adversarial: Array<{ name: string; backstoryMs: number; limitMs: number; backstoryLongestMs: number; limitLongestMs: number }> = [];
+  const adversarial: Array<{ name: string; backstoryMs: number; limitMs: number; backstoryLongestMs: number; limitLongestMs: number; backstoryLongestTaskMs: number; limitLongestTaskMs: number }> = [];
   for (const [index, { name, html }] of adversarialPages().entries()) {
     const url = server.page(`/adversarial/${index}.html`, html);
     const b: Load[] = [];
@@ -508,7 +510,7 @@ async function main(): Promise<void> {
     for (let rep = 0; rep < ARTICLE_REPS; rep++) {
       for (const contender of rep % 2 === 0 ? [backstory, limit] : [limit, backstory]) (contender === backstory ? b : l).push(await profiledLoad(contender, url));
     }
-    adversarial.push({ name, backstoryMs: median(b.map((load) => load.ms)), limitMs: median(l.map((load) => load.ms)), backstoryLongestMs: Math.max(...b.map((load) => load.longestRunMs)), limitLongestMs: Math.max(...l.map((load) => load.longestRunMs)) });
+    adversarial.push({ name, backstoryMs: median(b.map((load) => load.ms)), limitMs: median(l.map((load) => load.ms)), backstoryLongestMs: Math.max(...b.map((load) => load.longestRunMs)), limitLongestMs: Math.max(...l.map((load) => load.longestRunMs)), backstoryLongestTaskMs: Math.max(...b.map((load) => load.longestTaskMs)), limitLongestTaskMs: Math.max(...l.map((load) => load.longestTaskMs)) });
   }
 
   // 3. A long-lived page; and an article page left open and still (no input), Backstory against
@@ -585,7 +587,7 @@ async function main(): Promise<void> {
   table(['', 'median', 'p90', 'max'], [summaryRow('Backstory, ms', distribution.backstoryMs), summaryRow('limit, ms', distribution.limitMs), summaryRow('Backstory / limit (per page)', distribution.ratio, '×')]);
   console.log(`(ratios divide by the limit's ms or ${RATIO_FLOOR_MS} ms, whichever is larger: on tiny pages the limit may take no sample)`);
   console.log(`sampling interval achieved (median over loads): ${fixed(distribution.achievedSampleIntervalUs, 0)} µs; pages where the limit took no sample: ${distribution.limitWithoutSamples}`);
-  console.log(`pages where Backstory costs over ${OVER_MS} ms: ${distribution.over3ms} of ${distribution.pages} (goal: 0); longest run of Backstory samples on any page: ${fixed(distribution.longestBackstoryTaskMs)} ms`);
+  console.log(`pages where Backstory costs over ${OVER_MS} ms: ${distribution.over3ms} of ${distribution.pages} (goal: 0); longest run of Backstory samples on any page: ${fixed(distribution.longestBackstoryRunMs)} ms; most of Backstory's code in one task: ${fixed(distribution.longestBackstoryTaskMs)} ms`);
   if (distribution.foreignSamples) console.log(`WARNING: ${distribution.foreignSamples} samples from another extension's URL`);
   console.log('\nworst 10 pages (Backstory ms):\n');
   table(['page', 'Backstory ms', 'limit ms', 'ratio', 'longest run ms'], worst.map((row) => [row.name, fixed(row.backstoryMs), fixed(row.limitMs), `${fixed(row.ratio)}×`, fixed(row.backstoryLongestMs)]));
@@ -610,8 +612,8 @@ async function main(): Promise<void> {
 
   console.log(`## Article pages — the article in ${article.templates} news templates, median of ${ARTICLE_REPS} alternating loads (everything each extension runs from navigation to ${ARTICLE_SETTLE_MS / 1000} s after load)\n`);
   table(
-    ['template', 'Backstory ms', 'mark.js ms', 'ratio', 'load → highlights ms', 'marks'],
-    articleRows.map((row) => [row.name.slice(0, 20), fixed(row.backstoryMs), fixed(row.markjsMs), `${fixed(row.ratio)}×`, ms(row.loadToPaintMs, 1), row.marked ?? '—']),
+    ['template', 'Backstory ms', 'mark.js ms', 'ratio', 'load → highlights ms', 'marks', 'Backstory in one task, ms'],
+    articleRows.map((row) => [row.name.slice(0, 20), fixed(row.backstoryMs), fixed(row.markjsMs), `${fixed(row.ratio)}×`, ms(row.loadToPaintMs, 1), row.marked ?? '—', fixed(row.backstoryLongestTaskMs)]),
   );
   table(['', 'median', 'p90', 'max'], [summaryRow('Backstory / mark.js', article.ratio, '×'), summaryRow('Backstory, ms', article.backstoryMs), summaryRow('mark.js, ms', article.markjsMs), ...(article.loadToPaintMs ? [summaryRow('load → first highlights painted, ms', article.loadToPaintMs)] : [])]);
   if (article.notPainted) console.log(`highlights never appeared on ${article.notPainted} template(s)`);
@@ -628,14 +630,15 @@ async function main(): Promise<void> {
       ["Backstory's share of main-thread time", ...[live, liveFast, liveLong].map((run) => `${fixed(run.sharePercent, 3)} %`)],
       ['Backstory samples, total ms', ...[live, liveFast, liveLong].map((run) => fixed(run.ms))],
       ['longest run of Backstory samples, ms', ...[live, liveFast, liveLong].map((run) => fixed(run.longestRunMs))],
+      ["most of Backstory's code in one task, ms", ...[live, liveFast, liveLong].map((run) => fixed(run.longestTaskMs))],
       ['paragraphs on the page at the end', ...[live, liveFast, liveLong].map((run) => run.paragraphs)],
     ],
   );
-  console.log('(goals: share ≤ 0.2 %, no run of Backstory code over 5 ms)\n');
+  console.log('(goals: share ≤ 0.2 %, no run of Backstory code over 5 ms. A run of samples spans several tasks when the page has nothing to do between them; within one task is how long the page waited)\n');
   console.log(`## Adversarial pages without the article (median of ${ARTICLE_REPS} alternating loads, to ${SETTLE_MS / 1000} s after load)\n`);
   table(
-    ['page', 'Backstory ms', 'limit ms', 'ratio', 'longest run: Backstory ms', 'longest run: limit ms'],
-    adversarial.map((row) => [row.name, fixed(row.backstoryMs), fixed(row.limitMs), `${fixed(row.backstoryMs / Math.max(row.limitMs, RATIO_FLOOR_MS))}×`, fixed(row.backstoryLongestMs), fixed(row.limitLongestMs)]),
+    ['page', 'Backstory ms', 'limit ms', 'ratio', 'longest run: Backstory ms', 'longest run: limit ms', 'in one task: Backstory ms', 'in one task: limit ms'],
+    adversarial.map((row) => [row.name, fixed(row.backstoryMs), fixed(row.limitMs), `${fixed(row.backstoryMs / Math.max(row.limitMs, RATIO_FLOOR_MS))}×`, fixed(row.backstoryLongestMs), fixed(row.limitLongestMs), fixed(row.backstoryLongestTaskMs), fixed(row.limitLongestTaskMs)]),
   );
   console.log('(goals: close to the limit, which reads the text once; no long task of Backstory’s beyond the limit’s one read)\n');
 

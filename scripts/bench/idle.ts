@@ -36,7 +36,7 @@ export async function idleArticle(page: Page, session: CDPSession, extensionId: 
   await page.waitForTimeout(settleMs);
   let profile: Attribution | undefined;
   const mainFrames = await countMainFrames(session, async () => {
-    await startProfiler(session);
+    await startProfiler(session, { tasks: false });
     await page.waitForTimeout(seconds * 1000);
     profile = attribute(await stopProfiler(session), extensionId);
   });

@@ -20,6 +20,14 @@ export interface CpuProfile {
   endTime: number;
   samples?: number[];
   timeDeltas?: number[];
+  /** The tasks that renderer main threads ran meanwhile (a trace's top-level RunTask spans), µs on the profile's clock. */
+  tasks?: TaskSpan[];
+}
+
+export interface TaskSpan {
+  thread: string;
+  start: number;
+  end: number;
 }
 
 export interface Attribution {
@@ -30,6 +38,12 @@ export interface Attribution {
   samples: number;
   /** The longest run of consecutive extension samples (GC samples inside a run count), ms. */
   longestRunMs: number;
+  /**
+   * The most extension time inside one task of the page's main thread, ms: how long the extension
+   * kept the page from its next task. Consecutive samples can span several tasks when the page has
+   * nothing to run between them; this cannot (NaN without a trace).
+   */
+  longestTaskMs: number;
   /** All samples in the profile, whoever's: wallMs / totalSamples is the sampling interval actually achieved. */
   totalSamples: number;
   /** Samples with a frame from another chrome-extension:// origin: must stay 0 with one extension per context. */
@@ -42,26 +56,92 @@ export function unpackedExtensionId(dir: string): string {
   return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
-export async function startProfiler(session: CDPSession): Promise<void> {
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+const traced = new WeakMap<CDPSession, { events: TraceEvent[]; complete: Promise<void> }>();
+
+/**
+ * The sampling profiler and, unless the caller traces something else meanwhile, a trace of the
+ * tasks that renderer threads run (category `toplevel`: cheap), for `longestTaskMs`.
+ */
+export async function startProfiler(session: CDPSession, { tasks = true } = {}): Promise<void> {
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+  if (tasks) {
+    const events: TraceEvent[] = [];
+    const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
+    session.on('Tracing.dataCollected', collect);
+    const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
+    await session.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', '__metadata'] }, transferMode: 'ReportEvents' });
+    traced.set(session, { events, complete: complete.then(() => void session.off('Tracing.dataCollected', collect)) });
+  }
   await session.send('Profiler.start');
 }
 
 export async function stopProfiler(session: CDPSession): Promise<CpuProfile> {
   const { profile } = await session.send('Profiler.stop');
-  return profile as unknown as CpuProfile;
+  const trace = traced.get(session);
+  traced.delete(session);
+  if (!trace) return profile as unknown as CpuProfile;
+  await session.send('Tracing.end');
+  await trace.complete;
+  return { ...(profile as unknown as CpuProfile), tasks: rendererTasks(trace.events) };
+}
+
+/** Top-level tasks of every renderer main thread in a trace (a task run inside another is part of it). */
+function rendererTasks(events: readonly TraceEvent[]): TaskSpan[] {
+  const mains = new Set(events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}/${event.tid}`));
+  const spans = events
+    .filter((event) => event.ph === 'X' && event.name === 'ThreadControllerImpl::RunTask' && mains.has(`${event.pid}/${event.tid}`))
+    .map((event) => ({ thread: `${event.pid}/${event.tid}`, start: event.ts, end: event.ts + (event.dur ?? 0) }))
+    .sort((a, b) => a.start - b.start);
+  const outer = new Map<string, TaskSpan>();
+  return spans.filter((span) => {
+    const last = outer.get(span.thread);
+    if (last && span.start < last.end) return false;
+    outer.set(span.thread, span);
+    return true;
+  });
+}
+
+/** The most of `ours` (sample start, duration) inside one task: of the thread that ran most of them. */
+function longestInOneTask(ours: ReadonlyArray<readonly [number, number]>, tasks: readonly TaskSpan[]): number {
+  const byTask = new Map<TaskSpan, number>();
+  const perThread = new Map<string, number>();
+  let index = 0;
+  const sorted = [...tasks];
+  for (const [at, us] of ours) {
+    while (index < sorted.length && sorted[index].end < at) index++;
+    for (let i = index; i < sorted.length && sorted[i].start <= at; i++) {
+      if (sorted[i].end < at) continue;
+      byTask.set(sorted[i], (byTask.get(sorted[i]) ?? 0) + us);
+      perThread.set(sorted[i].thread, (perThread.get(sorted[i].thread) ?? 0) + us);
+    }
+  }
+  const page = [...perThread].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return Math.max(0, ...[...byTask].filter(([task]) => task.thread === page).map(([, us]) => us));
 }
 
 /**
  * Time of each sample: V8's timeDeltas[i] is the gap before sample i, so sample i lasts until
  * sample i + 1 (the last one until the profile's end), as DevTools counts it.
  */
-function sampleDurations(profile: CpuProfile): number[] {
-  const deltas = profile.timeDeltas ?? [];
-  const durations: number[] = [];
+function sampleTimes(profile: CpuProfile): number[] {
   let at = profile.startTime;
-  const times = deltas.map((delta) => (at += delta));
+  return (profile.timeDeltas ?? []).map((delta) => (at += delta));
+}
+
+function sampleDurations(profile: CpuProfile): number[] {
+  const durations: number[] = [];
+  const times = sampleTimes(profile);
   for (let i = 0; i < times.length; i++) durations.push(Math.max(0, (i + 1 < times.length ? times[i + 1] : profile.endTime) - times[i]));
   return durations;
 }
@@ -93,6 +173,8 @@ export function attribute(profile: CpuProfile, extensionId: string): Attribution
   let foreign = 0;
   let longest = 0;
   let run = 0;
+  const times = sampleTimes(profile);
+  const ours: Array<[number, number]> = [];
   for (let i = 0; i < samples.length; i++) {
     const who = ownerOf(samples[i]);
     const us = durations[i];
@@ -100,6 +182,7 @@ export function attribute(profile: CpuProfile, extensionId: string): Attribution
       ms += us;
       count++;
       run += us;
+      ours.push([times[i], us]);
     } else {
       if (who === 2) foreign++;
       // A GC sample inside a run of the extension's samples belongs to that task.
@@ -109,5 +192,6 @@ export function attribute(profile: CpuProfile, extensionId: string): Attribution
     }
     longest = Math.max(longest, run);
   }
-  return { ms: ms / 1000, wallMs: (profile.endTime - profile.startTime) / 1000, samples: count, totalSamples: samples.length, longestRunMs: longest / 1000, foreignSamples: foreign };
+  const longestTaskMs = profile.tasks ? longestInOneTask(ours, profile.tasks) / 1000 : Number.NaN;
+  return { ms: ms / 1000, wallMs: (profile.endTime - profile.startTime) / 1000, samples: count, totalSamples: samples.length, longestRunMs: longest / 1000, longestTaskMs, foreignSamples: foreign };
 }

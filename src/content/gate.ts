@@ -20,7 +20,6 @@ import { pageTexts, Shadows } from './page-text.ts';
 import { watchAddedText } from './text-watch.ts';
 import { after } from './timers.ts';
 
-const LOG_PREFIX = '[Backstory]';
 /** After a failure the overlay is started again after 1 s, 2 s, 4 s…, at most this many times. */
 const MAX_FAILURES = 5;
 
@@ -154,18 +153,18 @@ function injected(): OverlayModule | undefined {
 /** An object injected into this world's global: an own property only, so a page element named like it (`<div id=…>`) is not one. */
 function ownGlobal(name: string): Record<string, unknown> | undefined {
   const value: unknown = Object.getOwnPropertyDescriptor(globalThis, name)?.value;
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  return Object(value) === value ? (value as Record<string, unknown>) : undefined;
 }
 
 /** Any failure ends the session; the gate starts again from a fresh scan, backing off, a few times. */
 function fail(error: unknown): void {
   failures++;
   // "[Backstory] 3/5 …": the third failure on this page; after the fifth Backstory stays off here.
-  console.error(LOG_PREFIX, `${failures}/${MAX_FAILURES}`, error);
+  console.error(`[Backstory] ${failures}/${MAX_FAILURES}`, error);
   const controller = new AbortController();
   enter({ name: 'failed', controller });
   if (failures > MAX_FAILURES) return;
-  const cancel = after(1000 * 2 ** (failures - 1), () => {
+  const cancel = after(500 * 2 ** failures, () => {
     search.forget();
     start();
   });

@@ -8,7 +8,6 @@ import { nextTask } from './timers.ts';
 
 /** Work between two yields to the page. */
 const SLICE_MS = 3;
-
 /** Gets the fingerprints of packs whose markers were found (gate.ts: from the background). */
 export type FingerprintLoader = (packs: readonly GatePack[]) => Promise<void>;
 

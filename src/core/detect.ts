@@ -90,7 +90,7 @@ export class ArticleSearch {
     }
     hits.sort((a, b) => a - b);
     return regions(windows).flatMap(({ start, end, packs }) => {
-      const pieces = (from: number, to: number, rest: boolean): Candidate[] => cut(text, from, to).map((piece) => ({ packs, text: piece, rest }));
+      const pieces = (from: number, to: number, rest: boolean): Candidate[] => cut(text, MAX_CANDIDATE, CUT_OVERLAP, from, to).map((piece) => ({ packs, text: piece, rest }));
       const inside = hits.filter((hit) => hit >= start && hit < end);
       // Markers this dense (the article itself) leave little to skip: the stretch is hashed at once.
       if (inside.length * 4 * PROBE_RADIUS >= end - start || mayHaveInvisible(text)) return pieces(start, end, false);
@@ -141,14 +141,17 @@ function regions(windows: Array<{ start: number; end: number; pack: GatePack }>)
   return merged;
 }
 
-/** `text[start, end)`, long stretches cut with an overlap so that no shingle is lost at a cut. */
-function cut(text: string, start: number, end: number): string[] {
+/**
+ * `text[start, end)` in pieces of at most `size` characters (at least one piece), each overlapping
+ * the next by `overlap`, so that nothing shorter than that is cut in two: no shingle (or, for
+ * pieces of page text, no article).
+ */
+export function cut(text: string, size: number, overlap: number, start = 0, end = text.length): string[] {
   const pieces: string[] = [];
-  for (let from = start; from < end; from += MAX_CANDIDATE - CUT_OVERLAP) {
-    pieces.push(text.slice(from, Math.min(end, from + MAX_CANDIDATE)));
-    if (from + MAX_CANDIDATE >= end) break;
+  for (let from = start; ; from += size - overlap) {
+    pieces.push(text.slice(from, Math.min(end, from + size)));
+    if (from + size >= end) return pieces;
   }
-  return pieces;
 }
 
 /** Each marker of each pack looked for with a native substring search: for a few markers. */

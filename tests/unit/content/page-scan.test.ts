@@ -5,9 +5,10 @@
 // hard negatives); core/corpus.test.ts runs the same detection over every vendored page's text, and
 // the browser tests run the whole content script on real pages.
 import { describe, expect, it } from 'vitest';
+import { cut } from '../../../src/core/detect.ts';
 import { scanPageNow } from '../../../src/content/page-scan.ts';
 import { pageTexts, Shadows, textWithoutScripts } from '../../../src/content/page-text.ts';
-import { paragraphsHtml, withLinkedNames } from '../../support/article.ts';
+import { escapeHtml, excerpt, paragraphsHtml, withLinkedNames } from '../../support/article.ts';
 import { corpusPages, placeInto } from '../../support/corpus.ts';
 import { DETECTION_PACKS, searchFor } from '../../support/detect.ts';
 
@@ -51,6 +52,43 @@ describe('the gate’s scan of real pages', () => {
     const root = doc.querySelector('news-article')?.attachShadow({ mode: 'open' });
     if (root) root.innerHTML = paragraphsHtml(); // test fixture, not extension code
     expect(scanPageNow(doc, searchFor(DETECTION_PACKS))?.slug).toBe('musk-riyadh-2025');
+  });
+});
+
+describe('a long text searched in pieces', () => {
+  const filler = (chars: number) => `<p>${'Officials met again today; talks on trade, energy and security continue. '.repeat(Math.ceil(chars / 74))}</p>`;
+
+  it('cuts a text into pieces that cover it in order, each overlapping the next by more than an article', () => {
+    const text = Array.from({ length: 120_000 }, (_, i) => `${i} `).join(''); // no stretch of it repeats
+    const pieces = cut(text, 1 << 18, 1 << 15);
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.every((piece) => piece.length <= 1 << 18)).toBe(true);
+    let end = 0;
+    for (const piece of pieces) {
+      const start = text.indexOf(piece);
+      if (end > 0) expect(start).toBeLessThan(end - 10_000);
+      else expect(start).toBe(0);
+      end = start + piece.length;
+    }
+    expect(end).toBe(text.length);
+    expect(cut('', 10, 2)).toEqual(['']);
+  });
+
+  it('finds the article wherever it sits in 1 MB of other text', () => {
+    for (const before of [0, 300_000, 990_000]) {
+      const doc = parse(`<body>${filler(before)}${paragraphsHtml()}${filler(1_000_000 - before)}</body>`);
+      expect(scanPageNow(doc, searchFor(DETECTION_PACKS))?.slug, `article after ${before} characters`).toBe('musk-riyadh-2025');
+    }
+  });
+
+  it('finds a quarter of the article however a cut between pieces falls through it', () => {
+    const quarter = excerpt(0.25);
+    const words = 'Officials met again today; talks on trade, energy and security continue. ';
+    const text = (chars: number) => words.repeat(Math.ceil(chars / words.length)).slice(0, chars);
+    for (let into = 100; into < quarter.length; into += 150) {
+      const doc = parse(`<body><p>${text((1 << 18) - into)}</p><p>${escapeHtml(quarter)}</p><p>${text(300_000)}</p></body>`);
+      expect(scanPageNow(doc, searchFor(DETECTION_PACKS))?.slug, `cut ${into} characters into it`).toBe('musk-riyadh-2025');
+    }
   });
 });
 
