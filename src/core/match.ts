@@ -4,7 +4,7 @@
 import type { NoteKind, TextQuoteSelector } from '../model/note.ts';
 import { alignments, EDIT, sameWord, type Alignment } from './approx.ts';
 import { readWords, type Words } from './page-words.ts';
-import { tokenize } from './tokenize.ts';
+import { isLetterDigitOrMark, tokenize } from './tokenize.ts';
 import { areOpposite, BREAK, DATE, LIGHT, NAME, NEGATION, NUMBER, QUOTED, SENTENCE_START } from './word-classes.ts';
 
 export interface MatchableNote {
@@ -104,12 +104,11 @@ export interface CompiledNotes {
 
 /** Prose punctuation and invisible characters: not symbols that make a different name. */
 const PROSE = new Set('.,;:!?\'"‘’“”„«»‹›()[]{}-‐‑‒–—―/…·•\u00ad\u034f\u200b\u200c\u200d\u2060\ufeff'.split('').map((c) => c.charCodeAt(0)));
-const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
 /** Letters and digits of any script (ASCII by its code, the rest by a regular expression: rare). */
 function isWordChar(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return LETTER_OR_DIGIT.test(String.fromCharCode(code));
+  return isLetterDigitOrMark(String.fromCharCode(code));
 }
 
 const isSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2009 || code === 0x202f || code === 0x3000;

@@ -14,6 +14,9 @@ const lowerCase = new Uint16Array(65536);
 /** Made on first need: making a regular expression of Unicode properties took 0.4–5 ms in a new tab, on pages that never hash a word. */
 let wordChar: RegExp | undefined;
 
+/** Whether `char` is a letter, digit or mark of any script. */
+export const isLetterDigitOrMark = (char: string): boolean => (wordChar ??= /[\p{L}\p{N}\p{M}]/u).test(char);
+
 for (let c = 0; c < 128; c++) {
   const isDigit = c >= 48 && c <= 57;
   const isUpper = c >= 65 && c <= 90;
@@ -45,7 +48,7 @@ function classify(code: number): number {
     // pair is invisible, which forEachWord checks.
     const isSurrogate = code >= 0xd800 && code <= 0xdfff;
     const char = String.fromCharCode(code);
-    kind = isSurrogate ? WORD : isInvisible(code) ? INVISIBLE : (wordChar ??= /[\p{L}\p{N}\p{M}]/u).test(char) ? WORD : SEPARATOR;
+    kind = isSurrogate ? WORD : isInvisible(code) ? INVISIBLE : isLetterDigitOrMark(char) ? WORD : SEPARATOR;
     charClass[code] = kind;
     const lower = char.toLowerCase();
     lowerCase[code] = lower.length === 1 ? lower.charCodeAt(0) : code;
