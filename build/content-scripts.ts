@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Plugin as EsbuildPlugin } from 'esbuild';
 import type { Plugin } from 'vite';
-import { FINGERPRINTS_GLOBAL, HIGHLIGHT_FILLS_FILE, IMPORTED_GATE_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, fingerprintFile, packFile } from '../src/shared/injected-files.ts';
+import { FINGERPRINTS_GLOBAL, HASHING_FILE, HIGHLIGHT_FILLS_FILE, IMPORTED_GATE_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, fingerprintFile, packFile } from '../src/shared/injected-files.ts';
 import { buildPacks, PACKS_ROOT, type BuiltPack } from './annotation-plugin.ts';
 import type { DetectionData } from '../src/model/pack.ts';
 import { gateData, searchMaker } from './gate-data.ts';
@@ -27,6 +27,14 @@ function gateModule(packs: readonly DetectionData[]): string {
 /** The imported packs' gate: its search is read from storage (content/imported-search.ts). */
 const IMPORTED_GATE_MODULE = `export { search, searchReady } from ${JSON.stringify(join(SRC, 'imported-search.ts'))};`;
 
+/** The gate is built without core/shingles.ts: content/gate-hashing.ts reads it from content/hashing.js, injected with the first fingerprint. */
+const HASHING_LEFT_OUT: EsbuildPlugin = {
+  name: 'backstory-hashing-left-out',
+  setup(bundle) {
+    bundle.onResolve({ filter: /\/shingles\.ts$/ }, () => ({ path: join(SRC, 'gate-hashing.ts') }));
+  },
+};
+
 function virtualModules(packs: readonly BuiltPack[], imported: boolean): EsbuildPlugin {
   return {
     name: 'backstory-virtual',
@@ -45,7 +53,7 @@ function virtualModules(packs: readonly BuiltPack[], imported: boolean): Esbuild
   };
 }
 
-async function bundle(entry: string, outFile: string, browser: Browser, packs: readonly BuiltPack[], imported = false): Promise<void> {
+async function bundle(entry: string, outFile: string, browser: Browser, packs: readonly BuiltPack[], imported = false, extraPlugins: EsbuildPlugin[] = []): Promise<void> {
   await build({
     entryPoints: [join(SRC, entry)],
     outfile: outFile,
@@ -54,7 +62,7 @@ async function bundle(entry: string, outFile: string, browser: Browser, packs: r
     minify: process.env.BACKSTORY_MINIFY !== '0',
     target: ['chrome120', 'firefox140'],
     define: { __BROWSER__: JSON.stringify(browser), __IMPORTED_GATE__: JSON.stringify(imported) },
-    plugins: [virtualModules(packs, imported)],
+    plugins: [...extraPlugins, virtualModules(packs, imported)],
     logLevel: 'warning',
     legalComments: 'none',
   });
@@ -63,9 +71,10 @@ async function bundle(entry: string, outFile: string, browser: Browser, packs: r
 /** The content scripts for the packs under `packsRoot` (also built on their own by the tests: the gate's size). */
 export async function buildContentScripts(outDir: string, browser: Browser, packsRoot = PACKS_ROOT): Promise<void> {
   const packs = buildPacks(packsRoot);
-  await bundle('gate.ts', join(outDir, GATE_FILE), browser, packs);
+  await bundle('gate.ts', join(outDir, GATE_FILE), browser, packs, false, [HASHING_LEFT_OUT]);
   // Not in the manifest: the background registers it while a reader has imported a pack.
-  await bundle('gate.ts', join(outDir, IMPORTED_GATE_FILE), browser, [], true);
+  await bundle('gate.ts', join(outDir, IMPORTED_GATE_FILE), browser, [], true, [HASHING_LEFT_OUT]);
+  await bundle('hashing-entry.ts', join(outDir, HASHING_FILE), browser, packs);
   await bundle('overlay-entry.ts', join(outDir, OVERLAY_FILE), browser, packs);
   writeFileSync(join(outDir, HIGHLIGHTS_FILE), readFileSync(join(SRC, 'highlights.css')));
   writeFileSync(join(outDir, HIGHLIGHT_FILLS_FILE), readFileSync(join(SRC, 'highlight-fills.css')));

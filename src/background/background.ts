@@ -5,7 +5,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { WELCOME_PAGE } from '../shared/extension-pages.ts';
 import { packs as bundledPacks } from 'virtual:backstory-pack-list';
-import { FINGERPRINTS_GLOBAL, fingerprintFile, HIGHLIGHT_FILLS_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, packFile } from '../shared/injected-files.ts';
+import { FINGERPRINTS_GLOBAL, fingerprintFile, HASHING_FILE, HIGHLIGHT_FILLS_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, packFile } from '../shared/injected-files.ts';
 import { readImportedPacks, syncImportedGate } from '../shared/imported-store.ts';
 import { parseToBackground, toImportedGate, type ToBackground } from '../shared/messages.ts';
 import { updateSettings } from '../shared/settings-store.ts';
@@ -79,12 +79,14 @@ function defineFingerprint(key: string, slug: string, fingerprint: string): void
 
 async function loadFingerprint(tabId: number, frameId: number, slug: string): Promise<boolean> {
   const target = { tabId, frameIds: [frameId] };
+  // The hashing comes with the fingerprint: only a page with the pack's markers needs it (content/gate-hashing.ts).
   if (BUNDLED.has(slug)) {
-    await browser.scripting.executeScript({ target, files: [fingerprintFile(slug)] });
+    await browser.scripting.executeScript({ target, files: [HASHING_FILE, fingerprintFile(slug)] });
     return true;
   }
   const imported = (await readImportedPacks())[slug];
   if (!imported) return false;
+  await browser.scripting.executeScript({ target, files: [HASHING_FILE] });
   await browser.scripting.executeScript({ target, func: defineFingerprint, args: [FINGERPRINTS_GLOBAL, slug, imported.detection.fingerprint] });
   return true;
 }

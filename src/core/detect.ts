@@ -102,7 +102,8 @@ export class ArticleSearch {
   add({ packs, text, rest }: Candidate): GatePack[] {
     let matches: Array<FingerprintMatches & { pack: GatePack }> = [];
     for (const pack of packs) {
-      if (!pack.fingerprint) continue;
+      // An empty fingerprint (one that could not be had) never carries the article: nothing to hash for it.
+      if (!pack.fingerprint?.size) continue;
       const found = this.found.get(pack) ?? new Set<number>();
       this.found.set(pack, found);
       matches.push({ pack, fingerprint: pack.fingerprint, found });

@@ -7,6 +7,8 @@ export const HIGHLIGHT_FILLS_FILE = 'content/highlight-fills.css';
 export const packFile = (slug: string): string => `content/packs/${slug}.js`;
 /** A pack's fingerprint, injected when the gate finds the pack's markers on a page. */
 export const fingerprintFile = (slug: string): string => `content/fingerprints/${slug}.js`;
+/** The hashing of words into shingles, injected with the first fingerprint: the gate is built without it. */
+export const HASHING_FILE = 'content/hashing.js';
 
 /** Own property of the isolated world's global that the overlay script sets. */
 export const OVERLAY_GLOBAL = 'backstoryOverlay';
@@ -14,6 +16,8 @@ export const OVERLAY_GLOBAL = 'backstoryOverlay';
 export const PACK_GLOBAL = 'backstoryPack';
 /** Own property that fingerprint files fill in: slug → base64 of the sampled shingle hashes. */
 export const FINGERPRINTS_GLOBAL = 'backstoryFingerprints';
+/** Own property that the hashing file sets (core/shingles.ts, for the gate). */
+export const HASHING_GLOBAL = 'backstoryHashing';
 
 /** The second gate, for imported packs: registered by the background only while one is installed. */
 export const IMPORTED_GATE_FILE = 'content/imported-gate.js';

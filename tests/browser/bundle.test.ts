@@ -46,6 +46,14 @@ describe.each(Object.entries(DIST))('the %s build', (_browser, dist) => {
     expect(JSON.stringify(manifest.content_scripts)).not.toContain('imported-gate');
   });
 
+  it('leaves the hashing of words out of both gates: it comes with a pack’s fingerprint, as one classic script', () => {
+    const hashing = readFileSync(join(dist, 'content/hashing.js'), 'utf8');
+    // 65536: the size of tokenize.ts's tables of character classes, made at the hashing's load.
+    expect(hashing).toContain('65536');
+    expect(hashing).not.toMatch(/\bimport\s*\(|\bimport\s*[{"']|\bexport\s*[{*]/);
+    for (const gate of [manifest.content_scripts[0].js[0], 'content/imported-gate.js']) expect(readFileSync(join(dist, gate), 'utf8'), gate).not.toContain('65536');
+  });
+
   it('runs its pages under a strict CSP', () => {
     const csp: string = manifest.content_security_policy.extension_pages;
     expect(csp).toContain("script-src 'self'");
