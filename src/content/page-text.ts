@@ -49,7 +49,11 @@ const PAUSE_EVERY = 256;
 const PIECE = 1 << 18;
 const inPieces = (text: string): string[] => cut(text, PIECE, PIECE / 8);
 
-/** Pages (or added subtrees) of up to this many elements are searched for custom elements natively. */
+/**
+ * Pages (or added subtrees) of up to this many elements are searched for custom elements natively;
+ * on larger ones, a walk looks at this many elements at most (100,000 cost 50–90 ms in slices: a
+ * page could time that).
+ */
 const NATIVE_SEARCH_MAX = 20_000;
 
 /** The open shadow roots the gate has read, and custom elements that had none yet. */
@@ -80,7 +84,7 @@ function newRoot(host: Element, shadows: Shadows): ShadowRoot | undefined {
  * before, lazily: on a walk, an empty string every PAUSE_EVERY elements is a point
  * where the caller may pause, so a page of 100,000 elements costs no long task.
  */
-export function* shadowTexts(root: Node, shadows: Shadows): Generator<string> {
+export function* shadowTexts(root: Node, shadows: Shadows, most = NATIVE_SEARCH_MAX): Generator<string> {
   const doc = root.ownerDocument ?? (root as Document);
   // `root`, then below it, with few elements, the custom ones (where a root is looked for) in one
   // native pass. A walk gives every element a wrapper in the content scripts' world: it cost pages
@@ -88,12 +92,12 @@ export function* shadowTexts(root: Node, shadows: Shadows): Generator<string> {
   // too large for one pass. (An XPath union with `.` sorts its node-set: 4 to 10 times slower.)
   let custom: XPathResult | undefined;
   try {
-    if ((root as Document).getElementsByTagName?.('*').length <= NATIVE_SEARCH_MAX) custom = doc.evaluate(".//*[contains(name(),'-')]", root, null, 6, null);
+    if ((root as Document).getElementsByTagName?.('*').length <= most) custom = doc.evaluate(".//*[contains(name(),'-')]", root, null, 6, null);
   } catch {
     // Without XPath functions (jsdom), the walk.
   }
   const walker = custom ? undefined : doc.createTreeWalker(root, 1);
-  for (let node: Node | null = root, count = 0; node; node = custom ? custom.snapshotItem(count - 1) : (walker as TreeWalker).nextNode()) {
+  for (let node: Node | null = root, count = 0; node && count < most; node = custom ? custom.snapshotItem(count - 1) : (walker as TreeWalker).nextNode()) {
     if (++count % PAUSE_EVERY === 0) yield '';
     const shadow = node.nodeType === 1 && newRoot(node as Element, shadows);
     if (shadow) {

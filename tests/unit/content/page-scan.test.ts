@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { cut } from '../../../src/core/detect.ts';
 import { scanPageNow } from '../../../src/content/page-scan.ts';
-import { pageTexts, Shadows, textWithoutScripts } from '../../../src/content/page-text.ts';
+import { pageTexts, Shadows, shadowTexts, textWithoutScripts } from '../../../src/content/page-text.ts';
 import { escapeHtml, excerpt, paragraphsHtml, withLinkedNames } from '../../support/article.ts';
 import { corpusPages, placeInto } from '../../support/corpus.ts';
 import { DETECTION_PACKS, searchFor } from '../../support/detect.ts';
@@ -146,6 +146,18 @@ describe('pageTexts', () => {
     expect(read(doc, shadows).length).toBe(1000);
     expect(shadows.roots.size).toBe(1000);
     expect(shadows.hosts.size).toBe(1000);
+  });
+});
+
+describe('the walk of a very large page', () => {
+  it('looks for shadow roots among its first elements only (20,000 in the gate; 200 here: jsdom is slow)', () => {
+    const page = (before: number) => {
+      const doc = parse(`<body>${'<p></p>'.repeat(before)}<div id="host"></div>${'<p></p>'.repeat(100)}</body>`);
+      doc.getElementById('host')?.attachShadow({ mode: 'open' }).append('text in the root');
+      return [...shadowTexts(doc.body, new Shadows(), 200)].filter((text) => text !== '');
+    };
+    expect(page(150)).toEqual(['text in the root']);
+    expect(page(250)).toEqual([]);
   });
 });
 
