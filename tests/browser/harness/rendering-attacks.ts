@@ -34,6 +34,12 @@ export const undisclosedAttacks: ReadonlyArray<[string, string, string]> = [
   ['letters of 1 px', 'zero-size', articleWith(UNDISCLOSED, 'remain <span style="font-size: 1px">un</span>disclosed')],
   // Turkish upper case dots the i ("UNDİSCLOSED"): other letters than the article's, drawn by text-transform.
   ['other letters through text-transform', 'text-transform', articleWith(UNDISCLOSED, 'remain <span lang="tr" style="text-transform: uppercase">undisclosed</span>')],
+  // The review of 2026-12-07: colour or fill with an alpha above 0, opacities that multiply, bullets.
+  ['nearly transparent letters', 'hidden', articleWith(UNDISCLOSED, 'remain <span style="color: rgba(17, 17, 17, 0.01)">un</span>disclosed')],
+  ['letters filled nearly transparent', 'hidden', articleWith(UNDISCLOSED, 'remain <span style="-webkit-text-fill-color: oklch(0.2 0 0 / 0.05)">un</span>disclosed')],
+  ['letters in two translucent elements', 'hidden', articleWith(UNDISCLOSED, 'remain <span style="opacity: 0.3"><span style="opacity: 0.25">un</span></span>disclosed')],
+  // Chromium draws them as bullets; Firefox only masks form fields so, but the note is withheld there too.
+  ['letters drawn as bullets', 'hidden', articleWith(UNDISCLOSED, 'remain <span style="-webkit-text-security: disc">un</span>disclosed')],
 ];
 
 /** A copy of the article the reader does not see, before the visible one. */
