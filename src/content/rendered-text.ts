@@ -74,7 +74,23 @@ function glyphAlpha(style: CSSStyleDeclaration): number {
   return Math.min(colorAlpha(style.color), colorAlpha(style.getPropertyValue('-webkit-text-fill-color')));
 }
 
-export type TextPaint = 'hidden' | { transforms: readonly string[] };
+/**
+ * What the `::first-line` and `::first-letter` of the blocks around some text draw unlike the
+ * blocks themselves. Which line the text is on is not asked: all of a block's text counts.
+ */
+interface FirstLines {
+  /** The least alpha they draw glyphs with, where lower than their block's; else 1. */
+  alpha: number;
+  /** Whether one draws letters too small to read. */
+  tiny: boolean;
+  /** The `text-transform`s they draw with that their blocks do not. */
+  transforms: readonly string[];
+}
+
+const NO_FIRST_LINES: FirstLines = { alpha: 1, tiny: false, transforms: [] };
+const FIRST_LINE_PSEUDOS = ['::first-line', '::first-letter'];
+
+export type TextPaint = 'hidden' | 'zero-size' | { transforms: readonly string[] };
 
 function opacityOf(style: CSSStyleDeclaration): number {
   const opacity = parseFloat(style.opacity);
@@ -91,6 +107,7 @@ export class RenderCache {
   private readonly styles = new Map<Element, CSSStyleDeclaration>();
   private readonly painted = new Map<Element, TextPaint>();
   private readonly opacities = new Map<Element, number>();
+  private readonly firstLines = new Map<Element, FirstLines>();
   /** The document's scroll offset, read once: every read may ask for layout. */
   readonly scroll = { x: scrollX, y: scrollY };
   private readonly clips = new Map<Element, readonly DOMRect[]>();
@@ -106,7 +123,11 @@ export class RenderCache {
     return style;
   }
 
-  /** How `element` paints its own text: not at all (hidden, nearly transparent, as bullets), or with which `text-transform`s. */
+  /**
+   * How `element` paints its own text: not at all (hidden, nearly transparent, as bullets, and so
+   * on a first line or letter), too small to read (on a first line or letter), or with which
+   * `text-transform`s.
+   */
   textPaint(element: Element): TextPaint {
     let paint = this.painted.get(element);
     if (!paint) {
@@ -120,9 +141,11 @@ export class RenderCache {
     // First: the walks below would compute styles that a hidden subtree (content-visibility) skips.
     if (!element.checkVisibility(VISIBILITY)) return 'hidden';
     const style = this.style(element);
+    const firstLines = this.inherited(element, this.firstLines, NO_FIRST_LINES, (outer, at) => this.withFirstLines(outer, at));
     const opacity = this.inherited(element, this.opacities, 1, (outer, at) => outer * opacityOf(this.style(at)));
-    if (glyphAlpha(style) * opacity < MIN_ALPHA) return 'hidden';
-    return { transforms: [style.textTransform] };
+    if (Math.min(glyphAlpha(style), firstLines.alpha) * opacity < MIN_ALPHA) return 'hidden';
+    if (firstLines.tiny) return 'zero-size';
+    return { transforms: [style.textTransform, ...firstLines.transforms] };
   }
 
   /**
@@ -145,6 +168,26 @@ export class RenderCache {
       cache.set(at, value);
     }
     return value;
+  }
+
+  /** `outer` with what the `::first-line` and `::first-letter` of `element` draw unlike it. */
+  private withFirstLines(outer: FirstLines, element: Element): FirstLines {
+    const style = this.style(element);
+    // They apply to block containers only.
+    if (style.display === 'inline' || style.display === 'contents' || style.display === 'none') return outer;
+    const ownAlpha = glyphAlpha(style);
+    const ownSize = parseFloat(style.fontSize);
+    let { alpha, tiny } = outer;
+    const transforms = [...outer.transforms];
+    for (const pseudo of FIRST_LINE_PSEUDOS) {
+      const drawn = getComputedStyle(element, pseudo);
+      const drawnAlpha = glyphAlpha(drawn);
+      if (drawnAlpha < ownAlpha) alpha = Math.min(alpha, drawnAlpha);
+      const size = parseFloat(drawn.fontSize);
+      if (size < ownSize && (size < MIN_HEIGHT_PX || size < ownSize * MIN_HEIGHT_SHARE)) tiny = true;
+      if (drawn.textTransform !== style.textTransform && !transforms.includes(drawn.textTransform)) transforms.push(drawn.textTransform);
+    }
+    return alpha === outer.alpha && tiny === outer.tiny && transforms.length === outer.transforms.length ? outer : { alpha, tiny, transforms };
   }
 
   /** Whether the block (bidi paragraph) that `text` is laid out in holds a bidi control (reading-order.ts). */
