@@ -47,7 +47,8 @@ export function addsWords(content: string): boolean {
  * Text drawn with less alpha than this (its colour's or fill's, times the opacities of the elements
  * around it) is taken as hidden. At 0.1 even black on white has a contrast of about 1.25:1 with
  * its background (WCAG asks 4.5:1 of body text and 3:1 of large text): a smudge, lost under any
- * word the page draws over it. Grey text meant to be read (0.4 and up) stays well above it.
+ * word the page draws over it. Faded text meant to be read stays well above it (Material Design's
+ * secondary text is 0.54, its disabled text 0.38).
  */
 const MIN_ALPHA = 0.1;
 
