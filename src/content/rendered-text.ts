@@ -91,7 +91,7 @@ interface FirstLines {
 const NO_FIRST_LINES: FirstLines = { alpha: 1, tiny: false, transforms: [] };
 const FIRST_LINE_PSEUDOS = ['::first-line', '::first-letter'];
 
-export type TextPaint = 'hidden' | 'zero-size' | { transforms: readonly string[] };
+type TextPaint = 'hidden' | 'zero-size' | { transforms: readonly string[] };
 
 function opacityOf(style: CSSStyleDeclaration): number {
   const opacity = parseFloat(style.opacity);
