@@ -43,14 +43,72 @@ export function addsWords(content: string): boolean {
   return [...withoutQuotes.matchAll(/"((?:[^"\\]|\\.)*)"/g)].some((match) => WORD.test(match[1]));
 }
 
-function transparent(color: string): boolean {
-  return color === 'transparent' || /^rgba\(.*,\s*0\)$/.test(color) || /\/\s*0\)$/.test(color);
+/**
+ * Text drawn with less alpha than this (its colour's or fill's, times the opacities of the elements
+ * around it) is taken as hidden. At 0.1 even black on white has a contrast of about 1.25:1 with
+ * its background (WCAG asks 4.5:1 of body text and 3:1 of large text): a smudge, lost under any
+ * word the page draws over it. Faded text meant to be read stays well above it (Material Design's
+ * secondary text is 0.54, its disabled text 0.38).
+ */
+const MIN_ALPHA = 0.1;
+
+/**
+ * The alpha, 0 to 1, of a colour as computed styles give it: `rgba(r, g, b, a)`, or `/ a` inside
+ * `color()`, `oklch()` and the like; 1 when there is none (`rgb(…)`) or the value is not read.
+ */
+export function colorAlpha(color: string): number {
+  if (color === 'transparent') return 0;
+  const args = /^[a-z-]+\(([^()]*)\)$/i.exec(color.trim())?.[1];
+  if (args === undefined) return 1;
+  const afterSlash = args.split('/');
+  const commas = args.split(',');
+  const alpha = (afterSlash.length === 2 ? afterSlash[1] : commas.length === 4 ? commas[3] : '1').trim();
+  if (alpha === 'none') return 0;
+  const value = parseFloat(alpha) / (alpha.endsWith('%') ? 100 : 1);
+  return Number.isNaN(value) ? 1 : Math.min(1, Math.max(0, value));
+}
+
+/** The least alpha the glyphs of `style` are drawn with: `color` or `-webkit-text-fill-color`; 0 when drawn as bullets (`-webkit-text-security`). */
+function glyphAlpha(style: CSSStyleDeclaration): number {
+  const security = style.getPropertyValue('-webkit-text-security');
+  if (security !== '' && security !== 'none') return 0;
+  return Math.min(colorAlpha(style.color), colorAlpha(style.getPropertyValue('-webkit-text-fill-color')));
+}
+
+/**
+ * What the `::first-line` and `::first-letter` of the blocks around some text draw unlike the
+ * blocks themselves. Which line the text is on is not asked: all of a block's text counts.
+ */
+interface FirstLines {
+  /** The least alpha they draw glyphs with, where lower than their block's; else 1. */
+  alpha: number;
+  /** Whether one draws letters too small to read. */
+  tiny: boolean;
+  /** The `text-transform`s they draw with that their blocks do not. */
+  transforms: readonly string[];
+}
+
+const NO_FIRST_LINES: FirstLines = { alpha: 1, tiny: false, transforms: [] };
+const FIRST_LINE_PSEUDOS = ['::first-line', '::first-letter'];
+
+type TextPaint = 'hidden' | 'zero-size' | { transforms: readonly string[] };
+
+function opacityOf(style: CSSStyleDeclaration): number {
+  const opacity = parseFloat(style.opacity);
+  return Number.isNaN(opacity) ? 1 : opacity;
+}
+
+/** The element a node is drawn inside: its parent, or the host of the shadow root it is in. */
+function parentOf(node: Node): Element | null {
+  return node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host ?? null);
 }
 
 /** What one check of many ranges learns about elements, shared between the ranges (names sit inside claims). */
 export class RenderCache {
   private readonly styles = new Map<Element, CSSStyleDeclaration>();
-  private readonly painted = new Map<Element, 'hidden' | { transform: string }>();
+  private readonly painted = new Map<Element, TextPaint>();
+  private readonly opacities = new Map<Element, number>();
+  private readonly firstLines = new Map<Element, FirstLines>();
   /** The document's scroll offset, read once: every read may ask for layout. */
   readonly scroll = { x: scrollX, y: scrollY };
   private readonly clips = new Map<Element, readonly DOMRect[]>();
@@ -66,20 +124,76 @@ export class RenderCache {
     return style;
   }
 
-  /** How `element` paints its own text: not at all (hidden, transparent), or with which `text-transform`. */
-  textPaint(element: Element): 'hidden' | { transform: string } {
+  /**
+   * How `element` paints its own text: not at all (hidden, nearly transparent, as bullets, and so
+   * on a first line or letter), too small to read (on a first line or letter), or with which
+   * `text-transform`s.
+   */
+  textPaint(element: Element): TextPaint {
     let paint = this.painted.get(element);
     if (!paint) {
-      const style = this.style(element);
-      paint = !element.checkVisibility(VISIBILITY) || transparent(style.color) || transparent(style.getPropertyValue('-webkit-text-fill-color')) ? 'hidden' : { transform: style.textTransform };
+      paint = this.paintOf(element);
       this.painted.set(element, paint);
     }
     return paint;
   }
 
+  private paintOf(element: Element): TextPaint {
+    // First: the walks below would compute styles that a hidden subtree (content-visibility) skips.
+    if (!element.checkVisibility(VISIBILITY)) return 'hidden';
+    const style = this.style(element);
+    const firstLines = this.inherited(element, this.firstLines, NO_FIRST_LINES, (outer, at) => this.withFirstLines(outer, at));
+    const opacity = this.inherited(element, this.opacities, 1, (outer, at) => outer * opacityOf(this.style(at)));
+    if (Math.min(glyphAlpha(style), firstLines.alpha) * opacity < MIN_ALPHA) return 'hidden';
+    if (firstLines.tiny) return 'zero-size';
+    return { transforms: [style.textTransform, ...firstLines.transforms] };
+  }
+
+  /**
+   * `extend` applied from the root down to `element` (each element's value is its parent's
+   * extended by it), cached per element; a loop, not recursion, for deep trees.
+   */
+  private inherited<T>(element: Element, cache: Map<Element, T>, root: T, extend: (outer: T, element: Element) => T): T {
+    const uncached: Element[] = [];
+    let value = root;
+    for (let at: Element | null = element; at; at = parentOf(at)) {
+      const known = cache.get(at);
+      if (known !== undefined) {
+        value = known;
+        break;
+      }
+      uncached.push(at);
+    }
+    for (const at of uncached.reverse()) {
+      value = extend(value, at);
+      cache.set(at, value);
+    }
+    return value;
+  }
+
+  /** `outer` with what the `::first-line` and `::first-letter` of `element` draw unlike it. */
+  private withFirstLines(outer: FirstLines, element: Element): FirstLines {
+    const style = this.style(element);
+    // They apply to block containers only.
+    if (style.display === 'inline' || style.display === 'contents' || style.display === 'none') return outer;
+    const ownAlpha = glyphAlpha(style);
+    const ownSize = parseFloat(style.fontSize);
+    let { alpha, tiny } = outer;
+    const transforms = [...outer.transforms];
+    for (const pseudo of FIRST_LINE_PSEUDOS) {
+      const drawn = getComputedStyle(element, pseudo);
+      const drawnAlpha = glyphAlpha(drawn);
+      if (drawnAlpha < ownAlpha) alpha = Math.min(alpha, drawnAlpha);
+      const size = parseFloat(drawn.fontSize);
+      if (size < ownSize && (size < MIN_HEIGHT_PX || size < ownSize * MIN_HEIGHT_SHARE)) tiny = true;
+      if (drawn.textTransform !== style.textTransform && !transforms.includes(drawn.textTransform)) transforms.push(drawn.textTransform);
+    }
+    return alpha === outer.alpha && tiny === outer.tiny && transforms.length === outer.transforms.length ? outer : { alpha, tiny, transforms };
+  }
+
   /** Whether the block (bidi paragraph) that `text` is laid out in holds a bidi control (reading-order.ts). */
   bidiControls(text: Text): boolean {
-    let block = text.parentElement ?? ((text.parentNode as ShadowRoot | null)?.host ?? null);
+    let block = parentOf(text);
     while (block?.parentElement && (this.style(block).display === 'inline' || this.style(block).display === 'contents')) block = block.parentElement;
     if (!block) return BIDI_CONTROL.test(text.data);
     let found = this.controls.get(block);
@@ -108,7 +222,7 @@ export class RenderCache {
     const known = this.clips.get(element);
     if (known) return known;
     const doc = element.ownerDocument;
-    const parent = element.parentElement ?? ((element.parentNode as ShadowRoot | null)?.host ?? null);
+    const parent = parentOf(element);
     const inherited = parent && parent !== doc.body && parent !== doc.documentElement ? this.clipsOf(parent) : [];
     const style = this.style(element);
     const clipsX = style.overflowX === 'hidden' || style.overflowX === 'clip';
@@ -241,8 +355,9 @@ export function renderedAsWritten(range: Range, cache = new RenderCache()): Rend
 /** A failure, or, when the reader can see the piece, the height of its tallest box and its first and last boxes. */
 function pieceVerdict(piece: TextPiece, parent: Element, cache: RenderCache, range: Range): WithheldReason | { height: number; first: Box; last: Box } {
   const paint = cache.textPaint(parent);
-  if (paint === 'hidden') return 'hidden';
-  if (paint.transform !== 'none' && !sameWordsAfterTransform(piece.node.data.slice(piece.start, piece.end), paint.transform, parent.closest('[lang]')?.getAttribute('lang') ?? undefined)) return 'text-transform';
+  if (typeof paint === 'string') return paint;
+  const text = piece.node.data.slice(piece.start, piece.end);
+  if (paint.transforms.some((transform) => transform !== 'none' && !sameWordsAfterTransform(text, transform, parent.closest('[lang]')?.getAttribute('lang') ?? undefined))) return 'text-transform';
   const clips = cache.clipsOf(parent);
   // A range within one text node (most names) is its own piece.
   let sub = range;

@@ -6,7 +6,7 @@ import { paragraphsHtml } from '../support/article.ts';
 import type { TestPage } from './harness/browsers.ts';
 import { page } from './harness/fixture-pages.ts';
 import { fromExtensionPage, totalHighlights, waitFor } from './harness/page-probes.ts';
-import { failedClaimAttacks, generatedContentLater, hiddenBreakInEveryClaim, reorderAttacks, undisclosedAttacks, unseenCopyFirst } from './harness/rendering-attacks.ts';
+import { failedClaimAttacks, firstLineAttacks, generatedContentLater, hiddenBreakInEveryClaim, reorderAttacks, undisclosedAttacks, unseenCopyFirst } from './harness/rendering-attacks.ts';
 import type { Session } from './harness/session.ts';
 import type { PageStatus } from '../../src/shared/messages.ts';
 
@@ -80,6 +80,18 @@ export function describeRendering(session: Session): void {
     expect(marks.map((mark) => mark.text).filter((text) => text.includes('disclosed'))).toEqual([]);
     expect(marks).toHaveLength(expected - 1);
     expect((await status(tab)).withheld).toEqual([{ id: 'claim/call-undisclosed', title: 'Were the call’s details undisclosed?', reason }]);
+    await tab.close();
+  });
+
+  it.each(firstLineAttacks)('withholds the notes of a paragraph whose ::first-line the page draws %s', async (_attack, reason, html) => {
+    const tab = await open(html);
+    const { withheld = [] } = await waitFor(() => status(tab), (value) => (value.withheld ?? []).length > 0);
+    expect(withheld).toContainEqual({ id: 'claim/call-undisclosed', title: 'Were the call’s details undisclosed?', reason });
+    // The check does not tell the first line from the rest: the paragraph's other notes go too, for the same reason.
+    expect(withheld.filter((note) => note.reason !== reason)).toEqual([]);
+    const marks = await claimMarks(tab);
+    expect(marks.filter((mark) => /revealed|disclosed/.test(mark.text))).toEqual([]);
+    expect(marks.some((mark) => mark.text.includes('failed'))).toBe(true);
     await tab.close();
   });
 

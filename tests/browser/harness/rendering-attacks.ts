@@ -34,6 +34,28 @@ export const undisclosedAttacks: ReadonlyArray<[string, string, string]> = [
   ['letters of 1 px', 'zero-size', articleWith(UNDISCLOSED, 'remain <span style="font-size: 1px">un</span>disclosed')],
   // Turkish upper case dots the i ("UNDİSCLOSED"): other letters than the article's, drawn by text-transform.
   ['other letters through text-transform', 'text-transform', articleWith(UNDISCLOSED, 'remain <span lang="tr" style="text-transform: uppercase">undisclosed</span>')],
+  // The review of 2026-12-07: colour or fill with an alpha above 0, opacities that multiply, bullets, ::first-line, ::first-letter.
+  ['nearly transparent letters', 'hidden', articleWith(UNDISCLOSED, 'remain <span style="color: rgba(17, 17, 17, 0.01)">un</span>disclosed')],
+  ['letters filled nearly transparent', 'hidden', articleWith(UNDISCLOSED, 'remain <span style="-webkit-text-fill-color: oklch(0.2 0 0 / 0.05)">un</span>disclosed')],
+  ['letters in two translucent elements', 'hidden', articleWith(UNDISCLOSED, 'remain <span style="opacity: 0.3"><span style="opacity: 0.25">un</span></span>disclosed')],
+  // Chromium draws them as bullets; Firefox only masks form fields so, but the note is withheld there too.
+  ['letters drawn as bullets', 'hidden', articleWith(UNDISCLOSED, 'remain <span style="-webkit-text-security: disc">un</span>disclosed')],
+  ['letters on a transparent ::first-line', 'hidden', articleWith(UNDISCLOSED, 'remain <span class="x">un</span>disclosed', '<style>.x { display: inline-block; } .x::first-line { color: transparent; }</style>')],
+  ['letters each a transparent ::first-letter', 'hidden', articleWith(UNDISCLOSED, 'remain <span class="x">u</span><span class="x">n</span>disclosed', '<style>.x { display: inline-block; } .x::first-letter { color: transparent; }</style>')],
+];
+
+const REVEALED = '<p>Adding further intrigue';
+
+/**
+ * The paragraph whose first line holds "it was revealed that" (a place of claim/call-undisclosed)
+ * with its `::first-line` styled: the review's `p::first-line`, which the reader sees and the
+ * paragraph's computed style does not say.
+ */
+export const firstLineAttacks: ReadonlyArray<[string, string, string]> = [
+  ['transparent', 'hidden', articleWith(REVEALED, '<p class="x">Adding further intrigue', '<style>.x::first-line { color: transparent; }</style>')],
+  ['too small to read', 'zero-size', articleWith(REVEALED, '<p class="x">Adding further intrigue', '<style>.x::first-line { font-size: 5px; }</style>')],
+  // Turkish upper case dots the i: "İT WAS REVEALED".
+  ['in other letters', 'text-transform', articleWith(REVEALED, '<p class="x" lang="tr">Adding further intrigue', '<style>.x::first-line { text-transform: uppercase; }</style>')],
 ];
 
 /** A copy of the article the reader does not see, before the visible one. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addsWords, tooSmall } from '../../../src/content/rendered-text.ts';
+import { addsWords, colorAlpha, tooSmall } from '../../../src/content/rendered-text.ts';
 
 describe('letters too small to read under a highlight', () => {
   it('finds tiny letters among the range’s typical ones', () => {
@@ -34,5 +34,34 @@ describe('generated content that adds words', () => {
     expect(addsWords('""')).toBe(false);
     expect(addsWords('"“" open-quote "—"')).toBe(false);
     expect(addsWords('"\\""')).toBe(false);
+  });
+});
+
+describe('the alpha of a computed colour', () => {
+  it('reads it in the forms Chromium and Firefox compute', () => {
+    expect(colorAlpha('rgba(0, 0, 0, 0.01)')).toBe(0.01);
+    expect(colorAlpha('rgba(17, 17, 17, 0)')).toBe(0);
+    expect(colorAlpha('color(srgb 0 0 0 / 0.05)')).toBe(0.05);
+    expect(colorAlpha('color(srgb 1 0 0 / 0.00999999)')).toBeCloseTo(0.01);
+    expect(colorAlpha('oklch(0.5 0.1 20 / 0.02)')).toBe(0.02);
+    expect(colorAlpha('oklch(0 0 none / 0.000399999)')).toBeCloseTo(0.0004);
+    expect(colorAlpha('lab(50 10 10 / 0.04)')).toBe(0.04);
+    expect(colorAlpha('color(display-p3 1 0 0 / 0.5)')).toBe(0.5);
+  });
+
+  it('reads percentages, none and transparent', () => {
+    expect(colorAlpha('rgb(0 0 0 / 5%)')).toBe(0.05);
+    expect(colorAlpha('hsla(0, 0%, 0%, 3%)')).toBe(0.03);
+    expect(colorAlpha('rgb(0 0 0 / none)')).toBe(0);
+    expect(colorAlpha('transparent')).toBe(0);
+  });
+
+  it('takes colours without alpha, and values it cannot read, as opaque', () => {
+    expect(colorAlpha('rgb(17, 17, 17)')).toBe(1);
+    expect(colorAlpha('rgb(0 0 0)')).toBe(1);
+    expect(colorAlpha('oklch(0.5 0.1 20)')).toBe(1);
+    expect(colorAlpha('color(srgb 0 0 0)')).toBe(1);
+    expect(colorAlpha('red')).toBe(1);
+    expect(colorAlpha('rgba(0, 0, 0, 1)')).toBe(1);
   });
 });
