@@ -59,9 +59,15 @@ const MANY_GOAL_RATIO = 1.2;
 
 /** tsx keeps function names through a `__name` helper that evaluated callbacks then call in the page. */
 const KEEP_NAMES_SHIM = 'globalThis.__name = (target) => target;';
-/** On article pages only: the frame in which highlights first exist (CSS.highlights is shared with content scripts). */
+/**
+ * On article pages only: the frame in which highlights first exist (CSS.highlights is shared with
+ * content scripts). It polls every frame, so it stops 2.5 s after load where none come (mark.js, the
+ * limit): otherwise it would be the frames that a still page "produces" in their browsers.
+ */
 const PAINT_PROBE = `if (location.pathname.startsWith('/article/')) {
-  const poll = (now) => { if (CSS.highlights.size > 0) window.__backstoryFirstPaint = now; else requestAnimationFrame(poll); };
+  let loadAt;
+  addEventListener('load', () => { loadAt = performance.now(); });
+  const poll = (now) => { if (CSS.highlights.size > 0) window.__backstoryFirstPaint = now; else if (loadAt === undefined || now - loadAt < 2500) requestAnimationFrame(poll); };
   requestAnimationFrame(poll);
 }`;
 const BASE_ARGS = [
