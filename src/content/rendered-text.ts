@@ -91,12 +91,52 @@ interface FirstLines {
 const NO_FIRST_LINES: FirstLines = { alpha: 1, tiny: false, transforms: [] };
 const FIRST_LINE_PSEUDOS = ['::first-line', '::first-letter'];
 
-type TextPaint = 'hidden' | 'zero-size' | { transforms: readonly string[] };
+type TextPaint = 'hidden' | 'zero-size' | 'reordered' | { transforms: readonly string[] };
 
 function opacityOf(style: CSSStyleDeclaration): number {
   const opacity = parseFloat(style.opacity);
   return Number.isNaN(opacity) ? 1 : opacity;
 }
+
+/** A filter's amount: a number or a percentage (`opacity(0.5)`, `contrast(50%)`); 1 when none is given. */
+function amount(argument: string): number {
+  const value = parseFloat(argument);
+  if (Number.isNaN(value)) return 1;
+  return argument.trim().endsWith('%') ? value / 100 : value;
+}
+
+/** Blurs of at least this many pixels leave no letter readable. */
+const MAX_BLUR_PX = 1;
+
+/**
+ * What a computed `filter` does to the text under it: multiplies its alpha (opacity()), or leaves it
+ * unreadable (blur() of a pixel or more, contrast() or brightness() near 0, or an SVG filter, which
+ * may draw anything): 0. Shadows, greyscale, sepia, saturation, hue and inversion keep letters readable.
+ */
+export function filterAlpha(filter: string): number {
+  if (filter === 'none' || filter === '') return 1;
+  let alpha = 1;
+  for (const [, name, argument] of filter.matchAll(/([a-z-]+)\(((?:[^()]|\([^()]*\))*)\)/g)) {
+    if (name === 'url') return 0;
+    if (name === 'blur' && parseFloat(argument) >= MAX_BLUR_PX) return 0;
+    if ((name === 'contrast' || name === 'brightness') && amount(argument) < MIN_ALPHA * 2) return 0;
+    if (name === 'opacity') alpha *= amount(argument);
+  }
+  return alpha;
+}
+
+/**
+ * Whether an element cuts its content to a shape the text box does not show (`clip` on a positioned
+ * element, the "visually hidden" pattern; `clip-path`; a mask): its text may be partly or wholly
+ * cut away, and Backstory does not work out which.
+ */
+function cutsItsContent(style: CSSStyleDeclaration): boolean {
+  const mask = style.getPropertyValue('mask-image') || style.getPropertyValue('-webkit-mask-image');
+  return (style.clip !== '' && style.clip !== 'auto') || style.clipPath !== 'none' || (mask !== '' && mask !== 'none');
+}
+
+/** `unicode-bidi` that draws an element's letters in the order `direction` forces, not the text's. */
+const OVERRIDES = new Set(['bidi-override', 'isolate-override']);
 
 /** The element a node is drawn inside: its parent, or the host of the shadow root it is in. */
 function parentOf(node: Node): Element | null {
@@ -108,6 +148,8 @@ export class RenderCache {
   private readonly styles = new Map<Element, CSSStyleDeclaration>();
   private readonly painted = new Map<Element, TextPaint>();
   private readonly opacities = new Map<Element, number>();
+  private readonly cut = new Map<Element, boolean>();
+  private readonly overridden = new Map<Element, boolean>();
   private readonly firstLines = new Map<Element, FirstLines>();
   /** The document's scroll offset, read once: every read may ask for layout. */
   readonly scroll = { x: scrollX, y: scrollY };
@@ -143,9 +185,11 @@ export class RenderCache {
     if (!element.checkVisibility(VISIBILITY)) return 'hidden';
     const style = this.style(element);
     const firstLines = this.inherited(element, this.firstLines, NO_FIRST_LINES, (outer, at) => this.withFirstLines(outer, at));
-    const opacity = this.inherited(element, this.opacities, 1, (outer, at) => outer * opacityOf(this.style(at)));
+    const opacity = this.inherited(element, this.opacities, 1, (outer, at) => outer * opacityOf(this.style(at)) * filterAlpha(this.style(at).filter));
     if (Math.min(glyphAlpha(style), firstLines.alpha) * opacity < MIN_ALPHA) return 'hidden';
+    if (this.inherited(element, this.cut, false, (outer, at) => outer || cutsItsContent(this.style(at)))) return 'hidden';
     if (firstLines.tiny) return 'zero-size';
+    if (this.inherited(element, this.overridden, false, (outer, at) => outer || OVERRIDES.has(this.style(at).unicodeBidi))) return 'reordered';
     return { transforms: [style.textTransform, ...firstLines.transforms] };
   }
 
@@ -237,11 +281,16 @@ export class RenderCache {
   }
 }
 
-/** Whether the centre of a text box is cut away by a clipping ancestor. */
+/** Letters may stand out of their box by this much at a clipping edge without being cut (sub-pixel layout, italics). */
+const CLIP_TOLERANCE_PX = 2;
+
+/**
+ * Whether a clipping ancestor cuts a text box: any of its width (letters, as "un" of "undisclosed"),
+ * or its vertical centre (glyph boxes stand taller than lines).
+ */
 function clippedAway(rect: DOMRect, clips: readonly DOMRect[]): boolean {
-  const x = rect.left + rect.width / 2;
   const y = rect.top + rect.height / 2;
-  return clips.some((clip) => x < clip.left || x > clip.right || y < clip.top || y > clip.bottom);
+  return clips.some((clip) => rect.left < clip.left - CLIP_TOLERANCE_PX || rect.right > clip.right + CLIP_TOLERANCE_PX || y < clip.top || y > clip.bottom);
 }
 
 /** Beyond the top or left edge of the document: no scrolling brings it into view. */

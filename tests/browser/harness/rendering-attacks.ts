@@ -42,6 +42,13 @@ export const undisclosedAttacks: ReadonlyArray<[string, string, string]> = [
   ['letters drawn as bullets', 'hidden', articleWith(UNDISCLOSED, 'remain <span style="-webkit-text-security: disc">un</span>disclosed')],
   ['letters on a transparent ::first-line', 'hidden', articleWith(UNDISCLOSED, 'remain <span class="x">un</span>disclosed', '<style>.x { display: inline-block; } .x::first-line { color: transparent; }</style>')],
   ['letters each a transparent ::first-letter', 'hidden', articleWith(UNDISCLOSED, 'remain <span class="x">u</span><span class="x">n</span>disclosed', '<style>.x { display: inline-block; } .x::first-letter { color: transparent; }</style>')],
+  // The fourth review (2026-12-07): the "visually hidden" pattern, clip-path, masks, a partial clip, blur, letters drawn right to left.
+  ['letters in a visually hidden element', 'hidden', articleWith(UNDISCLOSED, 'remain <span class="x">un</span>disclosed', '<style>.x { position: absolute; clip: rect(0 0 0 0); }</style>')],
+  ['letters cut away by clip-path', 'hidden', articleWith(UNDISCLOSED, 'remain <span style="display: inline-block; width: 0; clip-path: inset(0)">un</span>disclosed')],
+  ['letters under a transparent mask', 'hidden', articleWith(UNDISCLOSED, 'remain <span style="display: inline-block; width: 0; mask-image: linear-gradient(transparent, transparent)">un</span>disclosed')],
+  ['its first letters cut away by a clipping box', 'hidden', articleWith(UNDISCLOSED, 'remain <span class="o"><span class="i">undisclosed</span></span>', '<style>.o { display: inline-block; overflow: hidden; vertical-align: bottom; } .i { display: inline-block; margin-left: -1.08em; }</style>')],
+  ['blurred letters', 'hidden', articleWith(UNDISCLOSED, 'remain <span style="display: inline-block; filter: blur(4px)">undisclosed</span>')],
+  ['its letters drawn right to left', 'reordered', articleWith(UNDISCLOSED, 'remain <span style="unicode-bidi: bidi-override; direction: rtl">undisclosed</span>')],
 ];
 
 const REVEALED = '<p>Adding further intrigue';

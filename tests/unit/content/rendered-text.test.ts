@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addsWords, colorAlpha, tooSmall } from '../../../src/content/rendered-text.ts';
+import { addsWords, colorAlpha, filterAlpha, tooSmall } from '../../../src/content/rendered-text.ts';
 
 describe('letters too small to read under a highlight', () => {
   it('finds tiny letters among the range’s typical ones', () => {
@@ -63,5 +63,21 @@ describe('the alpha of a computed colour', () => {
     expect(colorAlpha('color(srgb 0 0 0)')).toBe(1);
     expect(colorAlpha('red')).toBe(1);
     expect(colorAlpha('rgba(0, 0, 0, 1)')).toBe(1);
+  });
+});
+
+describe('what a computed filter leaves of the text', () => {
+  it('multiplies the alpha by opacity() and leaves nothing readable under a blur, a contrast or brightness near 0, or an SVG filter', () => {
+    expect(filterAlpha('none')).toBe(1);
+    expect(filterAlpha('opacity(0.5) opacity(50%)')).toBeCloseTo(0.25);
+    expect(filterAlpha('blur(4px)')).toBe(0);
+    expect(filterAlpha('blur(0.5px)')).toBe(1);
+    expect(filterAlpha('contrast(0)')).toBe(0);
+    expect(filterAlpha('brightness(5%)')).toBe(0);
+    expect(filterAlpha('url("#swap")')).toBe(0);
+  });
+
+  it('keeps letters that shadows, greyscale, sepia, saturation, hue and inversion only recolour', () => {
+    expect(filterAlpha('drop-shadow(rgb(0, 0, 0) 2px 2px 4px) grayscale(1) sepia(0.5) saturate(2) hue-rotate(90deg) invert(1)')).toBe(1);
   });
 });
