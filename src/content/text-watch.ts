@@ -10,14 +10,6 @@ import { after } from './timers.ts';
 
 const BATCH = { delay: 250, maxWait: 1000 };
 const MAX_PENDING_NODES = 500;
-/**
- * Past this many observer callbacks in one batch (a page that changes every frame), the observer
- * rests: the batch reads the whole page, and BUSY_REST_MS later the page is watched again and read
- * whole once more (what changed meanwhile). Each callback into the content scripts' world cost some
- * 30 µs, 60 a second on a live blog: more than reading its whole text about once a second.
- */
-const BUSY_CALLBACKS = 8;
-const BUSY_REST_MS = 600;
 
 
 /** The outermost of `nodes` still on the page, each once. */
@@ -40,45 +32,29 @@ export function outermost(nodes: Iterable<Node>): Node[] {
 export function watchAddedText(doc: Document, shadows: Shadows, onTexts: (texts: Iterable<string>) => void, signal: AbortSignal): void {
   let pending = new Set<Node>();
   let overflow = false;
-  let callbacks = 0;
   const flush = () => {
     const nodes = pending;
     pending = new Set();
-    const busy = callbacks > BUSY_CALLBACKS;
-    callbacks = 0;
     onTexts(pageTexts(doc, shadows, overflow ? undefined : outermost(nodes)));
     overflow = false;
-    if (busy) {
-      after(BUSY_REST_MS, () => {
-        if (signal.aborted) return;
-        observeAll();
-        overflow = true;
-        poke();
-      });
-    }
   };
   const poke = settler(() => BATCH, flush, signal);
   const observer = new MutationObserver((records) => {
-    if (++callbacks > BUSY_CALLBACKS) {
-      overflow = true;
-      observer.disconnect();
-    }
     if (!overflow) {
       for (const record of records) {
         if (record.type === 'characterData') pending.add(record.target);
         else for (const node of record.addedNodes) pending.add(node);
       }
-      if (pending.size > MAX_PENDING_NODES) overflow = true;
+      if (pending.size > MAX_PENDING_NODES) {
+        overflow = true;
+        pending.clear();
+      }
     }
-    if (overflow) pending.clear();
     poke();
   });
   const observe = (root: Node) => observer.observe(root, { childList: true, subtree: true, characterData: true });
-  const observeAll = () => {
-    observe(doc.documentElement);
-    shadows.roots.forEach(observe);
-  };
-  observeAll();
+  observe(doc.documentElement);
+  shadows.roots.forEach(observe);
   shadows.onRoot = observe;
   // Custom elements seen without a shadow root are looked at again (an empty batch: only the roots
   // attached since) 1 s, 2 s, 4 s… 128 s after watching starts, and with every batch.
