@@ -117,13 +117,13 @@ function longestInOneTask(ours: ReadonlyArray<readonly [number, number]>, tasks:
   const byTask = new Map<TaskSpan, number>();
   const perThread = new Map<string, number>();
   let index = 0;
-  const sorted = [...tasks];
+  // Both lists are in time order (rendererTasks sorts the tasks by start).
   for (const [at, us] of ours) {
-    while (index < sorted.length && sorted[index].end < at) index++;
-    for (let i = index; i < sorted.length && sorted[i].start <= at; i++) {
-      if (sorted[i].end < at) continue;
-      byTask.set(sorted[i], (byTask.get(sorted[i]) ?? 0) + us);
-      perThread.set(sorted[i].thread, (perThread.get(sorted[i].thread) ?? 0) + us);
+    while (index < tasks.length && tasks[index].end < at) index++;
+    for (let i = index; i < tasks.length && tasks[i].start <= at; i++) {
+      if (tasks[i].end < at) continue;
+      byTask.set(tasks[i], (byTask.get(tasks[i]) ?? 0) + us);
+      perThread.set(tasks[i].thread, (perThread.get(tasks[i].thread) ?? 0) + us);
     }
   }
   const page = [...perThread].sort((a, b) => b[1] - a[1])[0]?.[0];

@@ -64,8 +64,7 @@ export function colorAlpha(color: string): number {
   const commas = args.split(',');
   const alpha = (afterSlash.length === 2 ? afterSlash[1] : commas.length === 4 ? commas[3] : '1').trim();
   if (alpha === 'none') return 0;
-  const value = parseFloat(alpha) / (alpha.endsWith('%') ? 100 : 1);
-  return Number.isNaN(value) ? 1 : Math.min(1, Math.max(0, value));
+  return Math.min(1, Math.max(0, amount(alpha)));
 }
 
 /** The least alpha the glyphs of `style` are drawn with: `color` or `-webkit-text-fill-color`; 0 when drawn as bullets (`-webkit-text-security`). */
@@ -93,12 +92,7 @@ const FIRST_LINE_PSEUDOS = ['::first-line', '::first-letter'];
 
 type TextPaint = 'hidden' | 'zero-size' | 'reordered' | { transforms: readonly string[] };
 
-function opacityOf(style: CSSStyleDeclaration): number {
-  const opacity = parseFloat(style.opacity);
-  return Number.isNaN(opacity) ? 1 : opacity;
-}
-
-/** A filter's amount: a number or a percentage (`opacity(0.5)`, `contrast(50%)`); 1 when none is given. */
+/** A number or a percentage (an alpha, an opacity, a filter's `opacity(0.5)` or `contrast(50%)`) as a fraction; 1 when there is none. */
 function amount(argument: string): number {
   const value = parseFloat(argument);
   if (Number.isNaN(value)) return 1;
@@ -185,7 +179,7 @@ export class RenderCache {
     if (!element.checkVisibility(VISIBILITY)) return 'hidden';
     const style = this.style(element);
     const firstLines = this.inherited(element, this.firstLines, NO_FIRST_LINES, (outer, at) => this.withFirstLines(outer, at));
-    const opacity = this.inherited(element, this.opacities, 1, (outer, at) => outer * opacityOf(this.style(at)) * filterAlpha(this.style(at).filter));
+    const opacity = this.inherited(element, this.opacities, 1, (outer, at) => outer * amount(this.style(at).opacity) * filterAlpha(this.style(at).filter));
     if (Math.min(glyphAlpha(style), firstLines.alpha) * opacity < MIN_ALPHA) return 'hidden';
     if (this.inherited(element, this.cut, false, (outer, at) => outer || cutsItsContent(this.style(at)))) return 'hidden';
     if (firstLines.tiny) return 'zero-size';
@@ -383,7 +377,7 @@ export function renderedAsWritten(range: Range, cache = new RenderCache()): Rend
   let previous: Box | undefined;
   for (const piece of pieces) {
     // Text directly under a shadow root is styled by its host.
-    const parent = piece.node.parentElement ?? (piece.node.parentNode instanceof ShadowRoot ? piece.node.parentNode.host : null);
+    const parent = parentOf(piece.node);
     const verdict = parent ? pieceVerdict(piece, parent, cache, range) : 'hidden';
     if (typeof verdict !== 'string') {
       shown++;
