@@ -1,8 +1,71 @@
 // How the gate reads a page: its text in few native calls, without the contents of <script> and
-// <style> (embedded JSON can be most of a news page's text), plus the text of open shadow roots for
-// pages that render their article in web components (custom elements found natively, or by an
-// element walk that can pause on very large pages).
-import { cut } from '../core/detect.ts';
+// <style> (embedded JSON can be most of a news page's text), or, on a very large page, a text node
+// at a time with points between them where the reader may pause; plus the text of open shadow
+// roots for pages that render their article in web components (custom elements found natively, or
+// by an element walk that can pause on very large pages). Long texts are given in pieces, so that
+// no page holds the gate in one long task.
+
+/** Text nodes read between two points where the reader may pause. */
+export const TEXTS_PER_PAUSE = 1024;
+/**
+ * Text nodes longer than this are checked for being a script's or style sheet's contents; shorter
+ * ones are read wherever they are (a check per node would cost a wrapper for every parent).
+ */
+export const CHECKED_LENGTH = 256;
+const SKIPPED = new Set(['script', 'style']);
+
+/**
+ * The text of `root`'s text nodes in document order (as textContent would give it, script and style
+ * contents left out), in parts of TEXTS_PER_PAUSE nodes or PIECE characters, each followed by an
+ * empty string: a point where the reader may pause.
+ */
+export function* textParts(root: Node): Generator<string> {
+  if (root.nodeType === 3) {
+    yield (root as Text).data;
+    return;
+  }
+  if (SKIPPED.has((root as Element).localName)) return;
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 4);
+  let part = '';
+  for (let node = walker.nextNode(), count = 1; node; node = walker.nextNode(), count++) {
+    const data = (node as Text).data;
+    part += data.length > CHECKED_LENGTH && SKIPPED.has((node.parentNode as Element | null)?.localName as string) ? '\n' : data;
+    if (count % TEXTS_PER_PAUSE === 0 || part.length >= PIECE) {
+      yield part;
+      yield '';
+      part = '';
+    }
+  }
+  if (part) yield part;
+}
+
+/**
+ * Texts longer than PIECE are given a piece at a time, so that a marker search pauses between them
+ * (8 markers over 256 KB took 3.5 ms). Pieces overlap by OVERLAP, well over an article's text
+ * (6 KB): no shingle is cut in two, and what pieces show of an article adds up (detect.ts).
+ */
+export const PIECE = 1 << 16;
+export const OVERLAP = 1 << 14;
+
+/** `parts` joined, in pieces of at most PIECE characters overlapping by OVERLAP; the empty parts (pauses) passed on. */
+export function* inPieces(parts: Iterable<string>): Generator<string> {
+  let buffer = '';
+  /** How much of `buffer` a piece already gave. */
+  let given = 0;
+  for (const part of parts) {
+    if (part === '') {
+      yield '';
+      continue;
+    }
+    buffer += part;
+    while (buffer.length >= PIECE) {
+      yield buffer.slice(0, PIECE);
+      buffer = buffer.slice(PIECE - OVERLAP);
+      given = OVERLAP;
+    }
+  }
+  if (buffer.length > given) yield buffer;
+}
 
 /**
  * Past this many <script>/<style> elements the text is read whole, theirs included: a Range boundary
@@ -40,14 +103,6 @@ export function textWithoutScripts(root: Element | ShadowRoot): string {
 const MAX_SHADOW_ROOTS = 1000;
 /** Elements looked at between two points where a walk may pause: 1,000 took 3–6 ms of 100,000 custom elements on a busy machine. */
 const PAUSE_EVERY = 256;
-
-/**
- * Longer texts are given a piece at a time, so a marker search pauses between them (8 markers over
- * 5 MB of text took 15 ms in one go); pieces overlap by far more than an article's text, so an
- * article lies whole in one.
- */
-const PIECE = 1 << 18;
-const inPieces = (text: string): string[] => cut(text, PIECE, PIECE / 8);
 
 /**
  * Pages (or added subtrees) of up to this many elements are searched for custom elements natively;
@@ -92,7 +147,7 @@ export function* shadowTexts(root: Node, shadows: Shadows, most = NATIVE_SEARCH_
   // too large for one pass. (An XPath union with `.` sorts its node-set: 4 to 10 times slower.)
   let custom: XPathResult | undefined;
   try {
-    if ((root as Document).getElementsByTagName?.('*').length <= most) custom = doc.evaluate(".//*[contains(name(),'-')]", root, null, 6, null);
+    if (fewElements(root, most)) custom = doc.evaluate(".//*[contains(name(),'-')]", root, null, 6, null);
   } catch {
     // Without XPath functions (jsdom), the walk.
   }
@@ -101,7 +156,7 @@ export function* shadowTexts(root: Node, shadows: Shadows, most = NATIVE_SEARCH_
     if (++count % PAUSE_EVERY === 0) yield '';
     const shadow = node.nodeType === 1 && newRoot(node as Element, shadows);
     if (shadow) {
-      yield* inPieces(textWithoutScripts(shadow));
+      yield* inPieces(textParts(shadow));
       yield* shadowTexts(shadow, shadows);
     }
   }
@@ -115,13 +170,28 @@ function textOf(node: Node): string {
 }
 
 /**
+ * A page whose HTML is larger than this, or with more than NATIVE_SEARCH_MAX elements, is read a
+ * text node at a time: one native read of 5 MB of text took 10 ms. A text node at a time costs
+ * ordinary pages four times as much as native reads (2 ms against 0.5 ms on news pages).
+ */
+const LARGE_HTML = 1 << 20;
+
+function isLarge(doc: Document): boolean {
+  const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return (navigation?.decodedBodySize ?? 0) > LARGE_HTML || !fewElements(doc, NATIVE_SEARCH_MAX);
+}
+
+/** Whether `root` holds at most `most` elements (one native count; a shadow root cannot tell). */
+const fewElements = (root: Node, most: number): boolean => (root as Document).getElementsByTagName?.('*').length <= most;
+
+/**
  * What the gate reads, lazily: the page's text (or, given `added`, each added subtree's), then the
  * text of open shadow roots in it new to `shadows`, and of roots attached since to the custom
  * elements seen without one; long texts in overlapping pieces.
  */
 export function* pageTexts(doc: Document, shadows: Shadows, added: readonly Node[] = [doc]): Generator<string> {
   for (const node of added) {
-    yield* inPieces(textOf(node));
+    yield* inPieces(node === doc && isLarge(doc) ? textParts(doc.body ?? doc.documentElement ?? doc) : [textOf(node)]);
     yield* shadowTexts(node, shadows);
   }
   for (const host of shadows.hosts) {

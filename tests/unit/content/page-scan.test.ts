@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { cut } from '../../../src/core/detect.ts';
 import { scanPageNow } from '../../../src/content/page-scan.ts';
-import { pageTexts, Shadows, shadowTexts, textWithoutScripts } from '../../../src/content/page-text.ts';
+import { CHECKED_LENGTH, inPieces, OVERLAP, pageTexts, PIECE, Shadows, shadowTexts, textParts, textWithoutScripts, TEXTS_PER_PAUSE } from '../../../src/content/page-text.ts';
 import { escapeHtml, excerpt, paragraphsHtml, withLinkedNames } from '../../support/article.ts';
 import { corpusPages, placeInto } from '../../support/corpus.ts';
 import { DETECTION_PACKS, searchFor } from '../../support/detect.ts';
@@ -86,7 +86,7 @@ describe('a long text searched in pieces', () => {
     const words = 'Officials met again today; talks on trade, energy and security continue. ';
     const text = (chars: number) => words.repeat(Math.ceil(chars / words.length)).slice(0, chars);
     for (let into = 100; into < quarter.length; into += 150) {
-      const doc = parse(`<body><p>${text((1 << 18) - into)}</p><p>${escapeHtml(quarter)}</p><p>${text(300_000)}</p></body>`);
+      const doc = parse(`<body><p>${text(PIECE - into)}</p><p>${escapeHtml(quarter)}</p><p>${text(300_000)}</p></body>`);
       expect(scanPageNow(doc, searchFor(DETECTION_PACKS))?.slug, `cut ${into} characters into it`).toBe('musk-riyadh-2025');
     }
   });
@@ -98,7 +98,7 @@ describe('pageTexts', () => {
   it('reads the light text, then each open shadow root once, nested ones and roots of standard elements too', () => {
     const doc = parse('<body><p>light</p><x-outer></x-outer><div id="plain"></div></body>');
     const outer = doc.querySelector('x-outer')!.attachShadow({ mode: 'open' });
-    outer.innerHTML = '<p>outer</p><x-inner></x-inner><script>skipped</script>';
+    outer.innerHTML = `<p>outer</p><x-inner></x-inner><script>${'skipped '.repeat(40)}</script>`;
     outer.querySelector('x-inner')!.attachShadow({ mode: 'open' }).textContent = 'inner';
     doc.getElementById('plain')!.attachShadow({ mode: 'open' }).textContent = 'plain';
     const shadows = new Shadows();
@@ -161,6 +161,36 @@ describe('the walk of a very large page', () => {
   });
 });
 
+describe('the text read a node at a time', () => {
+  const readBody = (doc: Document) => [...textParts(doc.body)].join('');
+  const read = (html: string) => readBody(parse(html));
+  const code = (length: number) => `var data = "${'x'.repeat(length)}";`;
+
+  it('reads the text around <script> and <style> as textContent would, without their long contents', () => {
+    const doc = parse(`<body><p>One</p><script>${code(CHECKED_LENGTH)}</script><p>Two <b>three</b></p><style>.x{${'color:red;'.repeat(30)}}</style><div><script>${code(CHECKED_LENGTH)}</script>four</div></body>`);
+    expect(readBody(doc).replace(/\s+/g, ' ').trim()).toBe('One Two three four');
+  });
+
+  it('reads short script contents with the text: checking every node\'s parent would cost a wrapper each', () => {
+    expect(read('<body><p>One</p><script>var a = 1;</script></body>')).toBe('Onevar a = 1;');
+  });
+
+  it('reads thousands of <style> siblings with every word of the text between them', () => {
+    const words = Array.from({ length: 1500 }, (_, i) => `w${i}`);
+    const doc = parse(`<body>${words.map((word) => `<style>.x${word}{}</style>${word} `).join('')}</body>`);
+    expect(readBody(doc)).toBe(doc.body.textContent);
+  });
+
+  it('pauses (an empty text) every few thousand text nodes', () => {
+    const doc = parse(`<body><p>${'a<!---->'.repeat(TEXTS_PER_PAUSE * 3)}</p></body>`);
+    const walker = doc.createTreeWalker(doc.body, 4);
+    let nodes = 0;
+    while (walker.nextNode()) nodes++;
+    expect(nodes).toBeGreaterThanOrEqual(TEXTS_PER_PAUSE * 3);
+    expect([...textParts(doc.body)].filter((text) => text === '').length).toBe(Math.floor(nodes / TEXTS_PER_PAUSE));
+  });
+});
+
 describe('textWithoutScripts', () => {
   it('reads the text around <script> and <style>, not inside them', () => {
     const doc = parse('<body><p>One</p><script>var secret = "Ushakov";</script><p>Two <b>three</b></p><style>.x{}</style><div><script>1</script>four</div></body>');
@@ -173,5 +203,36 @@ describe('textWithoutScripts', () => {
     const text = textWithoutScripts(doc.body);
     expect(text).toBe(doc.body.textContent);
     expect(words.every((word) => text.includes(` ${word} `) || text.startsWith(`${word} `) || text.includes(`}${word} `))).toBe(true);
+  });
+});
+
+describe('inPieces', () => {
+  const numbered = (count: number) => Array.from({ length: count }, (_, i) => `${i} `); // no stretch repeats
+
+  it('gives a short text whole, and pauses as they come', () => {
+    expect([...inPieces(['a', 'b', '', 'c'])]).toEqual(['', 'abc']);
+    expect([...inPieces([])]).toEqual([]);
+  });
+
+  it('cuts long texts, in parts or in one, into pieces that cover them in order, each overlapping the next', () => {
+    const parts = numbered(60_000);
+    const text = parts.join('');
+    for (const given of [parts, [text], [text.slice(0, 5), text.slice(5)]]) {
+      const pieces = [...inPieces(given)];
+      expect(pieces.length).toBeGreaterThan(4);
+      expect(pieces.every((piece) => piece.length <= PIECE)).toBe(true);
+      let end = 0;
+      for (const piece of pieces) {
+        const start = text.indexOf(piece);
+        expect(start).toBe(end === 0 ? 0 : end - OVERLAP);
+        end = start + piece.length;
+      }
+      expect(end).toBe(text.length);
+    }
+  });
+
+  it('gives no piece that only repeats the last one', () => {
+    const pieces = [...inPieces(['x'.repeat(PIECE)])];
+    expect(pieces).toEqual(['x'.repeat(PIECE)]);
   });
 });
