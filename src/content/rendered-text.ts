@@ -292,8 +292,13 @@ function offPage(rect: DOMRect, scroll: { x: number; y: number }): boolean {
   return rect.right + scroll.x <= 0 || rect.bottom + scroll.y <= 0;
 }
 
+/** The elements that may have a shadow root besides custom elements (DOM standard: valid shadow host names). */
+const SHADOW_HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
+
 /** An element's shadow root, closed ones included where the extension can see them (Firefox: openOrClosedShadowRoot; Chromium: chrome.dom). */
 function shadowOf(element: Element): ShadowRoot | null {
+  // Links and emphasis, most of what a quote spans, cannot have one: no call to the extension API.
+  if (!SHADOW_HOSTS.has(element.localName) && !element.localName.includes('-')) return null;
   const firefox = (element as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
   if (firefox !== undefined) return firefox;
   const chromeDom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(element: Element): ShadowRoot | null } } }).chrome?.dom;

@@ -48,9 +48,17 @@ describe('the look around markers', () => {
     expect(hashed()).toBeLessThanOrEqual(4 * 600 + first.length + second.length);
   });
 
-  it('hashes the article page once, not around its markers first', () => {
+  it('hashes the article page in order, not around its markers first, and stops once the page carries the article', () => {
     expect(detects(ARTICLE_TEXT)).toBe(true);
-    expect(hashed()).toBe(ARTICLE_TEXT.length);
+    vi.mocked(shingles.collectMatches).mockClear();
+    const search = searchFor(DETECTION_PACKS);
+    const candidates = search.candidates(ARTICLE_TEXT);
+    expect(candidates.some((candidate) => candidate.rest)).toBe(false);
+    expect(candidates.map(({ text }) => ARTICLE_TEXT.indexOf(text))).toEqual([...candidates.keys()].map((i) => i * (2000 - 200)));
+    let found: GatePack | undefined;
+    for (const candidate of candidates) if ((found = search.add(candidate)[0])) break;
+    expect(found?.slug).toBe('musk-riyadh-2025');
+    expect(hashed()).toBeLessThanOrEqual(ARTICLE_TEXT.length / 2);
   });
 
   it('finds the first quarter of a long article whose markers are far apart, quoted amid other text', () => {
