@@ -137,9 +137,10 @@ function newRoot(host: Element, shadows: Shadows): ShadowRoot | undefined {
 /**
  * The text of each open shadow root in `root` (itself, if a host, and nested roots too) not read
  * before, lazily: on a walk, an empty string every PAUSE_EVERY elements is a point
- * where the caller may pause, so a page of 100,000 elements costs no long task.
+ * where the caller may pause, so a page of 100,000 elements costs no long task. `large`: known to
+ * hold too many elements for the native search, so walked without counting them.
  */
-export function* shadowTexts(root: Node, shadows: Shadows, most = NATIVE_SEARCH_MAX): Generator<string> {
+export function* shadowTexts(root: Node, shadows: Shadows, most = NATIVE_SEARCH_MAX, large = false): Generator<string> {
   const doc = root.ownerDocument ?? (root as Document);
   // `root`, then below it, with few elements, the custom ones (where a root is looked for) in one
   // native pass. A walk gives every element a wrapper in the content scripts' world: it cost pages
@@ -147,7 +148,7 @@ export function* shadowTexts(root: Node, shadows: Shadows, most = NATIVE_SEARCH_
   // too large for one pass. (An XPath union with `.` sorts its node-set: 4 to 10 times slower.)
   let custom: XPathResult | undefined;
   try {
-    if (fewElements(root, most)) custom = doc.evaluate(".//*[contains(name(),'-')]", root, null, 6, null);
+    if (!large && fewElements(root, most)) custom = doc.evaluate(".//*[contains(name(),'-')]", root, null, 6, null);
   } catch {
     // Without XPath functions (jsdom), the walk.
   }
@@ -191,8 +192,10 @@ const fewElements = (root: Node, most: number): boolean => (root as Document).ge
  */
 export function* pageTexts(doc: Document, shadows: Shadows, added: readonly Node[] = [doc]): Generator<string> {
   for (const node of added) {
-    yield* inPieces(node === doc && isLarge(doc) ? textParts(doc.body ?? doc.documentElement ?? doc) : [textOf(node)]);
-    yield* shadowTexts(node, shadows);
+    const large = node === doc && isLarge(doc);
+    yield* inPieces(large ? textParts(doc.body ?? doc.documentElement ?? doc) : [textOf(node)]);
+    // A large page is walked without counting its elements again (the count is work in one task).
+    yield* shadowTexts(node, shadows, NATIVE_SEARCH_MAX, large);
   }
   for (const host of shadows.hosts) {
     if (!host.isConnected) shadows.hosts.delete(host);
