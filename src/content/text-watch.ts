@@ -57,8 +57,11 @@ export function watchAddedText(doc: Document, shadows: Shadows, onTexts: (texts:
   shadows.roots.forEach(observe);
   shadows.onRoot = observe;
   // Custom elements seen without a shadow root are looked at again (an empty batch: only the roots
-  // attached since) 1 s, 2 s, 4 s… 128 s after watching starts, and with every batch.
-  for (let seconds = 1; seconds <= 128; seconds *= 2) after(1000 * seconds, () => signal.aborted || flush());
+  // attached since) 1 s, 2 s, 4 s… 128 s after watching starts, and with every batch. One timer at
+  // a time: each costs a signal and a listener, and every page without the article starts a watch.
+  const lookAgain = (seconds: number, wait: number): unknown =>
+    after(1000 * wait, () => signal.aborted || (flush(), seconds < 128 && lookAgain(seconds * 2, seconds)));
+  lookAgain(1, 1);
   signal.addEventListener('abort', () => {
     observer.disconnect();
     shadows.onRoot = undefined;

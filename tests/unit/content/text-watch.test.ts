@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The gate's watcher (text-watch.ts): new text in batches, in the document and in the shadow roots the gate has read.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pageTexts, Shadows } from '../../../src/content/page-text.ts';
 import { watchAddedText } from '../../../src/content/text-watch.ts';
 
@@ -20,6 +20,31 @@ function nextBatch(doc: Document, shadows: Shadows, signal: AbortSignal): Promis
 }
 
 describe('watchAddedText', () => {
+  it('looks again at custom elements seen without a shadow root 1, 2, 4… 128 s after it starts, with no change on the page', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
+    // timers.ts times with AbortSignal.timeout, which fake timers do not reach.
+    vi.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), ms);
+      return controller.signal;
+    });
+    try {
+      const doc = parse('<body><x-story></x-story></body>');
+      const shadows = new Shadows();
+      readPage(doc, shadows);
+      const controller = new AbortController();
+      const looks: number[] = [];
+      const start = Date.now();
+      watchAddedText(doc, shadows, () => looks.push(Date.now() - start), controller.signal);
+      await vi.advanceTimersByTimeAsync(300_000);
+      expect(looks).toEqual([1, 2, 4, 8, 16, 32, 64, 128].map((seconds) => seconds * 1000));
+      controller.abort();
+    } finally {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    }
+  });
+
   it('hands over text added inside a shadow root the gate has read', async () => {
     const doc = parse('<body><x-story></x-story></body>');
     const root = doc.querySelector('x-story')!.attachShadow({ mode: 'open' });
