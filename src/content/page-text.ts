@@ -110,6 +110,8 @@ const PAUSE_EVERY = 256;
  * page could time that).
  */
 const NATIVE_SEARCH_MAX = 20_000;
+/** Subtrees of up to this many elements are walked rather than searched with XPath. */
+const WALKED_ANYWAY = 16;
 
 /** The open shadow roots the gate has read, and custom elements that had none yet. */
 export class Shadows {
@@ -146,14 +148,18 @@ export function* shadowTexts(root: Node, shadows: Shadows, most = NATIVE_SEARCH_
   // native pass. A walk gives every element a wrapper in the content scripts' world: it cost pages
   // without the article about 1.5 ms more at the median (bench, 2026-12-07), so it is kept for pages
   // too large for one pass. (An XPath union with `.` sorts its node-set: 4 to 10 times slower.)
+  // A node with no element below it (a changed text) is looked at alone; one with a few (a live
+  // blog's new paragraph) is walked: XPath's own cost, 14 µs a search, is more than a short walk.
+  const below = (root as Partial<ParentNode>).firstElementChild != null;
+  const elements = below && !large ? (root as Document).getElementsByTagName?.('*').length : undefined;
   let custom: XPathResult | undefined;
   try {
-    if (!large && fewElements(root, most)) custom = doc.evaluate(".//*[contains(name(),'-')]", root, null, 6, null);
+    if (elements !== undefined && elements > WALKED_ANYWAY && elements <= most) custom = doc.evaluate(".//*[contains(name(),'-')]", root, null, 6, null);
   } catch {
     // Without XPath functions (jsdom), the walk.
   }
-  const walker = custom ? undefined : doc.createTreeWalker(root, 1);
-  for (let node: Node | null = root, count = 0; node && count < most; node = custom ? custom.snapshotItem(count - 1) : (walker as TreeWalker).nextNode()) {
+  const walker = custom || !below ? undefined : doc.createTreeWalker(root, 1);
+  for (let node: Node | null = root, count = 0; node && count < most; node = custom ? custom.snapshotItem(count - 1) : (walker?.nextNode() ?? null)) {
     if (++count % PAUSE_EVERY === 0) yield '';
     const shadow = node.nodeType === 1 && newRoot(node as Element, shadows);
     if (shadow) {
@@ -179,11 +185,8 @@ const LARGE_HTML = 1 << 20;
 
 function isLarge(doc: Document): boolean {
   const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return (navigation?.decodedBodySize ?? 0) > LARGE_HTML || !fewElements(doc, NATIVE_SEARCH_MAX);
+  return (navigation?.decodedBodySize ?? 0) > LARGE_HTML || doc.getElementsByTagName('*').length > NATIVE_SEARCH_MAX;
 }
-
-/** Whether `root` holds at most `most` elements (one native count; a shadow root cannot tell). */
-const fewElements = (root: Node, most: number): boolean => (root as Document).getElementsByTagName?.('*').length <= most;
 
 /**
  * What the gate reads, lazily: the page's text (or, given `added`, each added subtree's), then the
