@@ -605,7 +605,7 @@ async function main(): Promise<void> {
       ...(mh ? [summaryRow('1 pack, ms', mh.onePackMs), summaryRow(`${manyPacks.packs} packs, ms`, mh.manyPacksMs), summaryRow(`${manyPacks.packs} packs / 1 pack (per page)`, mh.ratio, '×')] : []),
       ...(md ? [summaryRow('every page once: 1 pack, ms', md.onePackMs), summaryRow(`every page once: ${manyPacks.packs} packs, ms`, md.manyPacksMs), summaryRow(`every page once: ${manyPacks.packs} packs / 1 pack`, md.ratio, '×')] : []),
     ]);
-    if (mh) console.log(`p90 of ${manyPacks.packs} packs / p90 of 1 pack: ${fixed(manyPacks.p90OverP90 ?? Number.NaN)}×; goal (median per-page ratio ≤ ${MANY_GOAL_RATIO}×): ${manyPacks.ratioGoalMet ? 'met' : 'NOT met'}`);
+    if (mh) console.log(`p90 of ${manyPacks.packs} packs / p90 of 1 pack: ${fixed(manyPacks.p90OverP90 ?? Number.NaN)}×; median per-page ratio ${manyPacks.ratioGoalMet ? '≤' : '>'} ${MANY_GOAL_RATIO}× (that goal was withdrawn in issue 23: reported, not judged)`);
     console.log(`worst ratios: ${manyWorst.map((row) => `${row.name.slice(0, 24)} ${fixed(row.ratio)}× (${fixed(row.onePackMs)} → ${fixed(row.manyPacksMs)} ms)`).join('; ')}`);
     if (manyPacks.pagesWithHighlights.length) console.log(`WARNING: the ${manyPacks.packs}-pack build painted highlights (a detection) on ${manyPacks.pagesWithHighlights.join(', ')}`);
     console.log('');
