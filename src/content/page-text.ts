@@ -25,18 +25,42 @@ export function* textParts(root: Node): Generator<string> {
     return;
   }
   if (SKIPPED.has((root as Element).localName)) return;
-  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 4);
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 4);
+  /** Just after the node read last, kept by the browser wherever the page moves or removes nodes. */
+  const readTo = doc.createRange();
   let part = '';
-  for (let node = walker.nextNode(), count = 1; node; node = walker.nextNode(), count++) {
+  let count = 0;
+  for (let node = walker.nextNode(); node; ) {
     const data = (node as Text).data;
     part += data.length > CHECKED_LENGTH && SKIPPED.has((node.parentNode as Element | null)?.localName as string) ? '\n' : data;
-    if (count % TEXTS_PER_PAUSE === 0 || part.length >= PIECE) {
+    if (++count % TEXTS_PER_PAUSE === 0 || part.length >= PIECE) {
+      readTo.setStartAfter(node);
       yield part;
       yield '';
       part = '';
+      // The page ran meanwhile. A walker on a node it took away finds nothing after it: go on from
+      // where that node was.
+      if (!root.contains(node)) {
+        const next = firstAfter(readTo, root);
+        if (!next) break;
+        walker.currentNode = next;
+        if (next.nodeType === 3) {
+          node = next;
+          continue;
+        }
+      }
     }
+    node = walker.nextNode();
   }
   if (part) yield part;
+}
+
+/** The first node of `root` after `point`'s start in document order (an element before its contents). */
+function firstAfter(point: Range, root: Node): Node | null {
+  let next: Node | null = point.startContainer.childNodes[point.startOffset] ?? null;
+  for (let at: Node | null = point.startContainer; !next && at && at !== root; at = at.parentNode) next = at.nextSibling;
+  return next && root.contains(next) ? next : null;
 }
 
 /**
@@ -139,8 +163,9 @@ function newRoot(host: Element, shadows: Shadows): ShadowRoot | undefined {
 /**
  * The text of each open shadow root in `root` (itself, if a host, and nested roots too) not read
  * before, lazily: on a walk, an empty string every PAUSE_EVERY elements is a point
- * where the caller may pause, so a page of 100,000 elements costs no long task. `large`: known to
- * hold too many elements for the native search, so walked without counting them.
+ * where the caller may pause, so a page of 100,000 elements costs no long task. `large`: a
+ * document of large HTML or more than NATIVE_SEARCH_MAX elements (pageTexts), walked without
+ * counting its elements.
  */
 export function* shadowTexts(root: Node, shadows: Shadows, most = NATIVE_SEARCH_MAX, large = false): Generator<string> {
   const doc = root.ownerDocument ?? (root as Document);
@@ -159,7 +184,7 @@ export function* shadowTexts(root: Node, shadows: Shadows, most = NATIVE_SEARCH_
     // Without XPath functions (jsdom), the walk.
   }
   const walker = custom || !below ? undefined : doc.createTreeWalker(root, 1);
-  for (let node: Node | null = root, count = 0; node && count < most; node = custom ? custom.snapshotItem(count - 1) : (walker?.nextNode() ?? null)) {
+  for (let node: Node | null = root, count = 0; node && count <= most; node = custom ? custom.snapshotItem(count - 1) : (walker?.nextNode() ?? null)) {
     if (++count % PAUSE_EVERY === 0) yield '';
     const shadow = node.nodeType === 1 && newRoot(node as Element, shadows);
     if (shadow) {
@@ -197,7 +222,7 @@ export function* pageTexts(doc: Document, shadows: Shadows, added: readonly Node
   for (const node of added) {
     const large = node === doc && isLarge(doc);
     yield* inPieces(large ? textParts(doc.body ?? doc.documentElement ?? doc) : [textOf(node)]);
-    // A large page is walked without counting its elements again (the count is work in one task).
+    // A large page is walked without counting its elements (the count is native work in one task).
     yield* shadowTexts(node, shadows, NATIVE_SEARCH_MAX, large);
   }
   for (const host of shadows.hosts) {

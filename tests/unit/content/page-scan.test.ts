@@ -191,6 +191,42 @@ describe('the text read a node at a time', () => {
   });
 });
 
+describe('the text read a node at a time, while the page changes', () => {
+  /** textParts over `doc.body`, calling `change` at each point where the reader pauses. */
+  const readChanging = (doc: Document, change: () => void) => {
+    const parts: string[] = [];
+    for (const part of textParts(doc.body)) {
+      if (part === '') change();
+      else parts.push(part);
+    }
+    return parts.join('');
+  };
+  const page = (html: string) => parse(`<body><p>${'a<!---->'.repeat(TEXTS_PER_PAUSE - 1)}<span id="clock">12:00</span></p>${html}</body>`);
+
+  it('goes on after the text node read last when the page replaces it during a pause', () => {
+    const doc = page('<article>the article after the clock</article>');
+    const text = readChanging(doc, () => (doc.getElementById('clock')!.textContent = '12:01'));
+    // The new time is new text after the point read to: it is read too.
+    expect(text.endsWith('12:0012:01the article after the clock')).toBe(true);
+  });
+
+  it('goes on after a removed ancestor of the text node read last', () => {
+    const doc = page('<article>the article after the paragraph</article>');
+    const text = readChanging(doc, () => doc.querySelector('p')?.remove());
+    expect(text.endsWith('12:00the article after the paragraph')).toBe(true);
+  });
+
+  it('reads what the page put right after the node read last', () => {
+    const doc = page('<article>the article</article>');
+    const text = readChanging(doc, () => {
+      const clock = doc.getElementById('clock')!;
+      clock.after(doc.createTextNode(' and a late note, '));
+      clock.remove();
+    });
+    expect(text.endsWith('12:00 and a late note, the article')).toBe(true);
+  });
+});
+
 describe('textWithoutScripts', () => {
   it('reads the text around <script> and <style>, not inside them', () => {
     const doc = parse('<body><p>One</p><script>var secret = "Ushakov";</script><p>Two <b>three</b></p><style>.x{}</style><div><script>1</script>four</div></body>');
