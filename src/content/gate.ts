@@ -53,11 +53,14 @@ function send(message: ToBackground): Promise<unknown> {
   return extensionApi.runtime.sendMessage(message).catch(() => undefined);
 }
 
-function watch(): void {
-  const controller = new AbortController();
-  enter({ name: 'watching', controller });
-  // One batch at a time, each looked at in slices: the page never sees a long task of Backstory's.
-  let looking: Promise<unknown> = Promise.resolve();
+/**
+ * Looks at text added to the page, one batch at a time, each in slices (the page never sees a long
+ * task of Backstory's), the first after `before`; from the first look on (`scanning`), or from now.
+ */
+function watch(scanning?: AbortController, before: Promise<unknown> = Promise.resolve()): void {
+  const controller = scanning ?? new AbortController();
+  if (!scanning) enter({ name: 'watching', controller });
+  let looking = before;
   watchAddedText(document, shadows, (texts) => {
     looking = looking
       .then(() => (state.name === 'watching' ? lookInSlices(search, texts, controller.signal, loadFingerprints) : undefined))
@@ -72,13 +75,15 @@ function start(): void {
   const controller = new AbortController();
   enter({ name: 'scanning', controller });
   shadows = new Shadows();
-  lookInSlices(search, pageTexts(document, shadows), controller.signal, loadFingerprints)
+  const scan = lookInSlices(search, pageTexts(document, shadows), controller.signal, loadFingerprints)
     .then((found) => {
       if (controller.signal.aborted) return;
       if (found) articleFound(found).catch(fail);
-      else watch();
+      else enter({ name: 'watching', controller });
     })
     .catch(fail);
+  // Watched from the first look on: what the page adds while it is read is looked at after it.
+  watch(controller, scan);
 }
 
 let settingsRead: Promise<unknown> | undefined;

@@ -2,8 +2,8 @@
 // after load, in a shadow root on a page with plenty of its own text, inside SVG <foreignObject>.
 import { describe, expect, it } from 'vitest';
 import type { TestBrowser, TestPage } from './harness/browsers.ts';
-import { articleInForeignObject, articleInSkippedText, articleInSrcdocFrame, lateShadowRoot, page, shadowArticleOnTextRichPage } from './harness/fixture-pages.ts';
-import { highlightPoint, popoverState, sleep, waitFor } from './harness/page-probes.ts';
+import { articleAddedWhileRead, articleInForeignObject, articleInSkippedText, articleInSrcdocFrame, lateShadowRoot, page, shadowArticleOnTextRichPage } from './harness/fixture-pages.ts';
+import { highlightPoint, popoverState, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
 import { useSession } from './harness/session.ts';
 
 /** The demo article's people, events and claims: well over this many highlights when it is found. */
@@ -39,6 +39,12 @@ export function describeFinding(launch: () => Promise<TestBrowser>): void {
     ] as const)('highlights an article whose web component %s its shadow root 0.5 s after load', async (_what, attach) => {
       const tab = await open(`/late-shadow-${attach}.html`, lateShadowRoot(attach));
       expect(await waitFor(() => highlightsWhere(tab, 'shadow'), (count) => count > FOUND, 15_000)).toBeGreaterThan(FOUND);
+      await tab.close();
+    });
+
+    it('highlights an article that a page of 2 MB puts above the part already read while the gate reads it', async () => {
+      const tab = await open('/added-while-read.html', articleAddedWhileRead());
+      expect(await waitFor(() => totalHighlights(tab), (count) => count > FOUND, 15_000)).toBeGreaterThan(FOUND);
       await tab.close();
     });
 

@@ -338,3 +338,13 @@ export const articleInSkippedText = (where: 'svg-text' | 'textarea') =>
       ? `<h1>Top story</h1><svg width="900" height="${PARAGRAPHS.length * 30}">${PARAGRAPHS.map((text, i) => `<text x="0" y="${20 + i * 30}">${escapeHtml(text)}</text>`).join('')}</svg>`
       : `<h1>Top story</h1><textarea rows="40" cols="100">${escapeHtml(PARAGRAPHS.join('\n'))}</textarea>`,
   );
+
+/**
+ * A page of 2 MB of other text (read by the gate a text node at a time, over many slices) that puts
+ * the article at its top on its first task after `load`: behind the gate's reading, while it reads.
+ */
+export const articleAddedWhileRead = () =>
+  page(
+    `<main id="top"></main>${Array.from({ length: 200 }, (_, i) => `<p>Archive item ${i}: ${'officials met again today; talks on trade, energy and security continue. '.repeat(140)}</p>`).join('')}`,
+    inlineScript(`addEventListener('load', () => setTimeout(() => { document.getElementById('top').innerHTML = ${JSON.stringify(`<article>${paragraphsHtml()}</article>`)}; }, 0));`),
+  );
