@@ -20,11 +20,6 @@ const SKIPPED = new Set(['script', 'style']);
  * empty string: a point where the reader may pause.
  */
 export function* textParts(root: Node): Generator<string> {
-  if (root.nodeType === 3) {
-    yield (root as Text).data;
-    return;
-  }
-  if (SKIPPED.has((root as Element).localName)) return;
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 4);
   /** Just after the node read last, kept by the browser wherever the page moves or removes nodes. */
@@ -163,11 +158,10 @@ function newRoot(host: Element, shadows: Shadows): ShadowRoot | undefined {
 /**
  * The text of each open shadow root in `root` (itself, if a host, and nested roots too) not read
  * before, lazily: on a walk, an empty string every PAUSE_EVERY elements is a point
- * where the caller may pause, so a page of 100,000 elements costs no long task. `large`: a
- * document of large HTML or more than NATIVE_SEARCH_MAX elements (pageTexts), walked without
- * counting its elements.
+ * where the caller may pause, so a page of 100,000 elements costs no long task. `counted`: the
+ * number of elements below `root` when the caller knows it (pageTexts).
  */
-export function* shadowTexts(root: Node, shadows: Shadows, most = NATIVE_SEARCH_MAX, large = false): Generator<string> {
+export function* shadowTexts(root: Node, shadows: Shadows, most = NATIVE_SEARCH_MAX, counted?: number): Generator<string> {
   const doc = root.ownerDocument ?? (root as Document);
   // `root`, then below it, with few elements, the custom ones (where a root is looked for) in one
   // native pass. A walk gives every element a wrapper in the content scripts' world: it cost pages
@@ -176,7 +170,7 @@ export function* shadowTexts(root: Node, shadows: Shadows, most = NATIVE_SEARCH_
   // A node with no element below it (a changed text) is looked at alone; one with a few (a live
   // blog's new paragraph) is walked: XPath's own cost, 14 µs a search, is more than a short walk.
   const below = (root as Partial<ParentNode>).firstElementChild != null;
-  const elements = below && !large ? (root as Document).getElementsByTagName?.('*').length : undefined;
+  const elements = below ? (counted ?? (root as Document).getElementsByTagName?.('*').length) : undefined;
   let custom: XPathResult | undefined;
   try {
     if (elements !== undefined && elements > WALKED_ANYWAY && elements <= most) custom = doc.evaluate(".//*[contains(name(),'-')]", root, null, 6, null);
@@ -194,9 +188,12 @@ export function* shadowTexts(root: Node, shadows: Shadows, most = NATIVE_SEARCH_
   }
 }
 
+/** What a document's text is read from. */
+const readRoot = (doc: Document): Node => doc.body ?? doc.documentElement ?? doc;
+
 /** The text of a document (its body's), element or text node, without script and style contents. */
 function textOf(node: Node): string {
-  if (node.nodeType === 9) node = (node as Document).body ?? (node as Document).documentElement ?? node;
+  if (node.nodeType === 9) node = readRoot(node as Document);
   if (node.nodeType === 3) return (node as Text).data;
   return node.nodeType === 1 && !(node as Element).matches('script,style') ? textWithoutScripts(node as Element) : '';
 }
@@ -208,9 +205,10 @@ function textOf(node: Node): string {
  */
 const LARGE_HTML = 1 << 20;
 
-function isLarge(doc: Document): boolean {
+/** The number of elements in `doc`, or Infinity when its HTML alone makes it large (not counted: the count is native work in one task). */
+function sizeOf(doc: Document): number {
   const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return (navigation?.decodedBodySize ?? 0) > LARGE_HTML || doc.getElementsByTagName('*').length > NATIVE_SEARCH_MAX;
+  return (navigation?.decodedBodySize ?? 0) > LARGE_HTML ? Infinity : doc.getElementsByTagName('*').length;
 }
 
 /**
@@ -220,10 +218,9 @@ function isLarge(doc: Document): boolean {
  */
 export function* pageTexts(doc: Document, shadows: Shadows, added: readonly Node[] = [doc]): Generator<string> {
   for (const node of added) {
-    const large = node === doc && isLarge(doc);
-    yield* inPieces(large ? textParts(doc.body ?? doc.documentElement ?? doc) : [textOf(node)]);
-    // A large page is walked without counting its elements (the count is native work in one task).
-    yield* shadowTexts(node, shadows, NATIVE_SEARCH_MAX, large);
+    const elements = node === doc ? sizeOf(doc) : undefined;
+    yield* inPieces(elements !== undefined && elements > NATIVE_SEARCH_MAX ? textParts(readRoot(doc)) : [textOf(node)]);
+    yield* shadowTexts(node, shadows, NATIVE_SEARCH_MAX, elements);
   }
   for (const host of shadows.hosts) {
     if (!host.isConnected) shadows.hosts.delete(host);
