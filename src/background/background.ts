@@ -52,9 +52,9 @@ async function loadOverlay(tabId: number, frameId: number, slug: string): Promis
 /**
  * The underlines go in as a USER style sheet: its `!important` rules outrank anything the page's
  * own CSS says about `::highlight(backstory-…)`, and they reach into shadow roots. Inserted only
- * once the overlay has anchored notes (the overlay asks once per document): the gate reads some text
- * that anchoring skips (an SVG's own <text>, <textarea>…), and a page found there, with nothing to
- * mark, must not show the sheet.
+ * once the overlay has a note to show (it asks once per document): the gate reads some text that
+ * anchoring skips (an SVG's own <text>, <textarea>…) or that the reader cannot see, and a page found
+ * there, with nothing to mark, must not show the sheet (nor pay the restyling of every element it causes).
  */
 async function loadStyles(tabId: number, frameId: number): Promise<boolean> {
   const target = { tabId, frameIds: [frameId] };

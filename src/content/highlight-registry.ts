@@ -49,6 +49,9 @@ export class OwnHighlights {
 
   paint(items: readonly Paintable[], intensity: Intensity): void {
     this.clear();
+    // Nothing to show (every note withheld, or hidden by the reader's settings): no name registered,
+    // none for the page to see.
+    if (items.length === 0) return;
     // Each range's text is read once, to tell a name from a passage.
     const sorted = items.map((item) => ({ ...item, passage: isPassage(item.kind, item.range) }));
     for (const kind of NOTE_KINDS) {

@@ -77,8 +77,12 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
 
   /** The vouching in progress: a newer anchoring supersedes it. */
   let vouching: AbortController | undefined;
-  /** The highlight styles' insertion, asked for once notes first anchor; painting waits for it. */
+  /** The highlight styles' insertion, asked for once a place first passes the check; painting waits for it. */
   let styled: Promise<unknown> | undefined;
+  // The styles go in only once there is something to paint: a page where the gate found the article in
+  // text that anchoring skips (an SVG's own <text>, <textarea>…) or that the reader cannot see gets
+  // none. It is asked for at the first place shown, not after the check, so that it travels meanwhile.
+  const loadStyles = () => (styled ??= extension.loadStyles());
   /** The last anchoring, vouched for again every RECHECK_MS: a page can restyle without changing text. */
   let lastFound: Anchoring | undefined;
 
@@ -87,8 +91,9 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
     vouching?.abort();
     const run = new AbortController();
     vouching = run;
-    Promise.all([vouchInSlices(found, anchorer.anchorIndex, AbortSignal.any([signal, run.signal])), styled])
-      .then(guard(([vouched]: [Vouched | undefined, unknown]) => {
+    vouchInSlices(found, anchorer.anchorIndex, AbortSignal.any([signal, run.signal]), loadStyles)
+      .then((vouched) => (vouched && vouched.anchoring.anchored.length > 0 ? loadStyles().then(() => vouched) : vouched))
+      .then(guard((vouched: Vouched | undefined) => {
         if (!vouched || run.signal.aborted) return;
         vouching = undefined;
         const { anchoring: { index, anchored: all }, withheld } = vouched;
@@ -113,9 +118,6 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
     // Set before vouching, so that changes elsewhere on the page do not restart it. The article's
     // root spans withheld places too: a change there may make them shown.
     state.articleRoot = commonAncestor(doc, found.anchored);
-    // The styles go in only once notes anchor, while they are vouched for: a page where the gate
-    // found the article in text that anchoring skips (an SVG's own <text>, <textarea>…) gets none.
-    styled ??= extension.loadStyles();
     vouchAndPaint(found, false);
   }
 

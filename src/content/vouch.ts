@@ -50,7 +50,7 @@ type Check = (range: Range, cache: RenderCache) => Rendering;
  * shown; a mention inside an unseen copy of a note shown elsewhere is simply not painted.
  * A generator that yields between checks, so that a caller can pause (vouchInSlices).
  */
-function* vouchSteps(first: Anchoring, rematch: (index: TextIndex) => Anchoring, check: Check): Generator<void, Vouched, void> {
+function* vouchSteps(first: Anchoring, rematch: (index: TextIndex) => Anchoring, check: Check, onShown?: () => void): Generator<void, Vouched, void> {
   const cache = new RenderCache();
   const accepted: Anchored[] = [];
   const failed: Array<{ item: Anchored; reason: WithheldReason; partly: boolean }> = [];
@@ -63,8 +63,10 @@ function* vouchSteps(first: Anchoring, rematch: (index: TextIndex) => Anchoring,
     for (const item of fresh) {
       seen.add(placeKey(item));
       const verdict = check(item.range, cache);
-      if (verdict.ok) accepted.push(item);
-      else {
+      if (verdict.ok) {
+        if (accepted.length === 0) onShown?.();
+        accepted.push(item);
+      } else {
         failed.push({ item, reason: verdict.reason, partly: verdict.partly });
         failedNow.push(item);
       }
@@ -96,9 +98,10 @@ export function vouch(first: Anchoring, rematch: (index: TextIndex) => Anchoring
 /**
  * vouchSteps with the page's turn every SLICE_MS: a page with many copies of the article has many
  * places to check. Undefined when `signal` aborted meanwhile (a newer anchoring, or the overlay ended).
+ * `onShown` is called once, when the first place passes.
  */
-export async function vouchInSlices(first: Anchoring, rematch: (index: TextIndex) => Anchoring, signal: AbortSignal, check: Check = renderedAsWritten): Promise<Vouched | undefined> {
-  const steps = vouchSteps(first, rematch, check);
+export async function vouchInSlices(first: Anchoring, rematch: (index: TextIndex) => Anchoring, signal: AbortSignal, onShown?: () => void, check: Check = renderedAsWritten): Promise<Vouched | undefined> {
+  const steps = vouchSteps(first, rematch, check, onShown);
   let sliceStart = performance.now();
   for (;;) {
     if (signal.aborted) return undefined;

@@ -85,7 +85,8 @@ export function describeFinding(launch: () => Promise<TestBrowser>): void {
     it.each([
       ['as an SVG’s own <text>', 'svg-text'],
       ['in a <textarea>', 'textarea'],
-    ] as const)('shows no style sheet on a page whose article the gate reads %s but anchoring does not', async (_where, where) => {
+      ['in a subtree that content-visibility hides', 'unseen'],
+    ] as const)('shows no style sheet on a page whose article the gate reads %s but no note shows', async (_where, where) => {
       const plain = await open('/no-article.html', page('<h1>Top story</h1><p>Nothing to see here.</p>'));
       const expected = await styles(plain);
       await plain.close();

@@ -331,12 +331,14 @@ export const articleInForeignObject = () =>
 export const articleInSrcdocFrame = () =>
   page(`<h1>Top story</h1><iframe style="width:900px;height:4000px;border:0" srcdoc="${page(`<article>${paragraphsHtml()}</article>`).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>`);
 
-/** The article where the gate reads it and anchoring does not: as an SVG's own <text> lines, or in a <textarea>. */
-export const articleInSkippedText = (where: 'svg-text' | 'textarea') =>
+/** The article where the gate reads it and no note shows: as an SVG's own <text> lines or in a <textarea> (not anchored), or where no reader sees it (anchored, every note withheld). */
+export const articleInSkippedText = (where: 'svg-text' | 'textarea' | 'unseen') =>
   page(
     where === 'svg-text'
       ? `<h1>Top story</h1><svg width="900" height="${PARAGRAPHS.length * 30}">${PARAGRAPHS.map((text, i) => `<text x="0" y="${20 + i * 30}">${escapeHtml(text)}</text>`).join('')}</svg>`
-      : `<h1>Top story</h1><textarea rows="40" cols="100">${escapeHtml(PARAGRAPHS.join('\n'))}</textarea>`,
+      : where === 'textarea'
+        ? `<h1>Top story</h1><textarea rows="40" cols="100">${escapeHtml(PARAGRAPHS.join('\n'))}</textarea>`
+        : `<h1>Top story</h1><div style="content-visibility: hidden"><article>${paragraphsHtml()}</article></div>`,
   );
 
 /**
