@@ -151,6 +151,7 @@ export class RenderCache {
   private readonly generated = new Map<Element, { before: boolean; after: boolean }>();
   private readonly controls = new Map<Element, boolean>();
   private readonly visibility = new Map<Element, boolean>();
+  private readonly layout = new Map<Element, boolean>();
 
   style(element: Element): CSSStyleDeclaration {
     let style = this.styles.get(element);
@@ -173,6 +174,20 @@ export class RenderCache {
       this.visibility.set(element, visible);
     }
     return visible;
+  }
+
+  /**
+   * Whether `element` is laid out at all: not under display: none or content-visibility: hidden,
+   * where no style is read (see `visible`). Unlike `visible`, true under visibility: hidden and
+   * opacity, whose ::before and ::after may still show words (a pseudo-element can be visibility: visible).
+   */
+  laidOut(element: Element): boolean {
+    let laidOut = this.layout.get(element);
+    if (laidOut === undefined) {
+      laidOut = element.checkVisibility();
+      this.layout.set(element, laidOut);
+    }
+    return laidOut;
   }
 
   /**
@@ -389,7 +404,7 @@ export function renderedAsWritten(range: Range, cache = new RenderCache()): Rend
       skipped.push(element);
       continue;
     }
-    if (!cache.visible(element)) continue;
+    if (!cache.laidOut(element)) continue;
     // ::before renders inside the range unless the range starts after it; ::after unless it ends before.
     const generated = cache.addsWords(element);
     if ((generated.before && !element.contains(range.startContainer)) || (generated.after && !element.contains(range.endContainer))) {
