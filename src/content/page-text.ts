@@ -205,10 +205,16 @@ function textOf(node: Node): string {
  */
 const LARGE_HTML = 1 << 20;
 
-/** The number of elements in `doc`, or Infinity when its HTML alone makes it large (not counted: the count is native work in one task). */
+/**
+ * The number of elements in `doc`, or Infinity when it has more than NATIVE_SEARCH_MAX or its HTML
+ * alone makes it large. Never counted past NATIVE_SEARCH_MAX: a collection's length is native work
+ * over every element, in one task; looking up one item walks only as far as it.
+ */
 function sizeOf(doc: Document): number {
   const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return (navigation?.decodedBodySize ?? 0) > LARGE_HTML ? Infinity : doc.getElementsByTagName('*').length;
+  if ((navigation?.decodedBodySize ?? 0) > LARGE_HTML) return Infinity;
+  const elements = doc.getElementsByTagName('*');
+  return elements[NATIVE_SEARCH_MAX] ? Infinity : elements.length;
 }
 
 /**
