@@ -28,10 +28,16 @@ const isBlock = (element: Element): boolean => !INLINE.has(element.tagName.toUpp
 const isSkipped = (element: Element): boolean => SKIPPED.has(element.tagName.toUpperCase());
 
 class IndexBuilder {
-  readonly parts: string[] = [];
+  /** The text read since the last step, and the steps' texts: joined a step at a time, since one join of a huge page's parts was a long task (38 ms for 400,000). */
+  private parts: string[] = [];
+  private readonly steps: string[] = [];
   readonly index: TextIndex = { text: '', nodes: [], starts: [], shadowRoots: [] };
   private length = 0;
   private boundary = false;
+
+  text(): string {
+    return this.steps.join('') + this.parts.join('');
+  }
 
   markBoundary(): void {
     this.boundary = true;
@@ -59,7 +65,11 @@ class IndexBuilder {
     let node: Node | null = root.firstChild;
     let visited = 0;
     while (node) {
-      if (++visited % NODES_PER_STEP === 0) yield;
+      if (++visited % NODES_PER_STEP === 0) {
+        this.steps.push(this.parts.join(''));
+        this.parts = [];
+        yield;
+      }
       let descend = false;
       if (node.nodeType === TEXT_NODE) this.add(node as Text);
       else if (isElement(node) && node.localName === 'svg') {
@@ -100,7 +110,7 @@ const NODES_PER_STEP = 2000;
 const SLICE_MS = 8;
 
 function finish(builder: IndexBuilder): TextIndex {
-  builder.index.text = builder.parts.join('');
+  builder.index.text = builder.text();
   return builder.index;
 }
 
