@@ -144,15 +144,18 @@ async function loadFingerprints(packs: readonly GatePack[]): Promise<void> {
   await reading;
 }
 
-/** The overlay module, injected once per page by the background into this isolated world. */
+/**
+ * The overlay module for pack `slug`, injected by the background into this isolated world once per
+ * page and pack (the imported packs' gate shares the world and the module's global).
+ */
 async function loadOverlay(slug: string): Promise<OverlayModule | undefined> {
-  if (!injected()) await send({ type: 'load-overlay', slug });
-  return injected();
+  if (!injected(slug)) await send({ type: 'load-overlay', slug });
+  return injected(slug);
 }
 
-function injected(): OverlayModule | undefined {
+function injected(slug: string): OverlayModule | undefined {
   const value = ownGlobal(OVERLAY_GLOBAL);
-  return typeof value?.startOverlay === 'function' ? (value as unknown as OverlayModule) : undefined;
+  return typeof value?.startOverlay === 'function' && value.slug === slug ? (value as unknown as OverlayModule) : undefined;
 }
 
 /** An object injected into this world's global: an own property only, so a page element named like it (`<div id=…>`) is not one. */

@@ -19,5 +19,7 @@ export interface Overlay {
 }
 
 export interface OverlayModule {
+  /** The pack the overlay was injected with: a page can carry one pack's article, then another's. */
+  slug: string;
   startOverlay(relay: InputRelay, signal: AbortSignal, events: OverlayEvents, storedSettings: unknown): Overlay;
 }

@@ -21,6 +21,7 @@ const extension = {
 
 if (pack) {
   const overlay: OverlayModule = {
+    slug: pack.slug,
     startOverlay: (relay, signal, events, stored) => startOverlay(pack, relay, signal, events, displayOf(parseSettings(stored)), extension),
   };
   Object.defineProperty(globalThis, OVERLAY_GLOBAL, { value: overlay, configurable: true });

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IMPORTED_GATE_SCRIPT_ID } from '../../src/shared/imported-packs.ts';
 import { toImportedGate } from '../../src/shared/messages.ts';
+import { paragraphsHtml } from '../support/article.ts';
 import { testPackFiles, type TestPackFiles } from '../support/pack-files.ts';
 import type { TestBrowser, TestPage } from './harness/browsers.ts';
 import { axeViolations, fromExtensionPage, highlightPoint, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
@@ -100,6 +101,25 @@ export function describeImport(launch: () => Promise<TestBrowser>): void {
       await sleep(1500);
       expect(await totalHighlights(after)).toBe(0);
       await after.close();
+      await options.close();
+    });
+
+    it('annotates its article where it replaces the bundled pack’s article on the same page', async () => {
+      const options = await session.browser.openOptions();
+      await chooseFile(options, `${files.slug}.backstory-pack.json`, files.signed);
+      await waitFor(() => statusText(options), (text) => text.startsWith('Installed'));
+      // The bundled article first (its overlay is injected into the gates' shared world), then, as a
+      // single-page site navigates, the imported pack's article in its place.
+      const imported = /<article>[\s\S]*<\/article>/.exec(files.html)?.[0] ?? '';
+      const page = await session.browser.newPage();
+      await page.goto(session.server.page('/imported/after-bundled.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two articles</title></head><body><main id="main"><article>${paragraphsHtml()}</article></main></body></html>`));
+      expect(await waitFor(() => highlightPoint(page, 'backstory-person', 'Lavrov'), (point) => point !== null)).not.toBeNull();
+      await page.evaluate((html) => void ((document.getElementById('main') as HTMLElement).innerHTML = html), imported);
+      expect(await waitFor(() => highlightPoint(page, 'backstory-person', files.name), (point) => point !== null, 20_000)).not.toBeNull();
+      await page.close();
+      await options.bringToFront();
+      await options.click('#imported-packs button');
+      await waitFor(() => registeredGates(options), (ids) => ids.length === 0);
       await options.close();
     });
 
