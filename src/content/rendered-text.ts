@@ -129,6 +129,17 @@ function cutsItsContent(style: CSSStyleDeclaration): boolean {
   return (style.clip !== '' && style.clip !== 'auto') || style.clipPath !== 'none' || (mask !== '' && mask !== 'none');
 }
 
+/**
+ * Displays whose boxes `content-visibility` applies to (those that size containment applies to). An
+ * inline or `display: contents` element with `content-visibility: hidden` still draws its contents
+ * and its ::before: it must not be taken as skipping them.
+ */
+const CONTAINED_DISPLAYS = new Set(['block', 'flow-root', 'inline-block', 'list-item', 'flex', 'inline-flex', 'grid', 'inline-grid', 'table', 'inline-table', 'table-cell']);
+
+function skipsContents(style: CSSStyleDeclaration): boolean {
+  return style.contentVisibility === 'hidden' && CONTAINED_DISPLAYS.has(style.display);
+}
+
 /** `unicode-bidi` that draws an element's letters in the order `direction` forces, not the text's. */
 const OVERRIDES = new Set(['bidi-override', 'isolate-override']);
 
@@ -151,7 +162,7 @@ export class RenderCache {
   private readonly generated = new Map<Element, { before: boolean; after: boolean }>();
   private readonly controls = new Map<Element, boolean>();
   private readonly visibility = new Map<Element, boolean>();
-  private readonly layout = new Map<Element, boolean>();
+  private readonly skips = new Map<Element, boolean>();
 
   style(element: Element): CSSStyleDeclaration {
     let style = this.styles.get(element);
@@ -162,11 +173,7 @@ export class RenderCache {
     return style;
   }
 
-  /**
-   * Whether the reader can see `element` at all. Asked before any style of it is read: checkVisibility
-   * computes no style inside a subtree that `content-visibility` skips, where one read of a computed
-   * style made Chromium style the whole subtree (0.7 s for a chain 10,000 deep).
-   */
+  /** Whether the reader can see `element` at all (asked of elements outside skipped contents only: see `skipped`). */
   visible(element: Element): boolean {
     let visible = this.visibility.get(element);
     if (visible === undefined) {
@@ -177,17 +184,13 @@ export class RenderCache {
   }
 
   /**
-   * Whether `element` is laid out at all: not under display: none or content-visibility: hidden,
-   * where no style is read (see `visible`). Unlike `visible`, true under visibility: hidden and
-   * opacity, whose ::before and ::after may still show words (a pseudo-element can be visibility: visible).
+   * Whether `element` is in contents that `content-visibility: hidden` (also `hidden="until-found"`)
+   * skips, itself or an element around it: nothing there is drawn, ::before and ::after included.
+   * Read from the root down, and no style below the skipping element: one read of a computed style
+   * inside made Chromium style all of the skipped contents (0.7 s for a chain 10,000 deep).
    */
-  laidOut(element: Element): boolean {
-    let laidOut = this.layout.get(element);
-    if (laidOut === undefined) {
-      laidOut = element.checkVisibility();
-      this.layout.set(element, laidOut);
-    }
-    return laidOut;
+  skipped(element: Element): boolean {
+    return this.inherited(element, this.skips, false, (outer, at) => outer || skipsContents(this.style(at)));
   }
 
   /**
@@ -380,7 +383,7 @@ export function renderedAsWritten(range: Range, cache = new RenderCache()): Rend
       const data = text.data.slice(start, end);
       const parent = parentOf(text);
       // Text the reader cannot see is known to be hidden: no style below a hidden element is read.
-      const hidden = !parent || !cache.visible(parent);
+      const hidden = !parent || cache.skipped(parent) || !cache.visible(parent);
       if (!hidden && cache.bidiControls(text)) failure ??= 'reordered';
       if (RIGHT_TO_LEFT.test(data)) rightToLeft = true;
       if (WORD.test(data)) pieces.push({ node: text, start, end, hidden });
@@ -404,7 +407,9 @@ export function renderedAsWritten(range: Range, cache = new RenderCache()): Rend
       skipped.push(element);
       continue;
     }
-    if (!cache.laidOut(element)) continue;
+    // Nothing of it is drawn; its text is withheld as hidden. (An element that is only not laid out
+    // itself, as under display: contents, may still draw a ::before.)
+    if (cache.skipped(element)) continue;
     // ::before renders inside the range unless the range starts after it; ::after unless it ends before.
     const generated = cache.addsWords(element);
     if ((generated.before && !element.contains(range.startContainer)) || (generated.after && !element.contains(range.endContainer))) {

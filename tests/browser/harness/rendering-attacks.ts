@@ -20,6 +20,10 @@ export const failedClaimAttacks: ReadonlyArray<[string, string, string]> = [
   ['an ::after with words on an element the claim leaves', 'generated-content', articleWith('weaken Russia has “failed,”', '<span class="x">weaken Russia has</span> “failed,”', '<style>.x::after { content: " not"; }</style>')],
   // The element is invisible and holds no word; its ::before is made visible again.
   ['a visible ::before with words on an invisible empty element inside the claim', 'generated-content', articleWith(FAILED, 'has <span class="x"></span>“failed,”', '<style>.x { visibility: hidden; } .x::before { content: "not "; visibility: visible; }</style>')],
+  // The review of the fifth session: elements without boxes of their own still draw a ::before.
+  ['a ::before with words on an empty display: contents element inside the claim', 'generated-content', articleWith(FAILED, 'has <span class="x"></span>“failed,”', '<style>.x { display: contents; } .x::before { content: "not "; }</style>')],
+  ['a ::before with words on a display: contents element around the claim’s word', 'generated-content', articleWith(FAILED, 'has “<span class="x"><b>failed</b></span>,”', '<style>.x { display: contents; } .x::before { content: "not "; }</style>')],
+  ['a ::before with words on an inline element with content-visibility: hidden inside the claim', 'generated-content', articleWith(FAILED, 'has <span class="x"></span>“failed,”', '<style>.x { content-visibility: hidden; } .x::before { content: "not "; }</style>')],
   ['MathML inside the claim', 'foreign-content', articleWith(FAILED, 'has <math><mtext>not</mtext></math> “failed,”')],
   ['SVG text inside the claim', 'foreign-content', articleWith(FAILED, 'has <svg width="30" height="16"><text y="12">not</text></svg> “failed,”')],
   // The form control ends the quote's words for the matcher, which orphans the note before any check ('').
