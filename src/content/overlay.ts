@@ -68,7 +68,13 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
   function paint(): void {
     state.popover.hide();
     state.current = -1;
-    state.shown = visibleUnder(state.display, state.all);
+    const shown = visibleUnder(state.display, state.all);
+    // Nothing is registered before the styles are in (they are asked for only when there is something to show).
+    if (shown.length > 0 && !stylesIn) {
+      loadStyles().then(guard(paint)).catch(events.onError);
+      return;
+    }
+    state.shown = shown;
     state.highlights.paint(state.shown, state.display.intensity);
     report();
   }
@@ -77,12 +83,17 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
 
   /** The vouching in progress: a newer anchoring supersedes it. */
   let vouching: AbortController | undefined;
-  /** The highlight styles' insertion, asked for once a place first passes the check; painting waits for it. */
+  /** The highlight styles' insertion, asked for once a place of a kind the reader shows passes the check; painting waits for it. */
   let styled: Promise<unknown> | undefined;
+  let stylesIn = false;
   // The styles go in only once there is something to paint: a page where the gate found the article in
-  // text that anchoring skips (an SVG's own <text>, <textarea>…) or that the reader cannot see gets
-  // none. It is asked for at the first place shown, not after the check, so that it travels meanwhile.
-  const loadStyles = () => (styled ??= extension.loadStyles());
+  // text that anchoring skips (an SVG's own <text>, <textarea>…) or that the reader cannot see, or
+  // only notes of kinds the reader turned off, gets none. They are asked for at the first such place
+  // that passes, not after the check, so that they travel meanwhile.
+  const loadStyles = () =>
+    (styled ??= extension.loadStyles().then(() => {
+      stylesIn = true;
+    }));
   /** The last anchoring, vouched for again every RECHECK_MS: a page can restyle without changing text. */
   let lastFound: Anchoring | undefined;
 
@@ -91,8 +102,8 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
     vouching?.abort();
     const run = new AbortController();
     vouching = run;
-    vouchInSlices(found, anchorer.anchorIndex, AbortSignal.any([signal, run.signal]), loadStyles)
-      .then((vouched) => (vouched && vouched.anchoring.anchored.length > 0 ? loadStyles().then(() => vouched) : vouched))
+    const passed = (item: Anchored) => void (state.display.kinds[item.kind] && loadStyles());
+    vouchInSlices(found, anchorer.anchorIndex, AbortSignal.any([signal, run.signal]), passed)
       .then(guard((vouched: Vouched | undefined) => {
         if (!vouched || run.signal.aborted) return;
         vouching = undefined;

@@ -50,7 +50,7 @@ type Check = (range: Range, cache: RenderCache) => Rendering;
  * shown; a mention inside an unseen copy of a note shown elsewhere is simply not painted.
  * A generator that yields between checks, so that a caller can pause (vouchInSlices).
  */
-function* vouchSteps(first: Anchoring, rematch: (index: TextIndex) => Anchoring, check: Check, onShown?: () => void): Generator<void, Vouched, void> {
+function* vouchSteps(first: Anchoring, rematch: (index: TextIndex) => Anchoring, check: Check, onPassed?: (item: Anchored) => void): Generator<void, Vouched, void> {
   const cache = new RenderCache();
   const accepted: Anchored[] = [];
   const failed: Array<{ item: Anchored; reason: WithheldReason; partly: boolean }> = [];
@@ -64,7 +64,7 @@ function* vouchSteps(first: Anchoring, rematch: (index: TextIndex) => Anchoring,
       seen.add(placeKey(item));
       const verdict = check(item.range, cache);
       if (verdict.ok) {
-        if (accepted.length === 0) onShown?.();
+        onPassed?.(item);
         accepted.push(item);
       } else {
         failed.push({ item, reason: verdict.reason, partly: verdict.partly });
@@ -98,10 +98,10 @@ export function vouch(first: Anchoring, rematch: (index: TextIndex) => Anchoring
 /**
  * vouchSteps with the page's turn every SLICE_MS: a page with many copies of the article has many
  * places to check. Undefined when `signal` aborted meanwhile (a newer anchoring, or the overlay ended).
- * `onShown` is called once, when the first place passes.
+ * `onPassed` is told of each place as it passes.
  */
-export async function vouchInSlices(first: Anchoring, rematch: (index: TextIndex) => Anchoring, signal: AbortSignal, onShown?: () => void, check: Check = renderedAsWritten): Promise<Vouched | undefined> {
-  const steps = vouchSteps(first, rematch, check, onShown);
+export async function vouchInSlices(first: Anchoring, rematch: (index: TextIndex) => Anchoring, signal: AbortSignal, onPassed?: (item: Anchored) => void, check: Check = renderedAsWritten): Promise<Vouched | undefined> {
+  const steps = vouchSteps(first, rematch, check, onPassed);
   let sliceStart = performance.now();
   for (;;) {
     if (signal.aborted) return undefined;

@@ -189,6 +189,35 @@ export function describeReader(launch: (preferences?: ReaderPreferences) => Prom
       expect(await rootChildren()).toEqual(childrenBefore);
     });
 
+    it('styles nothing and registers no highlight on an article page while every kind is turned off, and paints when one is turned on', async () => {
+      const kinds = (options: TestPage, checked: boolean) =>
+        options.evaluate(async (on) => {
+          for (const box of document.querySelectorAll<HTMLInputElement>('input[name="kind"]')) if (box.checked !== on) box.click();
+        }, checked);
+      /** What the page can see of Backstory's styles: computed `::highlight()` styles and the registry's names. */
+      const seen = (page: TestPage) =>
+        page.evaluate(() => {
+          const style = (name: string) => getComputedStyle(document.body, `::highlight(${name})`).textDecorationLine;
+          return { names: CSS.highlights.size, styles: ['backstory-person', 'backstory-event', 'backstory-claim'].map(style).join(' ') };
+        }, null);
+      const options = await session.browser.openOptions();
+      await kinds(options, false);
+      const page = await session.browser.newPage();
+      await page.goto(`${session.server.origin}/demo/`);
+      // Found (the popup counts none shown), nothing for the page to see.
+      await page.bringToFront();
+      const popup = await session.browser.openPopup();
+      await waitFor(() => fromExtensionPage<{ state?: string }>(popup, { send: { type: 'get-status' } }), (status) => status?.state === 'found');
+      await popup.close();
+      expect(await seen(page)).toEqual({ names: 0, styles: 'none none none' });
+      await options.bringToFront();
+      await kinds(options, true);
+      expect(await waitFor(() => totalHighlights(page), (total) => total > 0)).toBeGreaterThan(0);
+      expect((await seen(page)).styles).not.toBe('none none none');
+      await page.close();
+      await options.close();
+    });
+
     it('lists the installed articles, each with a switch that takes its notes off the page and back', async () => {
       await withOptions(async (options) => {
         const listed = await options.evaluate(() => [...document.querySelectorAll('#packs li')].map((item) => item.textContent ?? ''), null);
