@@ -201,17 +201,21 @@ export function describeReader(launch: (preferences?: ReaderPreferences) => Prom
           return { names: CSS.highlights.size, styles: ['backstory-person', 'backstory-event', 'backstory-claim'].map(style).join(' ') };
         }, null);
       const options = await session.browser.openOptions();
-      await kinds(options, false);
       const page = await session.browser.newPage();
-      await page.goto(`${session.server.origin}/demo/`);
-      // Found (the popup counts none shown), nothing for the page to see.
-      await page.bringToFront();
-      const popup = await session.browser.openPopup();
-      await waitFor(() => fromExtensionPage<{ state?: string }>(popup, { send: { type: 'get-status' } }), (status) => status?.state === 'found');
-      await popup.close();
-      expect(await seen(page)).toEqual({ names: 0, styles: 'none none none' });
-      await options.bringToFront();
-      await kinds(options, true);
+      try {
+        await kinds(options, false);
+        await page.goto(`${session.server.origin}/demo/`);
+        // Found (the popup counts none shown), nothing for the page to see.
+        await page.bringToFront();
+        const popup = await session.browser.openPopup();
+        await waitFor(() => fromExtensionPage<{ state?: string }>(popup, { send: { type: 'get-status' } }), (status) => status?.state === 'found');
+        await popup.close();
+        expect(await seen(page)).toEqual({ names: 0, styles: 'none none none' });
+      } finally {
+        // The other tests of this session read the demo page with every kind shown.
+        await options.bringToFront();
+        await kinds(options, true);
+      }
       expect(await waitFor(() => totalHighlights(page), (total) => total > 0)).toBeGreaterThan(0);
       expect((await seen(page)).styles).not.toBe('none none none');
       await page.close();

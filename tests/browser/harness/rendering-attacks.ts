@@ -24,6 +24,9 @@ export const failedClaimAttacks: ReadonlyArray<[string, string, string]> = [
   ['a ::before with words on an empty display: contents element inside the claim', 'generated-content', articleWith(FAILED, 'has <span class="x"></span>“failed,”', '<style>.x { display: contents; } .x::before { content: "not "; }</style>')],
   ['a ::before with words on a display: contents element around the claim’s word', 'generated-content', articleWith(FAILED, 'has “<span class="x"><b>failed</b></span>,”', '<style>.x { display: contents; } .x::before { content: "not "; }</style>')],
   ['a ::before with words on an inline element with content-visibility: hidden inside the claim', 'generated-content', articleWith(FAILED, 'has <span class="x"></span>“failed,”', '<style>.x { content-visibility: hidden; } .x::before { content: "not "; }</style>')],
+  // The second review of the fifth session: content-visibility: hidden does not skip a table's contents; list markers.
+  ['a ::before with words on an inline table with content-visibility: hidden inside the claim', 'generated-content', articleWith(FAILED, 'has <span class="x"></span>“failed,”', '<style>.x { display: inline-table; content-visibility: hidden; vertical-align: bottom; } .x::before { content: "not\\a0"; }</style>')],
+  ['a list marker with words inside the claim', 'generated-content', articleWith(FAILED, 'has <span class="w"><span class="m"></span></span>“failed,”', '<style>.w { display: inline-block; vertical-align: bottom; } .m { display: list-item; list-style: inside "not\\a0"; }</style>')],
   ['MathML inside the claim', 'foreign-content', articleWith(FAILED, 'has <math><mtext>not</mtext></math> “failed,”')],
   ['SVG text inside the claim', 'foreign-content', articleWith(FAILED, 'has <svg width="30" height="16"><text y="12">not</text></svg> “failed,”')],
   // The form control ends the quote's words for the matcher, which orphans the note before any check ('').
