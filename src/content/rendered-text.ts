@@ -400,7 +400,7 @@ export function renderedAsWritten(range: Range, cache = new RenderCache()): Rend
       const end = text === range.endContainer ? range.endOffset : text.length;
       const data = text.data.slice(start, end);
       const parent = parentOf(text);
-      // Text the reader cannot see is known to be hidden: no style below a hidden element is read.
+      // Text in skipped contents or under an element the reader cannot see is hidden: nothing more of it is read.
       const hidden = !parent || cache.skipped(parent) || !cache.visible(parent);
       if (!hidden && cache.bidiControls(text)) failure ??= 'reordered';
       if (RIGHT_TO_LEFT.test(data)) rightToLeft = true;
