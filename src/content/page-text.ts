@@ -120,8 +120,12 @@ export function textWithoutScripts(root: Element | ShadowRoot): string {
 
 /** Shadow roots read (and watched, text-watch.ts) at most, and custom elements kept to look at again. */
 const MAX_SHADOW_ROOTS = 1000;
-/** Elements looked at between two points where a walk may pause: 1,000 took 3–6 ms of 100,000 custom elements on a busy machine. */
-const PAUSE_EVERY = 256;
+/**
+ * Elements looked at between two points where a walk may pause. Each costs a wrapper in this world,
+ * 3–10 µs each on a page of 100,000 custom elements: at 256, a task of the walk overshot the 3 ms slice
+ * to 4–13 ms (five loads); at 64, 3.1–6.8 ms.
+ */
+export const ELEMENTS_PER_PAUSE = 64;
 
 /**
  * Pages (or added subtrees) of up to this many elements are searched for custom elements natively;
@@ -157,7 +161,7 @@ function newRoot(host: Element, shadows: Shadows): ShadowRoot | undefined {
 
 /**
  * The text of each open shadow root in `root` (itself, if a host, and nested roots too) not read
- * before, lazily: on a walk, an empty string every PAUSE_EVERY elements is a point
+ * before, lazily: on a walk, an empty string every ELEMENTS_PER_PAUSE elements is a point
  * where the caller may pause, so a page of 100,000 elements costs no long task. `counted`: the
  * number of elements below `root` when the caller knows it (pageTexts).
  */
@@ -179,7 +183,7 @@ export function* shadowTexts(root: Node, shadows: Shadows, most = NATIVE_SEARCH_
   }
   const walker = custom || !below ? undefined : doc.createTreeWalker(root, 1);
   for (let node: Node | null = root, count = 0; node && count <= most; node = custom ? custom.snapshotItem(count - 1) : (walker?.nextNode() ?? null)) {
-    if (++count % PAUSE_EVERY === 0) yield '';
+    if (++count % ELEMENTS_PER_PAUSE === 0) yield '';
     const shadow = node.nodeType === 1 && newRoot(node as Element, shadows);
     if (shadow) {
       yield* inPieces(textParts(shadow));
