@@ -9,7 +9,9 @@ import { build, type Plugin as EsbuildPlugin } from 'esbuild';
 import type { Plugin } from 'vite';
 import { FINGERPRINTS_GLOBAL, HASHING_FILE, HIGHLIGHT_FILLS_FILE, IMPORTED_GATE_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, fingerprintFile, packFile } from '../src/shared/injected-files.ts';
 import { buildPacks, PACKS_ROOT, type BuiltPack } from './annotation-plugin.ts';
-import type { DetectionData } from '../src/model/pack.ts';
+import type { DetectionData, PackData } from '../src/model/pack.ts';
+import { encodeNotes } from '../src/core/notes-codec.ts';
+import { highlightable } from '../src/model/note-changes.ts';
 import { gateData, searchMaker } from './gate-data.ts';
 
 const SRC = new URL('../src/content/', import.meta.url).pathname;
@@ -81,7 +83,9 @@ export async function buildContentScripts(outDir: string, browser: Browser, pack
   mkdirSync(join(outDir, 'content/packs'), { recursive: true });
   mkdirSync(join(outDir, 'content/fingerprints'), { recursive: true });
   for (const pack of packs) {
-    writeFileSync(join(outDir, packFile(pack.slug)), `globalThis.${PACK_GLOBAL}=${JSON.stringify(pack.data)};`);
+    // With the notes as the matcher reads them: the article page then does not read them again.
+    const data: PackData = { ...pack.data, notesData: encodeNotes(highlightable(pack.data.notes)) };
+    writeFileSync(join(outDir, packFile(pack.slug)), `globalThis.${PACK_GLOBAL}=${JSON.stringify(data)};`);
     // An own property of the isolated world's global: never a page element of the same id, which
     // named access on window would otherwise find.
     const key = JSON.stringify(FINGERPRINTS_GLOBAL);

@@ -5,6 +5,7 @@ import { markArticleWords } from './article-words.ts';
 import { decodeHashes } from './base64.ts';
 import { markerWindows } from './markers.ts';
 import { compileNotes, matchPage, type MatchableNote, type MatchResult } from './match.ts';
+import { decodeNotes, type NotesData } from './notes-codec.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
 
 export interface AnchorablePack {
@@ -13,6 +14,8 @@ export interface AnchorablePack {
   notes: readonly MatchableNote[];
   /** Base64 of every distinct shingle hash of the article. */
   articleShingles: string;
+  /** `notes` as the build read them, when it did (used only if made of these very notes). */
+  notesData?: NotesData;
 }
 
 export interface TextAnchoring extends MatchResult {
@@ -21,7 +24,7 @@ export interface TextAnchoring extends MatchResult {
 }
 
 export function createTextAnchorer(pack: AnchorablePack): (text: string) => TextAnchoring {
-  const compiled = compileNotes(pack.notes);
+  const compiled = compileNotes(pack.notes, decodeNotes(pack.notesData, pack.notes));
   const articleShingles = decodeHashes(pack.articleShingles);
   /**
    * Only the text near the article's markers can hold it, so on a page of 5 MB only that is

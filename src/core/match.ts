@@ -55,7 +55,7 @@ export interface QuoteOutcome {
   end?: number;
 }
 
-interface Alias {
+export interface Alias {
   noteIndex: number;
   noteId: string;
   kind: NoteKind;
@@ -64,7 +64,7 @@ interface Alias {
   symbols: string[] | undefined;
 }
 
-interface Quote {
+export interface Quote {
   noteId: string;
   kind: NoteKind;
   selector: number;
@@ -88,7 +88,7 @@ const NUMBER_BEFORE = 4;
 const MAX_FOREIGN_RUN = 3;
 
 /** The notes' names and quotes read one way: as written (with merges, capitals) or by hash alone. */
-interface Form {
+export interface Form {
   aliasesByFirstWord: Map<number, Alias[]>;
   quotes: Quote[];
 }
@@ -206,7 +206,19 @@ function markQuoted(text: string, words: Words, starts: ArrayLike<number>): void
   }
 }
 
-export function compileNotes(notes: readonly MatchableNote[]): CompiledNotes {
+/** What the build read of a pack's notes (notes-codec.ts): the names' hashes and the form as written. */
+export interface PrecompiledNotes {
+  names: Set<number>;
+  written: Form;
+}
+
+/** `precompiled`: the same notes as the build read them, so that a page does not read them again. */
+export function compileNotes(notes: readonly MatchableNote[], precompiled?: PrecompiledNotes): CompiledNotes {
+  if (precompiled) {
+    let hashed: Form | undefined;
+    const { names, written } = precompiled;
+    return { written: () => written, hashed: () => (hashed ??= compileForm(notes, names, false)), names };
+  }
   const names = new Set<number>();
   for (const note of notes) {
     for (const name of [...(note.aliases ?? []), ...(note.variants ?? [])]) {

@@ -1,6 +1,7 @@
 // What the build makes of an annotation pack (packs/<slug>/): the gate's part, shipped in the
 // content script for every pack; the fingerprint, injected when the pack's markers are found on a
 // page; and the rest, loaded on the article's page only.
+import type { NotesData } from '../core/notes-codec.ts';
 import type { ArticleMeta, Note } from './note.ts';
 
 /** Everything detection needs of a pack (the gate carries all but the fingerprint: build/gate-data.ts). */
@@ -25,4 +26,6 @@ export interface PackData {
   notes: Note[];
   /** Base64 of every distinct shingle hash of the article. */
   articleShingles: string;
+  /** The highlightable notes as the matcher reads them, read at build time: in a bundled pack's file only. */
+  notesData?: NotesData;
 }

@@ -2,6 +2,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodeNotes } from '../../src/core/notes-codec.ts';
+import { highlightable } from '../../src/model/note-changes.ts';
+import type { PackData } from '../../src/model/pack.ts';
 import { DIST } from './harness/browsers.ts';
 
 function files(dir: string): string[] {
@@ -60,6 +63,17 @@ describe.each(Object.entries(DIST))('the %s build', (_browser, dist) => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toMatch(/unsafe|https?:/);
+  });
+
+  it('ships each pack with its notes as the matcher reads them, made of exactly the notes the overlay anchors', () => {
+    const packs = readdirSync(join(dist, 'content/packs'));
+    expect(packs.length).toBeGreaterThan(0);
+    for (const name of packs) {
+      const source = readFileSync(join(dist, 'content/packs', name), 'utf8');
+      const data = JSON.parse(source.slice(source.indexOf('=') + 1, source.lastIndexOf(';'))) as PackData;
+      const notes = highlightable(data.notes);
+      expect(decodeNotes(data.notesData, notes), name).toBeDefined();
+    }
   });
 
   it('keeps the content script every page loads under 10 KB + 1 KB per 10 packs', () => {
