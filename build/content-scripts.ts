@@ -70,6 +70,11 @@ async function bundle(entry: string, outFile: string, browser: Browser, packs: r
   });
 }
 
+/** What a bundled pack's file carries: its data, with the notes the overlay anchors as the matcher reads them (the article page then does not read them again). */
+export function packFileData(data: PackData): PackData {
+  return { ...data, notesData: encodeNotes(highlightable(data.notes)) };
+}
+
 /** The content scripts for the packs under `packsRoot` (also built on their own by the tests: the gate's size). */
 export async function buildContentScripts(outDir: string, browser: Browser, packsRoot = PACKS_ROOT): Promise<void> {
   const packs = buildPacks(packsRoot);
@@ -83,9 +88,7 @@ export async function buildContentScripts(outDir: string, browser: Browser, pack
   mkdirSync(join(outDir, 'content/packs'), { recursive: true });
   mkdirSync(join(outDir, 'content/fingerprints'), { recursive: true });
   for (const pack of packs) {
-    // With the notes as the matcher reads them: the article page then does not read them again.
-    const data: PackData = { ...pack.data, notesData: encodeNotes(highlightable(pack.data.notes)) };
-    writeFileSync(join(outDir, packFile(pack.slug)), `globalThis.${PACK_GLOBAL}=${JSON.stringify(data)};`);
+    writeFileSync(join(outDir, packFile(pack.slug)), `globalThis.${PACK_GLOBAL}=${JSON.stringify(packFileData(pack.data))};`);
     // An own property of the isolated world's global: never a page element of the same id, which
     // named access on window would otherwise find.
     const key = JSON.stringify(FINGERPRINTS_GLOBAL);

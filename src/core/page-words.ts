@@ -176,7 +176,9 @@ export function readWords(source: WordSource, include?: ArrayLike<number>, names
       const initial = flags & SENTENCE_START || gap & GAP_PHRASE;
       if (capital && plain && (!initial || names?.has(hash))) flags |= NAME;
       if (!isDigit(firstChar) && last === i) {
-        skel = skeletonOf(hash, i, rawText);
+        // A month abbreviation read as its month ("Sept." as "September") is not cached under the
+        // month's hash: "September" read later would get the skeleton of "Sept".
+        skel = hash === source.hashes[i] ? skeletonOf(hash, i, rawText) : skeleton(rawText(i));
         // u, n, i, d: the first letters of a negating prefix.
         if (length >= 6 && (firstChar | 32) in PREFIX_LETTERS) base = baseOf(hash, i, wordText);
       }

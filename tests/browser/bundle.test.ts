@@ -2,7 +2,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compileNotes } from '../../src/core/match.ts';
 import { decodeNotes } from '../../src/core/notes-codec.ts';
+import { trimmed } from '../support/word-lists.ts';
 import { highlightable } from '../../src/model/note-changes.ts';
 import type { PackData } from '../../src/model/pack.ts';
 import { DIST } from './harness/browsers.ts';
@@ -72,7 +74,9 @@ describe.each(Object.entries(DIST))('the %s build', (_browser, dist) => {
       const source = readFileSync(join(dist, 'content/packs', name), 'utf8');
       const data = JSON.parse(source.slice(source.indexOf('=') + 1, source.lastIndexOf(';'))) as PackData;
       const notes = highlightable(data.notes);
-      expect(decodeNotes(data.notesData, notes), name).toBeDefined();
+      const read = decodeNotes(data.notesData, notes);
+      expect(read, name).toBeDefined();
+      expect(trimmed(read?.written), name).toEqual(trimmed(compileNotes(notes).written()));
     }
   });
 

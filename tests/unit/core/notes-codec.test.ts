@@ -6,18 +6,13 @@ import { createTextAnchorer } from '../../../src/core/anchor-text.ts';
 import { compileNotes } from '../../../src/core/match.ts';
 import { decodeNotes, encodeNotes, type NotesData } from '../../../src/core/notes-codec.ts';
 import { editedCopies } from '../../support/edited.ts';
+import { trimmed } from '../../support/word-lists.ts';
+import type { TextQuoteSelector } from '../../../src/model/note.ts';
 
 const notes = pack.notes;
+/** The original article, as one of the edited copies. */
+const copiesText = () => editedCopies(notes.map((note) => note.id)).find((copy) => copy.name === 'original')?.text ?? '';
 
-/** `value` with every word list cut to its count: the slots past it (left by merged words) are never read. */
-function trimmed(value: unknown): unknown {
-  if (value instanceof Map) return new Map([...value].map(([key, item]) => [key, trimmed(item)]));
-  if (value instanceof Set || ArrayBuffer.isView(value) || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(trimmed);
-  const record = value as Record<string, unknown>;
-  const count = typeof record.count === 'number' && ArrayBuffer.isView(record.hash) ? record.count : undefined;
-  return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, count !== undefined && ArrayBuffer.isView(item) ? (item as Uint32Array).subarray(0, count) : trimmed(item)]));
-}
 /** As the pack file carries it: through JSON. */
 const built = (): NotesData => JSON.parse(JSON.stringify(encodeNotes(notes))) as NotesData;
 
@@ -51,5 +46,26 @@ describe('notes read at build time', () => {
     expect(decodeNotes({ ...data, quotes: [[0, 0, [1, 2, 3], [], [], []]] }, notes)).toBeUndefined();
     expect(decodeNotes({ ...data, aliases: [[notes.length, data.aliases[0][1], []]] }, notes)).toBeUndefined();
     expect(decodeNotes(undefined, notes)).toBeUndefined();
+  });
+
+  it('are not used for notes that kept their ids but changed what they name or quote', () => {
+    const data = built();
+    const renamed = notes.map((note, index) => (index === 0 ? { ...note, aliases: ['Zzzqx Nobody'], variants: [] } : note));
+    expect(decodeNotes(data, renamed)).toBeUndefined();
+    const requoted = notes.map((note) => (note.selectors?.length ? { ...note, selectors: note.selectors.map((selector: TextQuoteSelector) => ({ ...selector, exact: selector.exact.replace(/\bthe\b/, 'a') })) } : note));
+    expect(decodeNotes(data, requoted)).toBeUndefined();
+    // And the anchoring with them is the page's own reading: the renamed note is not on "Musk".
+    const onPage = createTextAnchorer({ ...pack, notes: renamed });
+    const withStale = createTextAnchorer({ ...pack, notes: renamed, notesData: data });
+    const text = copiesText();
+    expect(text).toContain('Elon Musk');
+    expect(withStale(text).matches).toEqual(onPage(text).matches);
+  });
+
+  it('refuse data of another shape without throwing', () => {
+    const data = built();
+    for (const damaged of [{ ...data, aliases: undefined }, { ...data, quotes: [null] }, { ...data, aliases: [[0, 'words', []]] }]) {
+      expect(decodeNotes(damaged as unknown as NotesData, notes)).toBeUndefined();
+    }
   });
 });
