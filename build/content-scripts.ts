@@ -10,8 +10,7 @@ import type { Plugin } from 'vite';
 import { FINGERPRINTS_GLOBAL, HASHING_FILE, HIGHLIGHT_FILLS_FILE, IMPORTED_GATE_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, fingerprintFile, packFile } from '../src/shared/injected-files.ts';
 import { buildPacks, PACKS_ROOT, type BuiltPack } from './annotation-plugin.ts';
 import type { DetectionData, PackData } from '../src/model/pack.ts';
-import { encodeNotes } from '../src/core/notes-codec.ts';
-import { highlightable } from '../src/model/note-changes.ts';
+import { packNotesData } from '../src/core/notes-codec.ts';
 import { gateData, searchMaker } from './gate-data.ts';
 
 const SRC = new URL('../src/content/', import.meta.url).pathname;
@@ -72,7 +71,7 @@ async function bundle(entry: string, outFile: string, browser: Browser, packs: r
 
 /** What a bundled pack's file carries: its data, with the notes the overlay anchors as the matcher reads them (the article page then does not read them again). */
 export function packFileData(data: PackData): PackData {
-  return { ...data, notesData: encodeNotes(highlightable(data.notes)) };
+  return { ...data, notesData: packNotesData(data.notes) };
 }
 
 /** The content scripts for the packs under `packsRoot` (also built on their own by the tests: the gate's size). */

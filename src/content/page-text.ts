@@ -121,9 +121,9 @@ export function textWithoutScripts(root: Element | ShadowRoot): string {
 /** Shadow roots read (and watched, text-watch.ts) at most, and custom elements kept to look at again. */
 const MAX_SHADOW_ROOTS = 1000;
 /**
- * Elements looked at between two points where a walk may pause. Each costs a wrapper in this world,
- * 3–10 µs each on a page of 100,000 custom elements: at 256, a task of the walk overshot the 3 ms slice
- * to 4–13 ms (five loads); at 64, 3.1–6.8 ms.
+ * Elements looked at between two points where a walk may pause (each costs a wrapper in this world).
+ * On a page of 100,000 custom elements, the longest task of a load overshot the 3 ms slice to
+ * 4.3–12.7 ms at 256 (four loads), and 3.4–6.8 ms at 64 (five loads).
  */
 export const ELEMENTS_PER_PAUSE = 64;
 

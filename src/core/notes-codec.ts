@@ -6,6 +6,8 @@
 
 import { compileNotes, type Alias, type Form, type MatchableNote, type PrecompiledNotes, type Quote } from './match.ts';
 import type { Words } from './page-words.ts';
+import { highlightable } from '../model/note-changes.ts';
+import type { Note } from '../model/note.ts';
 
 /** A word list's six arrays one after the other: hash, skeleton, base, flags, first, last. */
 type WordList = number[];
@@ -26,11 +28,9 @@ function encodeWordList(words: Words): WordList {
   return [words.hash, words.skeleton, words.base, words.flags, words.first, words.last].flatMap((part) => [...part.subarray(0, count)]);
 }
 
-/** The build made the data: its shape is checked, not every number (a loop over all of them, cold). */
-const isNumbers = (value: unknown): value is number[] => Array.isArray(value);
-
+// The build made the data: its shape is checked, not every number (a loop over all of them, cold).
 function decodeWordList(list: unknown): Words | undefined {
-  if (!isNumbers(list) || list.length % 6 !== 0) return undefined;
+  if (!Array.isArray(list) || list.length % 6 !== 0) return undefined;
   const all = Uint32Array.from(list);
   const count = all.length / 6;
   const part = (k: number) => all.subarray(k * count, (k + 1) * count);
@@ -43,6 +43,11 @@ export function signatureOf(notes: readonly MatchableNote[]): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
+}
+
+/** What a pack carries (bundled: its file; imported: its stored data): the notes the overlay anchors, a withdrawn one left out (content/anchor.ts). */
+export function packNotesData(notes: readonly Note[]): NotesData {
+  return encodeNotes(highlightable(notes));
 }
 
 export function encodeNotes(notes: readonly MatchableNote[]): NotesData {
@@ -92,7 +97,7 @@ function decoded(data: NotesData, notes: readonly MatchableNote[]): PrecompiledN
   for (const [noteIndex, selector, exactData, prefixData, suffixData, namedByData] of data.quotes) {
     const note = notes[noteIndex];
     const [exact, prefix, suffix] = [exactData, prefixData, suffixData].map(decodeWordList);
-    if (!note || !exact || !prefix || !suffix || !isNumbers(namedByData) || namedByData.length !== exact.count) return undefined;
+    if (!note || !exact || !prefix || !suffix || !Array.isArray(namedByData) || namedByData.length !== exact.count) return undefined;
     const namedBy = Int32Array.from(namedByData);
     quotes.push({ noteId: note.id, kind: note.kind, selector, exact, prefix, suffix, namedBy, names: new Set([...namedBy].filter((index) => index >= 0)) });
   }

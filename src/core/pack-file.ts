@@ -9,8 +9,7 @@ import type { DetectionData, PackData } from '../model/pack.ts';
 import { annotationProblems, SLUG } from './annotation-problems.ts';
 import { decodeBytes, decodeWords, encodeBytes, encodeHashes } from './base64.ts';
 import { isRecord } from './is-record.ts';
-import { encodeNotes } from './notes-codec.ts';
-import { highlightable } from '../model/note-changes.ts';
+import { packNotesData } from './notes-codec.ts';
 import { sampledFingerprintOfWords, shinglesOfWords } from './shingles.ts';
 import { wordHashes } from './tokenize.ts';
 
@@ -198,9 +197,7 @@ function readPayload(text: string): Omit<ReadPack, 'signer'> {
     slug,
     bundled: payload.bundled as string,
     detection: { slug, markers, radius, minHits: payload.minHits as number, fingerprint },
-    // With the notes as the matcher reads them, as a bundled pack's file carries them: the article
-    // page then does not read them again.
-    data: { slug, markers, radius, article: annotations.article, notes: annotations.notes, articleShingles, notesData: encodeNotes(highlightable(annotations.notes)) },
+    data: { slug, markers, radius, article: annotations.article, notes: annotations.notes, articleShingles, notesData: packNotesData(annotations.notes) },
   };
 }
 
