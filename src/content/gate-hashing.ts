@@ -2,14 +2,13 @@
 // script every page loads but in content/hashing.js, which the background injects with the first
 // fingerprint (hashing-entry.ts). Hashing is only ever asked for after a fingerprint has come.
 import type * as Shingles from '../core/shingles.ts';
-import { HASHING_GLOBAL } from '../shared/injected-files.ts';
+import { HASHING_GLOBAL, ownGlobal } from '../shared/injected-files.ts';
 
 export type { FingerprintMatches } from '../core/shingles.ts';
 
 type Hashing = Pick<typeof Shingles, 'carriesArticle' | 'collectMatches'>;
 
-/** The injected hashing: an own property only, so a page element named like it is not it. */
-const injected = (): Hashing => Object.getOwnPropertyDescriptor(globalThis, HASHING_GLOBAL)?.value as Hashing;
+const injected = (): Hashing => ownGlobal(HASHING_GLOBAL) as unknown as Hashing;
 
 export const collectMatches: Hashing['collectMatches'] = (text, matches) => injected().collectMatches(text, matches);
 export const carriesArticle: Hashing['carriesArticle'] = (found, fingerprint) => injected().carriesArticle(found, fingerprint);

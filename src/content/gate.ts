@@ -10,7 +10,7 @@ import { search, searchReady } from 'virtual:backstory-gate';
 import { decodeHashes } from '../core/base64.ts';
 import type { GatePack } from '../core/detect.ts';
 import { fromImportedGateMessage, parseToContent, type PageStatus, type ToBackground, type ToContent } from '../shared/messages.ts';
-import { FINGERPRINTS_GLOBAL, OVERLAY_GLOBAL } from '../shared/injected-files.ts';
+import { FINGERPRINTS_GLOBAL, OVERLAY_GLOBAL, ownGlobal } from '../shared/injected-files.ts';
 import { SETTINGS_KEY, storedIsActiveOn } from '../shared/stored-settings.ts';
 import { extensionApi } from './extension-api.ts';
 import { InputRelay } from './input-relay.ts';
@@ -156,12 +156,6 @@ async function loadOverlay(slug: string): Promise<OverlayModule | undefined> {
 function injected(slug: string): OverlayModule | undefined {
   const value = ownGlobal(OVERLAY_GLOBAL);
   return typeof value?.startOverlay === 'function' && value.slug === slug ? (value as unknown as OverlayModule) : undefined;
-}
-
-/** An object injected into this world's global: an own property only, so a page element named like it (`<div id=…>`) is not one. */
-function ownGlobal(name: string): Record<string, unknown> | undefined {
-  const value: unknown = Object.getOwnPropertyDescriptor(globalThis, name)?.value;
-  return Object(value) === value ? (value as Record<string, unknown>) : undefined;
 }
 
 /** Any failure ends the session; the gate starts again from a fresh scan, backing off, a few times. */

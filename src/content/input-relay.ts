@@ -21,8 +21,7 @@ export class InputRelay {
   on<E extends Event>(type: RelayedType, handler: (event: E) => void, signal: AbortSignal): void {
     const set = this.handlers.get(type) ?? new Set<Handler>();
     this.handlers.set(type, set);
-    const registered = handler as Handler;
-    set.add(registered);
-    signal.addEventListener('abort', () => set.delete(registered), { once: true });
+    set.add(handler as Handler);
+    signal.addEventListener('abort', () => set.delete(handler as Handler), { once: true });
   }
 }

@@ -143,6 +143,8 @@ export class Shadows {
   readonly hosts = new Set<Element>();
   /** Told of each root read from now on (the text watcher observes it). */
   declare onRoot?: (root: ShadowRoot) => void;
+  /** Whether the document, at its last whole read, was too large to read natively (LARGE_HTML, NATIVE_SEARCH_MAX). */
+  declare large?: boolean;
 }
 
 /** `host`'s open shadow root if not read before, now marked read; a custom element without one is kept to look at again. */
@@ -233,7 +235,8 @@ function sizeOf(doc: Document): number {
 export function* pageTexts(doc: Document, shadows: Shadows, added: readonly Node[] = [doc]): Generator<string> {
   for (const node of added) {
     const elements = node === doc ? sizeOf(doc) : undefined;
-    yield* inPieces(elements !== undefined && elements > NATIVE_SEARCH_MAX ? textParts(readRoot(doc)) : [textOf(node)]);
+    if (elements !== undefined) shadows.large = elements > NATIVE_SEARCH_MAX;
+    yield* inPieces(shadows.large && node === doc ? textParts(readRoot(doc)) : [textOf(node)]);
     yield* shadowTexts(node, shadows, NATIVE_SEARCH_MAX, elements);
   }
   for (const host of shadows.hosts) {

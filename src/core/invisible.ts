@@ -8,20 +8,24 @@ const ASTRAL = '\\u{1BCA0}-\\u{1BCA3}\\u{1D173}-\\u{1D17A}\\u{E0000}-\\u{E0FFF}'
 /** High surrogates of the astral ranges: a cheap over-approximation for a first look. */
 const ASTRAL_LEADS = '\\uD82F\\uD834\\uDB40-\\uDB43';
 
-const EXACT = new RegExp(`[${BMP}${ASTRAL}]`, 'u');
-const ALL = new RegExp(`[${BMP}${ASTRAL}]`, 'gu');
+// Made on first use: a bundle that uses only one of them (the gate) neither carries nor makes the others.
+let exact: RegExp | undefined;
+let all: RegExp | undefined;
 /** Without the `u` flag V8 scans a code-unit class about four times faster. */
-const MAYBE = new RegExp(`[${BMP}${ASTRAL_LEADS}]`);
+let maybe: RegExp | undefined;
 
 export function isInvisible(codePoint: number): boolean {
-  return EXACT.test(String.fromCodePoint(codePoint));
+  exact ??= new RegExp(`[${BMP}${ASTRAL}]`, 'u');
+  return exact.test(String.fromCodePoint(codePoint));
 }
 
 /** True when `text` may hold invisible characters (never false when it does). */
 export function mayHaveInvisible(text: string): boolean {
-  return MAYBE.test(text);
+  maybe ??= new RegExp(`[${BMP}${ASTRAL_LEADS}]`);
+  return maybe.test(text);
 }
 
 export function withoutInvisible(text: string): string {
-  return text.replace(ALL, '');
+  all ??= new RegExp(`[${BMP}${ASTRAL}]`, 'gu');
+  return text.replace(all, '');
 }

@@ -19,6 +19,12 @@ export const FINGERPRINTS_GLOBAL = 'backstoryFingerprints';
 /** Own property that the hashing file sets (core/shingles.ts, for the gate). */
 export const HASHING_GLOBAL = 'backstoryHashing';
 
+/** An object injected into this world's global: an own property only, so a page element named like it (`<div id=…>`) is not one. */
+export function ownGlobal(name: string): Record<string, unknown> | undefined {
+  const value: unknown = Object.getOwnPropertyDescriptor(globalThis, name)?.value;
+  return Object(value) === value ? (value as Record<string, unknown>) : undefined;
+}
+
 /** The second gate, for imported packs: registered by the background only while one is installed. */
 export const IMPORTED_GATE_FILE = 'content/imported-gate.js';
 /** Storage key of the imported packs' gate rows (core/gate-rows.ts), all the second gate reads. */

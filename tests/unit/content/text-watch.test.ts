@@ -19,16 +19,94 @@ function nextBatch(doc: Document, shadows: Shadows, signal: AbortSignal): Promis
   });
 }
 
+/** Runs `body` with fake timers that timers.ts's AbortSignal.timeout also follows. */
+async function withFakeTimers(body: () => Promise<void>): Promise<void> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
+  // timers.ts times with AbortSignal.timeout, which fake timers do not reach.
+  vi.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), ms);
+    return controller.signal;
+  });
+  try {
+    await body();
+  } finally {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  }
+}
+
+/** Counts the calls every MutationObserver made from now on makes to its callback. */
+function countObserverCalls(): { calls: number } {
+  const count = { calls: 0 };
+  const Native = MutationObserver;
+  vi.stubGlobal('MutationObserver', class extends Native {
+    constructor(callback: MutationCallback) {
+      super((records, observer) => {
+        count.calls++;
+        callback(records, observer);
+      });
+    }
+  });
+  return count;
+}
+
+/** A live blog: a paragraph added every 16 ms (a frame) for `ms`. */
+async function changeEveryFrame(doc: Document, ms: number): Promise<void> {
+  for (let at = 0, update = 0; at < ms; at += 16) {
+    const paragraph = doc.createElement('p');
+    paragraph.textContent = `update ${++update}`;
+    doc.body.prepend(paragraph);
+    await vi.advanceTimersByTimeAsync(16);
+  }
+}
+
 describe('watchAddedText', () => {
-  it('looks again at custom elements seen without a shadow root 1, 2, 4… 128 s after it starts, with no change on the page', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
-    // timers.ts times with AbortSignal.timeout, which fake timers do not reach.
-    vi.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => {
+  it('stops listening to a page that changes every frame after 16 calls in a batch, and reads it whole when the batch ends', async () => {
+    await withFakeTimers(async () => {
+      const count = countObserverCalls();
+      const doc = parse('<body><main>the page as loaded</main></body>');
+      const shadows = new Shadows();
+      readPage(doc, shadows);
       const controller = new AbortController();
-      setTimeout(() => controller.abort(), ms);
-      return controller.signal;
+      const batches: Array<{ text: string; calls: number; newest: string }> = [];
+      watchAddedText(doc, shadows, (texts) => batches.push({ text: [...texts].join(''), calls: count.calls, newest: doc.body.firstElementChild!.textContent! }), controller.signal);
+      await changeEveryFrame(doc, 6000);
+      // 375 changes in 6 s; each batch heard only its first 17.
+      const callsPerBatch = batches.map(({ calls }, i) => calls - (batches[i - 1]?.calls ?? 0));
+      expect(Math.max(...callsPerBatch)).toBe(17);
+      expect(count.calls).toBeLessThan(100);
+      // Each batch that stopped listening read the whole page, with every paragraph added until it ended.
+      const last = batches.filter(({ calls }, i) => calls - (batches[i - 1]?.calls ?? 0) === 17).at(-1);
+      expect(last?.text).toContain('the page as loaded');
+      expect(last?.newest).toMatch(/^update \d+$/);
+      expect(last?.text).toContain(last?.newest);
+      controller.abort();
     });
-    try {
+  });
+
+  it('keeps listening to every change on a page too large to read natively, where a whole read is slow', async () => {
+    await withFakeTimers(async () => {
+      const count = countObserverCalls();
+      // More than 20,000 elements: the page is read a text node at a time (page-text.ts).
+      const doc = parse(`<body><main>${'<i>large page </i>'.repeat(20_001)}</main></body>`);
+      const shadows = new Shadows();
+      readPage(doc, shadows);
+      const controller = new AbortController();
+      const batches: string[] = [];
+      watchAddedText(doc, shadows, (texts) => batches.push([...texts].join('')), controller.signal);
+      await changeEveryFrame(doc, 6000);
+      expect(count.calls).toBe(Math.ceil(6000 / 16));
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(batches.some((text) => text.includes('large page'))).toBe(false);
+      expect(batches.join('')).toContain(`update ${Math.ceil(6000 / 16)}`);
+      controller.abort();
+    });
+  });
+
+  it('looks again at custom elements seen without a shadow root 1, 2, 4… 128 s after it starts, with no change on the page', async () => {
+    await withFakeTimers(async () => {
       const doc = parse('<body><x-story></x-story></body>');
       const shadows = new Shadows();
       readPage(doc, shadows);
@@ -39,10 +117,7 @@ describe('watchAddedText', () => {
       await vi.advanceTimersByTimeAsync(300_000);
       expect(looks).toEqual([1, 2, 4, 8, 16, 32, 64, 128].map((seconds) => seconds * 1000));
       controller.abort();
-    } finally {
-      vi.useRealTimers();
-      vi.restoreAllMocks();
-    }
+    });
   });
 
   it('hands over text added inside a shadow root the gate has read', async () => {
