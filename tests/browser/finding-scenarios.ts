@@ -2,7 +2,7 @@
 // after load, in a shadow root on a page with plenty of its own text, inside SVG <foreignObject>.
 import { describe, expect, it } from 'vitest';
 import type { TestBrowser, TestPage } from './harness/browsers.ts';
-import { articleAddedWhileRead, articleInForeignObject, articleInSkippedText, articleInSrcdocFrame, lateShadowRoot, page, shadowArticleOnTextRichPage } from './harness/fixture-pages.ts';
+import { articleAddedToChangingPage, articleAddedWhileRead, articleInForeignObject, articleInSkippedText, articleInSrcdocFrame, lateShadowRoot, page, shadowArticleOnTextRichPage } from './harness/fixture-pages.ts';
 import { highlightPoint, popoverState, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
 import { useSession } from './harness/session.ts';
 
@@ -45,6 +45,17 @@ export function describeFinding(launch: () => Promise<TestBrowser>): void {
     it('highlights an article that a page of 2 MB puts above the part already read while the gate reads it', async () => {
       const tab = await open('/added-while-read.html', articleAddedWhileRead());
       expect(await waitFor(() => totalHighlights(tab), (count) => count > FOUND, 15_000)).toBeGreaterThan(FOUND);
+      await tab.close();
+    });
+
+    it('highlights an article added to a page that changes every frame, which the gate reads whole rather than change by change', async () => {
+      const tab = await open('/changing-page.html', articleAddedToChangingPage());
+      expect(await waitFor(() => totalHighlights(tab), (count) => count > FOUND, 15_000)).toBeGreaterThan(FOUND);
+      // The page's own clock kept running.
+      const clock = () => tab.evaluate(() => Number(document.getElementById('clock')?.textContent), null);
+      const before = await clock();
+      await sleep(200);
+      expect(await clock()).toBeGreaterThan(before);
       await tab.close();
     });
 

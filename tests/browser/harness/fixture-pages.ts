@@ -345,6 +345,16 @@ export const articleInSkippedText = (where: 'svg-text' | 'textarea' | 'unseen') 
  * A page of 2 MB of other text (read by the gate a text node at a time, over many slices) that puts
  * the article at its top on its first task after `load`: behind the gate's reading, while it reads.
  */
+/** A page with a clock changing every 16 ms (a frame) that adds the article 1.5 s after load: the gate has stopped listening to it by then (text-watch.ts). */
+export const articleAddedToChangingPage = () =>
+  page(
+    `<p>Live: <span id="clock">0</span></p><main id="top"></main>`,
+    inlineScript(`
+      let tick = 0;
+      setInterval(() => { document.getElementById('clock').textContent = String(++tick); }, 16);
+      addEventListener('load', () => setTimeout(() => { document.getElementById('top').innerHTML = ${JSON.stringify(`<article>${paragraphsHtml()}</article>`)}; }, 1500));`),
+  );
+
 export const articleAddedWhileRead = () =>
   page(
     `<main id="top"></main>${Array.from({ length: 200 }, (_, i) => `<p>Archive item ${i}: ${'officials met again today; talks on trade, energy and security continue. '.repeat(140)}</p>`).join('')}`,
