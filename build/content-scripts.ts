@@ -10,6 +10,7 @@ import type { Plugin } from 'vite';
 import { FINGERPRINTS_GLOBAL, HASHING_FILE, HIGHLIGHT_FILLS_FILE, IMPORTED_GATE_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, fingerprintFile, packFile } from '../src/shared/injected-files.ts';
 import { buildPacks, PACKS_ROOT, type BuiltPack } from './annotation-plugin.ts';
 import type { DetectionData, PackData } from '../src/model/pack.ts';
+import { decodeHashes } from '../src/core/base64.ts';
 import { packNotesData } from '../src/core/notes-codec.ts';
 import { gateData, searchMaker } from './gate-data.ts';
 
@@ -74,6 +75,9 @@ export function packFileData(data: PackData): PackData {
   return { ...data, notesData: packNotesData(data.notes) };
 }
 
+/** A fingerprint as the gate reads it: an array of its hashes, which the page's new script parses natively (no decoding in the page). */
+export const fingerprintLiteral = (encoded: string): string => `[${[...decodeHashes(encoded)].join(',')}]`;
+
 /** The content scripts for the packs under `packsRoot` (also built on their own by the tests: the gate's size). */
 export async function buildContentScripts(outDir: string, browser: Browser, packsRoot = PACKS_ROOT): Promise<void> {
   const packs = buildPacks(packsRoot);
@@ -93,7 +97,7 @@ export async function buildContentScripts(outDir: string, browser: Browser, pack
     const key = JSON.stringify(FINGERPRINTS_GLOBAL);
     writeFileSync(
       join(outDir, fingerprintFile(pack.slug)),
-      `Object.hasOwn(globalThis,${key})||Object.defineProperty(globalThis,${key},{value:Object.create(null)});globalThis[${key}][${JSON.stringify(pack.slug)}]=${JSON.stringify(pack.detection.fingerprint)};`,
+      `Object.hasOwn(globalThis,${key})||Object.defineProperty(globalThis,${key},{value:Object.create(null)});globalThis[${key}][${JSON.stringify(pack.slug)}]=${fingerprintLiteral(pack.detection.fingerprint)};`,
     );
   }
   const manifestPath = join(outDir, 'manifest.json');

@@ -3,6 +3,7 @@
 // the article (a bundled pack's from its files, an imported pack's from storage); and the imported
 // packs' gate, registered only while a pack is imported.
 import browser, { type Runtime } from 'webextension-polyfill';
+import { decodeHashes } from '../core/base64.ts';
 import { WELCOME_PAGE } from '../shared/extension-pages.ts';
 import { packs as bundledPacks } from 'virtual:backstory-pack-list';
 import { FINGERPRINTS_GLOBAL, fingerprintFile, HASHING_FILE, HIGHLIGHT_FILLS_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, packFile } from '../shared/injected-files.ts';
@@ -72,9 +73,9 @@ function definePack(key: string, data: unknown): void {
 }
 
 /** Runs in the tab's isolated world: what content/fingerprints/<slug>.js does for a bundled pack. */
-function defineFingerprint(key: string, slug: string, fingerprint: string): void {
+function defineFingerprint(key: string, slug: string, fingerprint: number[]): void {
   if (!Object.hasOwn(globalThis, key)) Object.defineProperty(globalThis, key, { value: Object.create(null) });
-  (globalThis as unknown as Record<string, Record<string, string>>)[key][slug] = fingerprint;
+  (globalThis as unknown as Record<string, Record<string, number[]>>)[key][slug] = fingerprint;
 }
 
 async function loadFingerprint(tabId: number, frameId: number, slug: string): Promise<boolean> {
@@ -87,7 +88,7 @@ async function loadFingerprint(tabId: number, frameId: number, slug: string): Pr
   const imported = (await readImportedPacks())[slug];
   if (!imported) return false;
   await browser.scripting.executeScript({ target, files: [HASHING_FILE] });
-  await browser.scripting.executeScript({ target, func: defineFingerprint, args: [FINGERPRINTS_GLOBAL, slug, imported.detection.fingerprint] });
+  await browser.scripting.executeScript({ target, func: defineFingerprint, args: [FINGERPRINTS_GLOBAL, slug, [...decodeHashes(imported.detection.fingerprint)]] });
   return true;
 }
 

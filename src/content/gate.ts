@@ -7,7 +7,6 @@
 // (__IMPORTED_GATE__, content/imported-gate.js), which the background registers only while a
 // reader has imported a pack.
 import { search, searchReady } from 'virtual:backstory-gate';
-import { decodeHashes } from '../core/base64.ts';
 import type { GatePack } from '../core/detect.ts';
 import { fromImportedGateMessage, parseToContent, type PageStatus, type ToBackground, type ToContent } from '../shared/messages.ts';
 import { FINGERPRINTS_GLOBAL, OVERLAY_GLOBAL, ownGlobal } from '../shared/injected-files.ts';
@@ -137,9 +136,10 @@ async function loadFingerprints(packs: readonly GatePack[]): Promise<void> {
   for (const pack of packs) {
     if (pack.fingerprint) continue;
     await send({ type: 'load-fingerprint', slug: pack.slug });
-    // The injected object has no prototype: only the fingerprints' own properties.
-    const encoded = ownGlobal(FINGERPRINTS_GLOBAL)?.[pack.slug];
-    pack.fingerprint = typeof encoded === 'string' ? decodeHashes(encoded) : new Set();
+    // The injected object has no prototype: only the fingerprints' own properties. Each is an array
+    // of hashes (build/content-scripts.ts, background.ts).
+    const hashes = ownGlobal(FINGERPRINTS_GLOBAL)?.[pack.slug];
+    pack.fingerprint = new Set(Array.isArray(hashes) ? (hashes as number[]) : []);
   }
   await reading;
 }
