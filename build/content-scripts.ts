@@ -1,16 +1,15 @@
 // The content scripts, built apart from crxjs: each is ONE classic script (an IIFE), because
 // Chromium refuses a content script's import() on pages whose JavaScript is blocked, and a module
-// loader costs every page a fetch per chunk. The gate is declared in the manifest; a pack's
-// fingerprint is injected by the background when the gate finds the pack's markers, and the overlay,
-// the highlight styles and the pack's notes on the article's page only, so nothing is web-accessible.
+// loader costs every page a fetch per chunk. The gate is declared in the manifest (the fingerprints
+// stay in the background, which judges the text around a pack's markers); the overlay, the
+// highlight styles and the pack's notes go in on the article's page only, so nothing is web-accessible.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Plugin as EsbuildPlugin } from 'esbuild';
 import type { Plugin } from 'vite';
-import { FINGERPRINTS_GLOBAL, HASHING_FILE, HIGHLIGHT_FILLS_FILE, IMPORTED_GATE_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, fingerprintFile, packFile } from '../src/shared/injected-files.ts';
+import { HIGHLIGHT_FILLS_FILE, IMPORTED_GATE_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, packFile } from '../src/shared/injected-files.ts';
 import { buildPacks, PACKS_ROOT, type BuiltPack } from './annotation-plugin.ts';
 import type { DetectionData, PackData } from '../src/model/pack.ts';
-import { decodeHashes } from '../src/core/base64.ts';
 import { packNotesData } from '../src/core/notes-codec.ts';
 import { gateData, searchMaker } from './gate-data.ts';
 
@@ -29,11 +28,11 @@ function gateModule(packs: readonly DetectionData[]): string {
 /** The imported packs' gate: its search is read from storage (content/imported-search.ts). */
 const IMPORTED_GATE_MODULE = `export { search, searchReady } from ${JSON.stringify(join(SRC, 'imported-search.ts'))};`;
 
-/** The gate is built without core/shingles.ts: content/gate-hashing.ts reads it from content/hashing.js, injected with the first fingerprint. */
+/** The gate never hashes (the background judges its text): a build that would bring the hashing into it fails. */
 const HASHING_LEFT_OUT: EsbuildPlugin = {
   name: 'backstory-hashing-left-out',
   setup(bundle) {
-    bundle.onResolve({ filter: /\/shingles\.ts$/ }, () => ({ path: join(SRC, 'gate-hashing.ts') }));
+    bundle.onResolve({ filter: /\/shingles\.ts$/ }, (args) => ({ errors: [{ text: `the gate must not hash page text (imported by ${args.importer}): the background does` }] }));
   },
 };
 
@@ -75,31 +74,17 @@ export function packFileData(data: PackData): PackData {
   return { ...data, notesData: packNotesData(data.notes) };
 }
 
-/** A fingerprint as the gate reads it: an array of its hashes, which the page's new script parses natively (no decoding in the page). */
-export const fingerprintLiteral = (encoded: string): string => `[${[...decodeHashes(encoded)].join(',')}]`;
-
 /** The content scripts for the packs under `packsRoot` (also built on their own by the tests: the gate's size). */
 export async function buildContentScripts(outDir: string, browser: Browser, packsRoot = PACKS_ROOT): Promise<void> {
   const packs = buildPacks(packsRoot);
   await bundle('gate.ts', join(outDir, GATE_FILE), browser, packs, false, [HASHING_LEFT_OUT]);
   // Not in the manifest: the background registers it while a reader has imported a pack.
   await bundle('gate.ts', join(outDir, IMPORTED_GATE_FILE), browser, [], true, [HASHING_LEFT_OUT]);
-  await bundle('hashing-entry.ts', join(outDir, HASHING_FILE), browser, packs);
   await bundle('overlay-entry.ts', join(outDir, OVERLAY_FILE), browser, packs);
   writeFileSync(join(outDir, HIGHLIGHTS_FILE), readFileSync(join(SRC, 'highlights.css')));
   writeFileSync(join(outDir, HIGHLIGHT_FILLS_FILE), readFileSync(join(SRC, 'highlight-fills.css')));
   mkdirSync(join(outDir, 'content/packs'), { recursive: true });
-  mkdirSync(join(outDir, 'content/fingerprints'), { recursive: true });
-  for (const pack of packs) {
-    writeFileSync(join(outDir, packFile(pack.slug)), `globalThis.${PACK_GLOBAL}=${JSON.stringify(packFileData(pack.data))};`);
-    // An own property of the isolated world's global: never a page element of the same id, which
-    // named access on window would otherwise find.
-    const key = JSON.stringify(FINGERPRINTS_GLOBAL);
-    writeFileSync(
-      join(outDir, fingerprintFile(pack.slug)),
-      `Object.hasOwn(globalThis,${key})||Object.defineProperty(globalThis,${key},{value:Object.create(null)});globalThis[${key}][${JSON.stringify(pack.slug)}]=${fingerprintLiteral(pack.detection.fingerprint)};`,
-    );
-  }
+  for (const pack of packs) writeFileSync(join(outDir, packFile(pack.slug)), `globalThis.${PACK_GLOBAL}=${JSON.stringify(packFileData(pack.data))};`);
   const manifestPath = join(outDir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   // document_start: the gate's input relay must be listening before any page script (input-relay.ts).

@@ -7,7 +7,7 @@ import { packs } from 'virtual:backstory-detection';
 import * as firstPack from 'virtual:backstory-annotations';
 import { createAnchorer } from '../../src/content/anchor.ts';
 import { OwnHighlights } from '../../src/content/highlight-registry.ts';
-import { scanPageNow } from '../../src/content/page-scan.ts';
+import { scanPageNow } from '../../src/content/scan-now.ts';
 import { searchFor } from '../../tests/support/search.ts';
 
 const { notes } = firstPack;

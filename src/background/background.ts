@@ -1,14 +1,17 @@
-// Background: settings defaults on install, the toolbar badge, keyboard commands, and the injection
-// of a pack's fingerprint into a tab whose gate found its markers, and of the overlay when it found
-// the article (a bundled pack's from its files, an imported pack's from storage); and the imported
+// Background: settings defaults on install, the toolbar badge, keyboard commands, the judging of the
+// text a tab's gate found around a pack's markers, and the injection of the overlay when that text
+// carries the article (a bundled pack's from its files, an imported pack's from storage); and the imported
 // packs' gate, registered only while a pack is imported.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { decodeHashes } from '../core/base64.ts';
 import { WELCOME_PAGE } from '../shared/extension-pages.ts';
 import { packs as bundledPacks } from 'virtual:backstory-pack-list';
-import { FINGERPRINTS_GLOBAL, fingerprintFile, HASHING_FILE, HIGHLIGHT_FILLS_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, packFile } from '../shared/injected-files.ts';
+import { packs as detectionPacks } from 'virtual:backstory-detection';
+import { carriesArticle, collectMatches } from '../core/shingles.ts';
+import { SETTINGS_KEY, storedIsActiveOn } from '../shared/stored-settings.ts';
+import { HIGHLIGHT_FILLS_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, packFile } from '../shared/injected-files.ts';
 import { readImportedPacks, syncImportedGate } from '../shared/imported-store.ts';
-import { parseToBackground, toImportedGate, type ToBackground } from '../shared/messages.ts';
+import { parseToBackground, toImportedGate, type DetectAnswer, type ToBackground } from '../shared/messages.ts';
 import { updateSettings } from '../shared/settings-store.ts';
 
 /** Packs built into this extension: their files are injected; any other slug is an imported pack, from storage. */
@@ -73,23 +76,39 @@ function definePack(key: string, data: unknown): void {
 }
 
 /** Runs in the tab's isolated world: what content/fingerprints/<slug>.js does for a bundled pack. */
-function defineFingerprint(key: string, slug: string, fingerprint: number[]): void {
-  if (!Object.hasOwn(globalThis, key)) Object.defineProperty(globalThis, key, { value: Object.create(null) });
-  (globalThis as unknown as Record<string, Record<string, number[]>>)[key][slug] = fingerprint;
+/** Each pack's fingerprint, decoded once per background start. */
+const fingerprints = new Map<string, ReadonlySet<number>>();
+
+async function fingerprintOf(slug: string): Promise<ReadonlySet<number> | undefined> {
+  let fingerprint = fingerprints.get(slug);
+  if (fingerprint) return fingerprint;
+  const encoded = BUNDLED.has(slug) ? detectionPacks.find((pack) => pack.slug === slug)?.fingerprint : (await readImportedPacks())[slug]?.detection.fingerprint;
+  if (encoded === undefined) return undefined;
+  fingerprint = decodeHashes(encoded);
+  fingerprints.set(slug, fingerprint);
+  return fingerprint;
 }
 
-async function loadFingerprint(tabId: number, frameId: number, slug: string): Promise<boolean> {
-  const target = { tabId, frameIds: [frameId] };
-  // The hashing comes with the fingerprint: only a page with the pack's markers needs it (content/gate-hashing.ts).
-  if (BUNDLED.has(slug)) {
-    await browser.scripting.executeScript({ target, files: [HASHING_FILE, fingerprintFile(slug)] });
-    return true;
-  }
-  const imported = (await readImportedPacks())[slug];
-  if (!imported) return false;
-  await browser.scripting.executeScript({ target, files: [HASHING_FILE] });
-  await browser.scripting.executeScript({ target, func: defineFingerprint, args: [FINGERPRINTS_GLOBAL, slug, [...decodeHashes(imported.detection.fingerprint)]] });
-  return true;
+/** Whether the stored settings have Backstory on for pack `slug` on the page at `url`. */
+async function activeOn(url: string | undefined, slug: string): Promise<boolean> {
+  if (!url) return false;
+  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  return storedIsActiveOn(stored, new URL(url).hostname, slug);
+}
+
+/**
+ * Judges the text a gate found around a pack's markers (gate.ts): the page carries the article
+ * when the shingles found there and before make up its share of the fingerprint (core/shingles.ts).
+ * Then the overlay goes in before the answer, where Backstory is on: the gate starts it at once.
+ */
+async function detect(tabId: number, sender: Runtime.MessageSender, { slug, texts, found }: { slug: string; texts: string[]; found: number[] }): Promise<DetectAnswer> {
+  const fingerprint = await fingerprintOf(slug);
+  if (!fingerprint) return { found: [], article: false };
+  const seen = new Set(found.filter((hash) => fingerprint.has(hash)));
+  for (const text of texts) collectMatches(text, [{ fingerprint, found: seen }]);
+  const article = carriesArticle(seen, fingerprint);
+  if (article && (await activeOn(sender.url, slug))) await loadOverlay(tabId, sender.frameId ?? 0, slug);
+  return { found: [...seen], article };
 }
 
 async function handle(message: ToBackground, sender: Runtime.MessageSender): Promise<unknown> {
@@ -106,8 +125,8 @@ async function handle(message: ToBackground, sender: Runtime.MessageSender): Pro
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#c62828' });
       await browser.action.setTitle({ tabId, title: browser.i18n.getMessage('badgeBlocked') });
       return undefined;
-    case 'load-fingerprint':
-      return loadFingerprint(tabId, sender.frameId ?? 0, message.slug);
+    case 'detect':
+      return detect(tabId, sender, message);
     case 'load-overlay':
       return loadOverlay(tabId, sender.frameId ?? 0, message.slug);
     case 'load-styles':

@@ -1,15 +1,15 @@
 // The content script every http(s) page loads: the gate. One classic script. It reads the page's
-// text once, looks for the packs' markers and, where they are, an article's fingerprint, and stops
-// there, having written nothing, added nothing and read no settings, unless a pack's markers are
-// present. Then it reads the settings (while the fingerprint loads), and where the article is, asks
-// the background to inject the overlay. Built twice (build/content-scripts.ts): with the bundled
+// text once, looks for the packs' markers, and stops there, having written nothing, added nothing
+// and read no settings, unless a pack's markers are present. Then it reads the settings while the
+// background judges the text around the markers against the article's fingerprint, and where the
+// article is, starts the overlay that the background injected with its answer. Built twice (build/content-scripts.ts): with the bundled
 // packs' markers compiled in (content/gate.js, in the manifest), and as the imported packs' gate
 // (__IMPORTED_GATE__, content/imported-gate.js), which the background registers only while a
 // reader has imported a pack.
 import { search, searchReady } from 'virtual:backstory-gate';
-import type { GatePack } from '../core/detect.ts';
-import { fromImportedGateMessage, parseToContent, type PageStatus, type ToBackground, type ToContent } from '../shared/messages.ts';
-import { FINGERPRINTS_GLOBAL, OVERLAY_GLOBAL, ownGlobal } from '../shared/injected-files.ts';
+import type { Candidate, GatePack } from '../core/detect.ts';
+import { fromImportedGateMessage, parseToContent, type DetectAnswer, type PageStatus, type ToBackground, type ToContent } from '../shared/messages.ts';
+import { OVERLAY_GLOBAL, ownGlobal } from '../shared/injected-files.ts';
 import { SETTINGS_KEY, storedIsActiveOn } from '../shared/stored-settings.ts';
 import { extensionApi } from './extension-api.ts';
 import { InputRelay } from './input-relay.ts';
@@ -62,7 +62,7 @@ function watch(scanning?: AbortController, before: Promise<unknown> = Promise.re
   let looking = before;
   watchAddedText(document, shadows, (texts) => {
     looking = looking
-      .then(() => (state.name === 'watching' ? lookInSlices(search, texts, controller.signal, loadFingerprints) : undefined))
+      .then(() => (state.name === 'watching' ? lookInSlices(search, texts, controller.signal, checkInBackground) : undefined))
       .then((found) => {
         if (found && !controller.signal.aborted) return articleFound(found);
       })
@@ -74,7 +74,7 @@ function start(): void {
   const controller = new AbortController();
   enter({ name: 'scanning', controller });
   shadows = new Shadows();
-  const scan = lookInSlices(search, pageTexts(document, shadows), controller.signal, loadFingerprints)
+  const scan = lookInSlices(search, pageTexts(document, shadows), controller.signal, checkInBackground)
     .then((found) => {
       if (controller.signal.aborted) return;
       if (found) articleFound(found).catch(fail);
@@ -126,22 +126,29 @@ function overlayEvents(signal: AbortSignal): OverlayEvents {
 }
 
 /**
- * Fingerprints are not in the gate (its size would grow with every pack): the background injects a
- * pack's into this isolated world the first time its markers are found on the page. One that
- * cannot be had counts as empty: that pack is not found on this page.
+ * The pack among those whose markers `candidates` were cut around whose article the page now
+ * carries, if any. The text is judged in the background, which holds the fingerprints (the gate's
+ * size would grow with every pack) and, when the article is there and Backstory is on for it,
+ * injects the overlay before it answers: one round trip, and no hashing on the page. The text
+ * around the markers goes first; the rest of a stretch only for a pack of which something was found.
  */
-async function loadFingerprints(packs: readonly GatePack[]): Promise<void> {
+async function checkInBackground(candidates: readonly Candidate[]): Promise<GatePack | undefined> {
   // Markers make the article likely: the settings it will need are read meanwhile.
   const reading = readSettings();
-  for (const pack of packs) {
-    if (pack.fingerprint) continue;
-    await send({ type: 'load-fingerprint', slug: pack.slug });
-    // The injected object has no prototype: only the fingerprints' own properties. Each is an array
-    // of hashes (build/content-scripts.ts, background.ts).
-    const hashes = ownGlobal(FINGERPRINTS_GLOBAL)?.[pack.slug];
-    pack.fingerprint = new Set(Array.isArray(hashes) ? (hashes as number[]) : []);
+  let carried: GatePack | undefined;
+  for (const pack of new Set(candidates.flatMap((candidate) => candidate.packs))) {
+    const found = search.foundOf(pack);
+    for (const rest of [false, true]) {
+      const texts = candidates.filter((candidate) => !!candidate.rest === rest && candidate.packs.includes(pack)).map(({ text }) => text);
+      if (carried || texts.length === 0 || (rest && found.size === 0)) continue;
+      // From the background, no other: not checked as a message from a page's world would be.
+      const answer = (await send({ type: 'detect', slug: pack.slug, texts, found: [...found] })) as DetectAnswer | undefined;
+      answer?.found.forEach((hash) => found.add(hash));
+      if (answer?.article) carried = pack;
+    }
   }
   await reading;
+  return carried;
 }
 
 /**

@@ -3,7 +3,6 @@
 // many packs' markers are there), and say which article (if any) the page now carries.
 import { mayHaveInvisible, withoutInvisible } from './invisible.ts';
 import { markerHits, mergeWindows } from './markers.ts';
-import { carriesArticle, collectMatches, type FingerprintMatches } from './shingles.ts';
 
 /**
  * Up to this many markers in all, each is counted with a native substring search (~0.5 ms per MB
@@ -38,8 +37,8 @@ export interface GatePack {
   radius: number;
   minHits: number;
   /**
-   * The article's sampled shingle hashes, once known: the gate has them injected the first time
-   * the pack's markers are found on a page (gate.ts); until then its text cannot be judged.
+   * The article's sampled shingle hashes, where the text is judged here (tests, the benchmark's
+   * in-page figures). The gate never has them: the background judges its text (background.ts).
    */
   fingerprint?: ReadonlySet<number>;
 }
@@ -100,33 +99,17 @@ export class ArticleSearch {
     });
   }
 
-  /** Hashes one candidate for its packs whose fingerprint is known (see `rest`); the packs whose article is now found. */
-  add({ packs, text, rest }: Candidate): GatePack[] {
-    let matches: Array<FingerprintMatches & { pack: GatePack }> = [];
-    for (const pack of packs) {
-      // An empty fingerprint (one that could not be had) never carries the article: nothing to hash for it.
-      if (!pack.fingerprint?.size) continue;
-      const found = this.found.get(pack) ?? new Set<number>();
-      this.found.set(pack, found);
-      matches.push({ pack, fingerprint: pack.fingerprint, found });
-    }
-    if (rest) matches = matches.filter(({ found }) => found.size > 0);
-    if (matches.length === 0) return [];
-    collectMatches(text, matches);
-    return matches.filter(({ found, fingerprint }) => carriesArticle(found, fingerprint)).map(({ pack }) => pack);
+  /** The sampled shingles of `pack`'s article found on the page so far (added to by the caller that judges text elsewhere). */
+  foundOf(pack: GatePack): Set<number> {
+    let found = this.found.get(pack);
+    if (!found) this.found.set(pack, (found = new Set()));
+    return found;
   }
 
   forget(): void {
     this.found.clear();
     this.shown.clear();
   }
-}
-
-/** candidates + add in one go, with fingerprints already known (tests): the first article found. */
-export function look(search: ArticleSearch, text: string): GatePack | undefined {
-  let detected: GatePack | undefined;
-  for (const candidate of search.candidates(text)) detected ??= search.add(candidate)[0];
-  return detected;
 }
 
 /** Windows of several packs merged where they overlap: each region with every pack whose window touches it. */

@@ -1,23 +1,15 @@
-// The files the background injects into a tab whose gate found a pack's markers or article (built by
+// The files the background injects into a tab whose gate found a pack's article (built by
 // build/content-scripts.ts), and the isolated-world properties through which they meet the gate.
 
 export const OVERLAY_FILE = 'content/overlay.js';
 export const HIGHLIGHTS_FILE = 'content/highlights.css';
 export const HIGHLIGHT_FILLS_FILE = 'content/highlight-fills.css';
 export const packFile = (slug: string): string => `content/packs/${slug}.js`;
-/** A pack's fingerprint, injected when the gate finds the pack's markers on a page. */
-export const fingerprintFile = (slug: string): string => `content/fingerprints/${slug}.js`;
-/** The hashing of words into shingles, injected with the first fingerprint: the gate is built without it. */
-export const HASHING_FILE = 'content/hashing.js';
 
 /** Own property of the isolated world's global that the overlay script sets. */
 export const OVERLAY_GLOBAL = 'backstoryOverlay';
 /** Own property that a pack's notes file sets before the overlay runs. */
 export const PACK_GLOBAL = 'backstoryPack';
-/** Own property that fingerprint files fill in: slug → base64 of the sampled shingle hashes. */
-export const FINGERPRINTS_GLOBAL = 'backstoryFingerprints';
-/** Own property that the hashing file sets (core/shingles.ts, for the gate). */
-export const HASHING_GLOBAL = 'backstoryHashing';
 
 /** An object injected into this world's global: an own property only, so a page element named like it (`<div id=…>`) is not one. */
 export function ownGlobal(name: string): Record<string, unknown> | undefined {

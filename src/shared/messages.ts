@@ -50,14 +50,33 @@ export type ToBackground =
   | { type: 'note-count'; count: number }
   /** The page is keeping the notes from the reader: mark the toolbar badge. */
   | { type: 'blocked' }
-  /** The gate found a pack's markers: inject that pack's fingerprint. */
-  | { type: 'load-fingerprint'; slug: string }
+  /**
+   * The gate found a pack's markers: does the text around them, with what the page showed of the
+   * article before (`found`), carry the article? Answered with a DetectAnswer; where it does and
+   * Backstory is on there, the overlay is injected before the answer.
+   */
+  | { type: 'detect'; slug: string; texts: string[]; found: number[] }
   /** The gate found a pack's article: inject the overlay and that pack's notes. */
   | { type: 'load-overlay'; slug: string }
   /** The overlay anchored notes on the page: insert the highlight styles (not before: see background.ts). */
   | { type: 'load-styles' }
   /** A source link in a note was clicked: open it (https only) in a new tab. */
   | { type: 'open-source'; url: string };
+
+/** The background's judgement of a `detect`: every sampled shingle of the article found so far, and whether the page carries it. */
+export interface DetectAnswer {
+  found: number[];
+  article: boolean;
+}
+
+/** What a `detect` may carry: the text around markers of one piece of page text (page-text.ts's PIECE), cut in stretches. */
+const MOST_DETECT_TEXTS = 1_000;
+const MOST_DETECT_CHARS = 1 << 20;
+/** More than any fingerprint's sampled shingles. */
+const MOST_FOUND = 100_000;
+
+const isHashes = (value: unknown, most: number): value is number[] =>
+  Array.isArray(value) && value.length <= most && value.every((hash) => Number.isInteger(hash) && hash >= 0 && hash <= 0xffffffff);
 
 /** A message for the imported packs' gate only (content/imported-gate.js); the bundled gate ignores it. */
 export const IMPORTED_GATE_MESSAGE = 'to-imported-gate';
@@ -95,9 +114,14 @@ export function parseToBackground(message: unknown): ToBackground | undefined {
       const { count } = message;
       return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? { type: 'note-count', count } : undefined;
     }
-    case 'load-fingerprint':
     case 'load-overlay':
       return typeof message.slug === 'string' && SLUG.test(message.slug) ? { type: message.type, slug: message.slug } : undefined;
+    case 'detect': {
+      const { slug, texts, found } = message;
+      const isTexts = Array.isArray(texts) && texts.length <= MOST_DETECT_TEXTS && texts.every((text) => typeof text === 'string');
+      if (typeof slug !== 'string' || !SLUG.test(slug) || !isTexts || !isHashes(found, MOST_FOUND)) return undefined;
+      return texts.reduce((sum: number, text: string) => sum + text.length, 0) <= MOST_DETECT_CHARS ? { type: 'detect', slug, texts, found } : undefined;
+    }
     case 'open-source':
       return typeof message.url === 'string' && isHttpsUrl(message.url) ? { type: 'open-source', url: message.url } : undefined;
     case 'blocked':

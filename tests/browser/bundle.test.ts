@@ -1,5 +1,5 @@
 // The built extensions (dist/chrome, dist/firefox) as files: what they may do, and what they weigh.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileNotes } from '../../src/core/match.ts';
@@ -51,13 +51,13 @@ describe.each(Object.entries(DIST))('the %s build', (_browser, dist) => {
     expect(JSON.stringify(manifest.content_scripts)).not.toContain('imported-gate');
   });
 
-  it('leaves the hashing of words out of both gates: it comes with a pack’s fingerprint, as one classic script', () => {
-    const hashing = readFileSync(join(dist, 'content/hashing.js'), 'utf8');
+  it('leaves the hashing of words and the fingerprints out of both gates and of every file a page is given: the background judges the text', () => {
     // tokenize.ts's tables of character classes, made at the hashing's load.
     const tables = /Uint8Array\(65536\)/;
-    expect(hashing).toMatch(tables);
-    expect(hashing).not.toMatch(/\bimport\s*\(|\bimport\s*[{"']|\bexport\s*[{*]/);
-    for (const gate of [manifest.content_scripts[0].js[0], 'content/imported-gate.js']) expect(readFileSync(join(dist, gate), 'utf8'), gate).not.toMatch(tables);
+    const given = [manifest.content_scripts[0].js[0], 'content/imported-gate.js', ...readdirSync(join(dist, 'content'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js')).map((file) => `content/${file}`)];
+    for (const file of given.filter((name) => !name.endsWith('overlay.js') && !name.includes('/packs/'))) expect(readFileSync(join(dist, file), 'utf8'), file).not.toMatch(tables);
+    expect(existsSync(join(dist, 'content/hashing.js'))).toBe(false);
+    expect(existsSync(join(dist, 'content/fingerprints'))).toBe(false);
   });
 
   it('runs its pages under a strict CSP', () => {

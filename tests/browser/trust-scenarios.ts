@@ -257,7 +257,7 @@ export function describeTrust(launch: (preferences?: ReaderPreferences) => Promi
       const origin = session.browser.extensionOrigin;
       const fetched = await tab.evaluate(async (base) => {
         const results: string[] = [];
-        for (const path of ['content/gate.js', 'content/hashing.js', 'content/overlay.js', 'content/highlights.css', 'content/packs/musk-riyadh-2025.js', 'manifest.json', 'icons/icon-16.png']) {
+        for (const path of ['content/gate.js', 'content/imported-gate.js', 'content/overlay.js', 'content/highlights.css', 'content/packs/musk-riyadh-2025.js', 'manifest.json', 'icons/icon-16.png']) {
           results.push(await fetch(`${base}/${path}`).then((response) => `${path}: ${response.status}`, () => `${path}: refused`));
         }
         return results;

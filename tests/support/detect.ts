@@ -1,7 +1,7 @@
 // Detection exactly as the gate does it (core/detect.ts with the build's data), on plain text.
 import { packs } from 'virtual:backstory-detection';
 import { decodeHashes } from '../../src/core/base64.ts';
-import { look } from '../../src/core/detect.ts';
+import { look } from '../../src/core/judge.ts';
 import { collectMatches, containment } from '../../src/core/shingles.ts';
 import type { DetectionData } from '../../src/model/pack.ts';
 import { searchFor } from './search.ts';

@@ -4,7 +4,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPack, type BuiltPack } from '../../build/annotation-plugin.ts';
-import { look } from '../../src/core/detect.ts';
+import { look } from '../../src/core/judge.ts';
 import { searchFor } from './search.ts';
 import type { AnnotationFile, Note } from '../../src/model/note.ts';
 import { newsArticles, type NewsArticle } from './corpus.ts';

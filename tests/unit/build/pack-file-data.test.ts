@@ -2,8 +2,7 @@
 // them, made of exactly the notes the overlay anchors, a withdrawn note left out.
 import { describe, expect, it } from 'vitest';
 import * as pack from 'virtual:backstory-annotations';
-import { fingerprintLiteral, packFileData } from '../../../build/content-scripts.ts';
-import { decodeHashes, encodeHashes } from '../../../src/core/base64.ts';
+import { packFileData } from '../../../build/content-scripts.ts';
 import { decodeNotes } from '../../../src/core/notes-codec.ts';
 import { compileNotes } from '../../../src/core/match.ts';
 import { highlightable } from '../../../src/model/note-changes.ts';
@@ -22,15 +21,5 @@ describe('a bundled pack’s file', () => {
     expect(read).toBeDefined();
     expect(trimmed(read?.written)).toEqual(trimmed(compileNotes(anchored).written()));
     expect(decodeNotes(file.notesData, file.notes)).toBeUndefined();
-  });
-});
-
-describe('a bundled pack’s fingerprint file', () => {
-  it('gives the gate the sampled hashes of the article as an array, in the order they were encoded', () => {
-    const hashes = Uint32Array.from([0, 1, 0x7fffffff, 0x80000000, 0xffffffff, 123456789]);
-    const literal = fingerprintLiteral(encodeHashes(hashes));
-    // Parsed as the page's new script parses it: a plain array of unsigned 32-bit numbers.
-    expect(JSON.parse(literal)).toEqual([...hashes]);
-    expect(new Set(JSON.parse(literal) as number[])).toEqual(decodeHashes(encodeHashes(hashes)));
   });
 });

@@ -6,7 +6,7 @@
 // the browser tests run the whole content script on real pages.
 import { describe, expect, it } from 'vitest';
 import { cut } from '../../../src/core/detect.ts';
-import { scanPageNow } from '../../../src/content/page-scan.ts';
+import { scanPageNow } from '../../../src/content/scan-now.ts';
 import { CHECKED_LENGTH, ELEMENTS_PER_PAUSE, inPieces, OVERLAP, pageTexts, PIECE, Shadows, shadowTexts, textParts, textWithoutScripts, TEXTS_PER_PAUSE } from '../../../src/content/page-text.ts';
 import { escapeHtml, excerpt, paragraphsHtml, withLinkedNames } from '../../support/article.ts';
 import { corpusPages, placeInto } from '../../support/corpus.ts';

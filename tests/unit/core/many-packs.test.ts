@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildContentScripts } from '../../../build/content-scripts.ts';
 import { MAX_SEARCHED_MARKERS } from '../../../src/core/detect.ts';
+import { judge } from '../../../src/core/judge.ts';
 import { buildPacks } from '../../../build/annotation-plugin.ts';
 import { escapeHtml, paragraphsHtml } from '../../support/article.ts';
 import { corpusPages, placeInto, roughTextContent } from '../../support/corpus.ts';
@@ -23,7 +24,7 @@ function detected(text: string): string[] {
   const search = searchFor(gatePacks);
   const found = new Set<string>();
   for (const candidate of search.candidates(text)) {
-    for (const pack of search.add(candidate)) found.add(pack.slug);
+    for (const pack of judge(search, candidate)) found.add(pack.slug);
   }
   return [...found].sort();
 }

@@ -1,7 +1,8 @@
 // The gate hashes the text around a page's markers first, and the rest of the stretch only for the
 // packs of which something was found there (core/detect.ts): what it hashes, and what it still finds.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { look, wordSearch, type GatePack } from '../../../src/core/detect.ts';
+import { wordSearch, type GatePack } from '../../../src/core/detect.ts';
+import { judge, look } from '../../../src/core/judge.ts';
 import { chooseMarkersFirst } from '../../../src/core/markers.ts';
 import * as shingles from '../../../src/core/shingles.ts';
 import { ARTICLE_TEXT } from '../../support/article.ts';
@@ -44,7 +45,7 @@ describe('the look around markers', () => {
     const search = searchFor(DETECTION_PACKS);
     const candidates = search.candidates(page);
     expect(candidates.filter((candidate) => candidate.rest).reduce((sum, candidate) => sum + candidate.text.length, 0)).toBeGreaterThanOrEqual(2 * 8000);
-    for (const candidate of candidates) expect(search.add(candidate)).toEqual([]);
+    for (const candidate of candidates) expect(judge(search, candidate)).toEqual([]);
     expect(hashed()).toBeLessThanOrEqual(4 * 600 + first.length + second.length);
   });
 
@@ -56,7 +57,7 @@ describe('the look around markers', () => {
     expect(candidates.some((candidate) => candidate.rest)).toBe(false);
     expect(candidates.map(({ text }) => ARTICLE_TEXT.indexOf(text))).toEqual([...candidates.keys()].map((i) => i * (2000 - 200)));
     let found: GatePack | undefined;
-    for (const candidate of candidates) if ((found = search.add(candidate)[0])) break;
+    for (const candidate of candidates) if ((found = judge(search, candidate)[0])) break;
     expect(found?.slug).toBe('musk-riyadh-2025');
     expect(hashed()).toBeLessThanOrEqual(ARTICLE_TEXT.length / 2);
   });

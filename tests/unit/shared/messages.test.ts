@@ -54,8 +54,16 @@ describe('message parsing', () => {
     expect(parseToBackground({ type: 'open-source', url: 'http://example.org/' })).toBeUndefined();
     expect(parseToBackground({ type: 'load-overlay', slug: 'musk-riyadh-2025' })).toEqual({ type: 'load-overlay', slug: 'musk-riyadh-2025' });
     expect(parseToBackground({ type: 'load-overlay', slug: '../../evil' })).toBeUndefined();
-    expect(parseToBackground({ type: 'load-fingerprint', slug: 'musk-riyadh-2025' })).toEqual({ type: 'load-fingerprint', slug: 'musk-riyadh-2025' });
-    expect(parseToBackground({ type: 'load-fingerprint', slug: 'a/../../b' })).toBeUndefined();
+    const detect = { type: 'detect', slug: 'musk-riyadh-2025', texts: ['Kyiv sentiments'], found: [0, 4294967295] };
+    expect(parseToBackground(detect)).toEqual(detect);
+    expect(parseToBackground({ ...detect, slug: 'a/../../b' })).toBeUndefined();
+    expect(parseToBackground({ ...detect, texts: 'Kyiv' })).toBeUndefined();
+    expect(parseToBackground({ ...detect, texts: [1] })).toBeUndefined();
+    expect(parseToBackground({ ...detect, texts: Array.from({ length: 1001 }, () => 'a') })).toBeUndefined();
+    expect(parseToBackground({ ...detect, texts: ['a'.repeat(2 ** 20 + 1)] })).toBeUndefined();
+    expect(parseToBackground({ ...detect, found: [-1] })).toBeUndefined();
+    expect(parseToBackground({ ...detect, found: [2 ** 32] })).toBeUndefined();
+    expect(parseToBackground({ ...detect, found: [0.5] })).toBeUndefined();
     expect(parseToBackground({ type: 'load-styles', files: ['../evil.css'] })).toEqual({ type: 'load-styles' });
   });
 
