@@ -75,7 +75,6 @@ function definePack(key: string, data: unknown): void {
   (globalThis as unknown as Record<string, unknown>)[key] = data;
 }
 
-/** Runs in the tab's isolated world: what content/fingerprints/<slug>.js does for a bundled pack. */
 /** Each pack's fingerprint, decoded once per background start. */
 const fingerprints = new Map<string, ReadonlySet<number>>();
 

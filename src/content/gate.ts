@@ -2,10 +2,10 @@
 // text once, looks for the packs' markers, and stops there, having written nothing, added nothing
 // and read no settings, unless a pack's markers are present. Then it reads the settings while the
 // background judges the text around the markers against the article's fingerprint, and where the
-// article is, starts the overlay that the background injected with its answer. Built twice (build/content-scripts.ts): with the bundled
-// packs' markers compiled in (content/gate.js, in the manifest), and as the imported packs' gate
-// (__IMPORTED_GATE__, content/imported-gate.js), which the background registers only while a
-// reader has imported a pack.
+// article is, starts the overlay that the background injected with its answer. Built twice
+// (build/content-scripts.ts): with the bundled packs' markers compiled in (content/gate.js, in the
+// manifest), and as the imported packs' gate (__IMPORTED_GATE__, content/imported-gate.js), which
+// the background registers only while a reader has imported a pack.
 import { search, searchReady } from 'virtual:backstory-gate';
 import type { Candidate, GatePack } from '../core/detect.ts';
 import { fromImportedGateMessage, parseToContent, type DetectAnswer, type PageStatus, type ToBackground, type ToContent } from '../shared/messages.ts';

@@ -17,10 +17,9 @@ const MAX_PENDING_NODES = 500;
  * Each change the observer reports is a call into this world, whatever it adds: on a live blog adding
  * a paragraph every 16 ms, the calls took 29 of Backstory's 48 ms in an 8 s profile (0.60 % of the
  * main thread). Past this many calls in one batch the watcher stops listening until the batch ends,
- * BUSY_BATCH after it began, and then reads the whole page: 0.16 % in two such profiles (2026-12-07).
+ * BUSY_BATCH after it began, and then reads the whole page: 0.06–0.16 % in four such profiles (2026-12-07).
  */
 const BUSY_CALLS = 16;
-
 
 /** The outermost of `pending` still on the page. */
 export function outermost(pending: ReadonlySet<Node>): Node[] {
