@@ -75,16 +75,17 @@ function definePack(key: string, data: unknown): void {
   (globalThis as unknown as Record<string, unknown>)[key] = data;
 }
 
-/** Each pack's fingerprint, decoded once per background start. */
-const fingerprints = new Map<string, ReadonlySet<number>>();
+/** Each bundled pack's fingerprint, decoded once per background start (an imported one is read afresh: it may be replaced). */
+const bundledFingerprints = new Map<string, ReadonlySet<number>>();
 
 async function fingerprintOf(slug: string): Promise<ReadonlySet<number> | undefined> {
-  let fingerprint = fingerprints.get(slug);
-  if (fingerprint) return fingerprint;
-  const encoded = BUNDLED.has(slug) ? detectionPacks.find((pack) => pack.slug === slug)?.fingerprint : (await readImportedPacks())[slug]?.detection.fingerprint;
-  if (encoded === undefined) return undefined;
-  fingerprint = decodeHashes(encoded);
-  fingerprints.set(slug, fingerprint);
+  if (!BUNDLED.has(slug)) {
+    const encoded = (await readImportedPacks())[slug]?.detection.fingerprint;
+    return encoded === undefined ? undefined : decodeHashes(encoded);
+  }
+  let fingerprint = bundledFingerprints.get(slug);
+  const encoded = fingerprint ? undefined : detectionPacks.find((pack) => pack.slug === slug)?.fingerprint;
+  if (encoded !== undefined) bundledFingerprints.set(slug, (fingerprint = decodeHashes(encoded)));
   return fingerprint;
 }
 
