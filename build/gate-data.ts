@@ -2,8 +2,8 @@
 // makes the gate's search (core/gate-search.ts) from two strings written into it: "slug radius
 // minHits" for each pack (the radius in hundreds of characters, rounded up) and its markers,
 // "marker marker…", each list joined by "|": the slug, the markers and a few bytes a pack.
-// Fingerprints are not in the gate: the background injects a pack's when its markers are found
-// (content/fingerprints/<slug>.js).
+// Fingerprints are not in the gate: the background keeps them and judges the text around a pack's
+// markers (background.ts).
 import { usesOnePass } from '../src/core/detect.ts';
 import { gateRows } from '../src/core/gate-rows.ts';
 import type { DetectionData } from '../src/model/pack.ts';

@@ -7,7 +7,7 @@ import { decodeHashes } from '../core/base64.ts';
 import { WELCOME_PAGE } from '../shared/extension-pages.ts';
 import { packs as bundledPacks } from 'virtual:backstory-pack-list';
 import { packs as detectionPacks } from 'virtual:backstory-detection';
-import { carriesArticle, collectMatches } from '../core/shingles.ts';
+import { judgeTexts } from '../core/judge.ts';
 import { SETTINGS_KEY, storedIsActiveOn } from '../shared/stored-settings.ts';
 import { HIGHLIGHT_FILLS_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, packFile } from '../shared/injected-files.ts';
 import { readImportedPacks, syncImportedGate } from '../shared/imported-store.ts';
@@ -80,7 +80,8 @@ const bundledFingerprints = new Map<string, ReadonlySet<number>>();
 
 async function fingerprintOf(slug: string): Promise<ReadonlySet<number> | undefined> {
   if (!BUNDLED.has(slug)) {
-    const encoded = (await readImportedPacks())[slug]?.detection.fingerprint;
+    const imported = await readImportedPacks();
+    const encoded = Object.hasOwn(imported, slug) ? imported[slug].detection.fingerprint : undefined;
     return encoded === undefined ? undefined : decodeHashes(encoded);
   }
   let fingerprint = bundledFingerprints.get(slug);
@@ -98,17 +99,20 @@ async function activeOn(url: string | undefined, slug: string): Promise<boolean>
 
 /**
  * Judges the text a gate found around a pack's markers (gate.ts): the page carries the article
- * when the shingles found there and before make up its share of the fingerprint (core/shingles.ts).
- * Then the overlay goes in before the answer, where Backstory is on: the gate starts it at once.
+ * when the shingles found there and before make up its share of the fingerprint (core/judge.ts).
+ * Then the overlay goes in before the answer, where the gate has none and Backstory is on: the gate
+ * starts it at once. An injection that fails leaves the gate to ask for it (load-overlay), and fail
+ * and start again there if it cannot be had.
  */
-async function detect(tabId: number, sender: Runtime.MessageSender, { slug, texts, found }: { slug: string; texts: string[]; found: number[] }): Promise<DetectAnswer> {
-  const fingerprint = await fingerprintOf(slug);
+async function detect(tabId: number, sender: Runtime.MessageSender, message: Extract<ToBackground, { type: 'detect' }>): Promise<DetectAnswer> {
+  const fingerprint = await fingerprintOf(message.slug);
   if (!fingerprint) return { found: [], article: false };
-  const seen = new Set(found.filter((hash) => fingerprint.has(hash)));
-  for (const text of texts) collectMatches(text, [{ fingerprint, found: seen }]);
-  const article = carriesArticle(seen, fingerprint);
-  if (article && (await activeOn(sender.url, slug))) await loadOverlay(tabId, sender.frameId ?? 0, slug);
-  return { found: [...seen], article };
+  const found = new Set(message.found.filter((hash) => fingerprint.has(hash)));
+  const article = judgeTexts(message.texts, fingerprint, found);
+  if (article && !message.overlay && (await activeOn(sender.url, message.slug))) {
+    await loadOverlay(tabId, sender.frameId ?? 0, message.slug).catch((error: unknown) => console.error('[Backstory] overlay', error));
+  }
+  return { found: [...found], article };
 }
 
 async function handle(message: ToBackground, sender: Runtime.MessageSender): Promise<unknown> {

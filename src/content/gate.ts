@@ -139,12 +139,15 @@ async function checkInBackground(candidates: readonly Candidate[]): Promise<Gate
   for (const pack of new Set(candidates.flatMap((candidate) => candidate.packs))) {
     const found = search.foundOf(pack);
     for (const rest of [false, true]) {
-      const texts = candidates.filter((candidate) => !!candidate.rest === rest && candidate.packs.includes(pack)).map(({ text }) => text);
-      if (carried || texts.length === 0 || (rest && found.size === 0)) continue;
-      // From the background, no other: not checked as a message from a page's world would be.
-      const answer = (await send({ type: 'detect', slug: pack.slug, texts, found: [...found] })) as DetectAnswer | undefined;
-      answer?.found.forEach((hash) => found.add(hash));
-      if (answer?.article) carried = pack;
+      if (carried || (rest && found.size === 0)) continue;
+      const texts = search.unjudged(pack, candidates.filter((candidate) => !!candidate.rest === rest && candidate.packs.includes(pack)).map(({ text }) => text));
+      if (texts.length === 0) continue;
+      // From the background, no other: not checked as a message from a page's world would be. No
+      // answer is a failure (fail() starts again), never "not the article".
+      const answer = (await send({ type: 'detect', slug: pack.slug, texts, found: [...found], overlay: !!injected(pack.slug) })) as DetectAnswer | undefined;
+      if (!answer) throw new Error('no answer to detect');
+      answer.found.forEach((hash) => found.add(hash));
+      if (answer.article) carried = pack;
     }
   }
   await reading;

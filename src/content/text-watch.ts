@@ -48,7 +48,11 @@ export function watchAddedText(doc: Document, shadows: Shadows, onTexts: (texts:
     pending = new Set();
     overflow = false;
     calls = 0;
-    if (whole) listen();
+    if (whole) {
+      listen();
+      // Read whole means the shadow roots too: what changed in them while nobody listened is there.
+      shadows.roots.clear();
+    }
     onTexts(pageTexts(doc, shadows, whole ? undefined : outermost(nodes)));
   };
   const poke = settler(() => (calls > BUSY_CALLS ? BUSY_BATCH : BATCH), flush, signal);

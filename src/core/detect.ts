@@ -1,6 +1,6 @@
 // The gate's detection steps, the one definition shared by the content script, its watcher and the
-// tests: find the markers of each pack's article, hash only the text around them (once, however
-// many packs' markers are there), and say which article (if any) the page now carries.
+// tests: find the markers of each pack's article and cut the text around them, to be judged against
+// the article's fingerprint (core/judge.ts: in the background for the gate, in place for tests).
 import { mayHaveInvisible, withoutInvisible } from './invisible.ts';
 import { markerHits, mergeWindows } from './markers.ts';
 
@@ -99,6 +99,9 @@ export class ArticleSearch {
     });
   }
 
+  /** Texts already judged for each pack: a page read whole again (text-watch.ts) sends only what is new. */
+  private readonly judged = new Map<GatePack, Set<string>>();
+
   /** The sampled shingles of `pack`'s article found on the page so far (added to by the caller that judges text elsewhere). */
   foundOf(pack: GatePack): Set<number> {
     let found = this.found.get(pack);
@@ -106,7 +109,17 @@ export class ArticleSearch {
     return found;
   }
 
+  /** Those of `texts` not judged for `pack` before, now counted as judged. */
+  unjudged(pack: GatePack, texts: readonly string[]): string[] {
+    const judged = this.judged.get(pack) ?? new Set<string>();
+    this.judged.set(pack, judged);
+    const fresh = texts.filter((text) => !judged.has(text));
+    for (const text of fresh) judged.add(text);
+    return fresh;
+  }
+
   forget(): void {
+    this.judged.clear();
     this.found.clear();
     this.shown.clear();
   }

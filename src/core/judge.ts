@@ -18,6 +18,12 @@ export function judge(search: ArticleSearch, { packs, text, rest }: Candidate): 
   return matches.filter(({ found, fingerprint }) => carriesArticle(found, fingerprint)).map(({ pack }) => pack);
 }
 
+/** Adds to `found` the sampled shingles of the article that `texts` hold; whether the page now carries it (the background's judging of a gate's text). */
+export function judgeTexts(texts: readonly string[], fingerprint: ReadonlySet<number>, found: Set<number>): boolean {
+  for (const text of texts) collectMatches(text, [{ fingerprint, found }]);
+  return carriesArticle(found, fingerprint);
+}
+
 /** candidates + judge in one go, with fingerprints already known: the first article found. */
 export function look(search: ArticleSearch, text: string): GatePack | undefined {
   let detected: GatePack | undefined;

@@ -17,7 +17,7 @@ export const MARKER_OPTIONS: MarkerOptions = { share: 0.15, perWindow: 2, max: 2
  * What the build asks of an article's rare words, best first: two different markers in every 15 %
  * (a copy that respells one is still found); else two in every quarter (an excerpt of 15 to 25 %
  * showing only one is then not looked at, nor a quarter with one respelled, but one rare word on an
- * unrelated page no longer has the fingerprint loaded); else one in every 15 %. Written as literals:
+ * unrelated page no longer has its text judged); else one in every 15 %. Written as literals:
  * a spread of MARKER_OPTIONS would keep this build-time table in the gate.
  */
 export const MARKER_CHOICES: readonly MarkerOptions[] = [MARKER_OPTIONS, { share: 0.25, perWindow: 2, max: 24 }, { share: 0.15, perWindow: 1, max: 24 }];

@@ -71,7 +71,7 @@ export function containment(found: ReadonlySet<number>, fingerprint: ReadonlySet
   return fingerprint.size === 0 ? 0 : found.size / fingerprint.size;
 }
 
-/** containment(found, fingerprint) >= DETECTION_THRESHOLD, written out so that the gate does not carry containment. */
+/** containment(found, fingerprint) >= DETECTION_THRESHOLD. */
 export function carriesArticle(found: ReadonlySet<number>, fingerprint: ReadonlySet<number>): boolean {
   return fingerprint.size > 0 && found.size >= DETECTION_THRESHOLD * fingerprint.size;
 }

@@ -1,6 +1,6 @@
 // What the build makes of an annotation pack (packs/<slug>/): the gate's part, shipped in the
-// content script for every pack; the fingerprint, injected when the pack's markers are found on a
-// page; and the rest, loaded on the article's page only.
+// content script for every pack; the fingerprint, kept by the background, which judges the text
+// around the pack's markers; and the rest, loaded on the article's page only.
 import type { NotesData } from '../core/notes-codec.ts';
 import type { ArticleMeta, Note } from './note.ts';
 

@@ -8,7 +8,7 @@ declare module 'virtual:backstory-gate' {
   export const searchReady: Promise<void>;
 }
 
-/** Every pack's markers and fingerprint, for the tests and the benchmark. */
+/** Every pack's markers and fingerprint: for the background's judging of the gates' text, the tests and the benchmark. */
 declare module 'virtual:backstory-detection' {
   import type { DetectionData } from './pack.ts';
   export const packs: DetectionData[];

@@ -52,10 +52,11 @@ export type ToBackground =
   | { type: 'blocked' }
   /**
    * The gate found a pack's markers: does the text around them, with what the page showed of the
-   * article before (`found`), carry the article? Answered with a DetectAnswer; where it does and
-   * Backstory is on there, the overlay is injected before the answer.
+   * article before (`found`), carry the article? Answered with a DetectAnswer; where it does,
+   * Backstory is on there and the gate has no overlay yet (`overlay`), the overlay is injected
+   * before the answer.
    */
-  | { type: 'detect'; slug: string; texts: string[]; found: number[] }
+  | { type: 'detect'; slug: string; texts: string[]; found: number[]; overlay: boolean }
   /** The gate found a pack's article: inject the overlay and that pack's notes. */
   | { type: 'load-overlay'; slug: string }
   /** The overlay anchored notes on the page: insert the highlight styles (not before: see background.ts). */
@@ -117,10 +118,10 @@ export function parseToBackground(message: unknown): ToBackground | undefined {
     case 'load-overlay':
       return typeof message.slug === 'string' && SLUG.test(message.slug) ? { type: message.type, slug: message.slug } : undefined;
     case 'detect': {
-      const { slug, texts, found } = message;
+      const { slug, texts, found, overlay } = message;
       const isTexts = Array.isArray(texts) && texts.length <= MOST_DETECT_TEXTS && texts.every((text) => typeof text === 'string');
-      if (typeof slug !== 'string' || !SLUG.test(slug) || !isTexts || !isHashes(found, MOST_FOUND)) return undefined;
-      return texts.reduce((sum: number, text: string) => sum + text.length, 0) <= MOST_DETECT_CHARS ? { type: 'detect', slug, texts, found } : undefined;
+      if (typeof slug !== 'string' || !SLUG.test(slug) || !isTexts || !isHashes(found, MOST_FOUND) || typeof overlay !== 'boolean') return undefined;
+      return texts.reduce((sum: number, text: string) => sum + text.length, 0) <= MOST_DETECT_CHARS ? { type: 'detect', slug, texts, found, overlay } : undefined;
     }
     case 'open-source':
       return typeof message.url === 'string' && isHttpsUrl(message.url) ? { type: 'open-source', url: message.url } : undefined;

@@ -86,6 +86,27 @@ describe('watchAddedText', () => {
     });
   });
 
+  it('reads the shadow roots it had read again when it reads a page whole, with what changed in them meanwhile', async () => {
+    await withFakeTimers(async () => {
+      const doc = parse('<body><x-story></x-story><main></main></body>');
+      const root = doc.querySelector('x-story')!.attachShadow({ mode: 'open' });
+      root.textContent = 'the story as loaded';
+      const shadows = new Shadows();
+      readPage(doc, shadows);
+      const controller = new AbortController();
+      const batches: string[] = [];
+      watchAddedText(doc, shadows, (texts) => batches.push([...texts].join(' ')), controller.signal);
+      // Enough changes to stop listening; then a paragraph in the root already read.
+      await changeEveryFrame(doc, 17 * 16);
+      const paragraph = doc.createElement('p');
+      paragraph.textContent = 'added to the story while nobody listened';
+      root.append(paragraph);
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(batches.some((text) => text.includes('added to the story while nobody listened'))).toBe(true);
+      controller.abort();
+    });
+  });
+
   it('keeps listening to every change on a page too large to read natively, where a whole read is slow', async () => {
     await withFakeTimers(async () => {
       const count = countObserverCalls();

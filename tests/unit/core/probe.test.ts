@@ -2,7 +2,7 @@
 // packs of which something was found there (core/detect.ts): what it hashes, and what it still finds.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { wordSearch, type GatePack } from '../../../src/core/detect.ts';
-import { judge, look } from '../../../src/core/judge.ts';
+import { judge, judgeTexts, look } from '../../../src/core/judge.ts';
 import { chooseMarkersFirst } from '../../../src/core/markers.ts';
 import * as shingles from '../../../src/core/shingles.ts';
 import { ARTICLE_TEXT } from '../../support/article.ts';
@@ -92,5 +92,26 @@ describe('the look around markers', () => {
     const hyphenated = words.join(' ').replace(/(\w{4})(\w{4})/g, '$1\u00AD$2');
     const filler = wordsFrom(6);
     for (const gap of [50, 150, 300]) expect(look(wordSearch([pack]), `${filler(300)} Headline: ${a} and ${b} ${filler(gap)} ${hyphenated} ${filler(300)}`)).toBe(pack);
+  });
+});
+
+describe('judging a gate’s text elsewhere (the background)', () => {
+  it('finds the article in the text around its markers sent in two messages as in one, and sends no text twice', () => {
+    const fingerprint = new Set(shingles.sampledFingerprint(ARTICLE_TEXT));
+    const words = ARTICLE_TEXT.split(' ');
+    const first = words.slice(0, Math.floor(words.length * 0.6)).join(' ');
+    const second = words.slice(Math.floor(words.length * 0.4)).join(' ');
+    expect(judgeTexts([first, second], fingerprint, new Set())).toBe(true);
+    const found = new Set<number>();
+    judgeTexts([first], fingerprint, found);
+    expect(found.size).toBeGreaterThan(0);
+    expect(judgeTexts([second], fingerprint, found)).toBe(true);
+    expect(judgeTexts(['text of another page altogether, with none of the article’s words in it'], fingerprint, new Set())).toBe(false);
+    const pack: GatePack = { slug: 'article', markers: [], radius: 600, minHits: 2 };
+    const search = wordSearch([pack]);
+    expect(search.unjudged(pack, [first, second])).toEqual([first, second]);
+    expect(search.unjudged(pack, [second, 'new text'])).toEqual(['new text']);
+    search.forget();
+    expect(search.unjudged(pack, [first])).toEqual([first]);
   });
 });

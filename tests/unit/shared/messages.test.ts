@@ -54,8 +54,9 @@ describe('message parsing', () => {
     expect(parseToBackground({ type: 'open-source', url: 'http://example.org/' })).toBeUndefined();
     expect(parseToBackground({ type: 'load-overlay', slug: 'musk-riyadh-2025' })).toEqual({ type: 'load-overlay', slug: 'musk-riyadh-2025' });
     expect(parseToBackground({ type: 'load-overlay', slug: '../../evil' })).toBeUndefined();
-    const detect = { type: 'detect', slug: 'musk-riyadh-2025', texts: ['Kyiv sentiments'], found: [0, 4294967295] };
+    const detect = { type: 'detect', slug: 'musk-riyadh-2025', texts: ['Kyiv sentiments'], found: [0, 4294967295], overlay: false };
     expect(parseToBackground(detect)).toEqual(detect);
+    expect(parseToBackground({ ...detect, overlay: undefined })).toBeUndefined();
     expect(parseToBackground({ ...detect, slug: 'a/../../b' })).toBeUndefined();
     expect(parseToBackground({ ...detect, texts: 'Kyiv' })).toBeUndefined();
     expect(parseToBackground({ ...detect, texts: [1] })).toBeUndefined();
