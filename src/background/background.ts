@@ -8,11 +8,11 @@ import { WELCOME_PAGE } from '../shared/extension-pages.ts';
 import { packs as bundledPacks } from 'virtual:backstory-pack-list';
 import { packs as detectionPacks } from 'virtual:backstory-detection';
 import { judgeTexts } from '../core/judge.ts';
-import { SETTINGS_KEY, storedIsActiveOn } from '../shared/stored-settings.ts';
 import { HIGHLIGHT_FILLS_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, packFile } from '../shared/injected-files.ts';
 import { readImportedPacks, syncImportedGate } from '../shared/imported-store.ts';
 import { parseToBackground, toImportedGate, type DetectAnswer, type ToBackground } from '../shared/messages.ts';
-import { updateSettings } from '../shared/settings-store.ts';
+import { isActiveOn } from '../shared/settings.ts';
+import { readSettings, updateSettings } from '../shared/settings-store.ts';
 
 /** Packs built into this extension: their files are injected; any other slug is an imported pack, from storage. */
 const BUNDLED = new Set(bundledPacks.map((pack) => pack.slug));
@@ -93,8 +93,7 @@ async function fingerprintOf(slug: string): Promise<ReadonlySet<number> | undefi
 /** Whether the stored settings have Backstory on for pack `slug` on the page at `url`. */
 async function activeOn(url: string | undefined, slug: string): Promise<boolean> {
   if (!url) return false;
-  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
-  return storedIsActiveOn(stored, new URL(url).hostname, slug);
+  return isActiveOn(await readSettings(), new URL(url).hostname, slug);
 }
 
 /**
