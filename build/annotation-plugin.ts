@@ -10,7 +10,9 @@ import { chooseMarkersFirst, MarkerError } from '../src/core/markers.ts';
 import { sampledFingerprint, shinglesOfWords } from '../src/core/shingles.ts';
 import { wordHashes } from '../src/core/tokenize.ts';
 import type { AnnotationFile } from '../src/model/note.ts';
-import type { DetectionData, PackData } from '../src/model/pack.ts';
+import { encodeNotes } from '../src/core/notes-codec.ts';
+import { highlightable } from '../src/model/note-changes.ts';
+import type { AnchoringData, DetectionData, PackData } from '../src/model/pack.ts';
 import { articleOverlaps, describeOverlap, readArticles } from './duplicate-articles.ts';
 import { AnnotationError, validateAnnotations } from './validate.ts';
 
@@ -76,11 +78,22 @@ export function buildPacks(root = PACKS_ROOT): BuiltPack[] {
 const warned = new Set<string>();
 
 const DETECTION_ID = 'virtual:backstory-detection';
+const ANCHORING_ID = 'virtual:backstory-anchoring';
 const FIRST_PACK_ID = 'virtual:backstory-annotations';
 const PACK_LIST_ID = 'virtual:backstory-pack-list';
-const IDS = [DETECTION_ID, FIRST_PACK_ID, PACK_LIST_ID];
+const IDS = [DETECTION_ID, ANCHORING_ID, FIRST_PACK_ID, PACK_LIST_ID];
 
-/** The virtual modules: every pack's detection data (tests), the installed packs (options page), the first pack whole (first-run page, tests). */
+/**
+ * What the background needs to anchor a bundled pack's notes in a page's text: its markers, the
+ * article's shingles, and the notes that are painted (a withdrawn one left out), only as the matcher
+ * reads them, with the matcher's reading of them made here (core/notes-codec.ts).
+ */
+export function anchoringData(data: PackData): AnchoringData {
+  const notes = highlightable(data.notes).map(({ id, kind, aliases, variants, selectors }) => ({ id, kind, aliases, variants, selectors }));
+  return { slug: data.slug, markers: data.markers, radius: data.radius, articleShingles: data.articleShingles, notes, notesData: encodeNotes(notes) };
+}
+
+/** The virtual modules: every pack's detection data (background, tests) and anchoring data (background), the installed packs (options page), the first pack whole (first-run page, tests). */
 export function annotationData(): Plugin {
   return {
     name: 'backstory-annotations',
@@ -105,6 +118,7 @@ export function annotationData(): Plugin {
         this.addWatchFile(join(pack.dir, 'article.txt'));
       }
       if (id === `\0${DETECTION_ID}`) return `export const packs = ${JSON.stringify(packs.map((pack) => pack.detection))};`;
+      if (id === `\0${ANCHORING_ID}`) return `export const packs = ${JSON.stringify(packs.map((pack) => anchoringData(pack.data)))};`;
       if (id === `\0${PACK_LIST_ID}`) {
         const list = packs.map(({ slug, file: { article } }) => ({ slug, title: article.title, publisher: article.publisher, published: article.published }));
         return `export const packs = ${JSON.stringify(list)};`;

@@ -9,8 +9,7 @@ import { build, type Plugin as EsbuildPlugin } from 'esbuild';
 import type { Plugin } from 'vite';
 import { HIGHLIGHT_FILLS_FILE, IMPORTED_GATE_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, packFile } from '../src/shared/injected-files.ts';
 import { buildPacks, PACKS_ROOT, type BuiltPack } from './annotation-plugin.ts';
-import type { DetectionData, PackData } from '../src/model/pack.ts';
-import { packNotesData } from '../src/core/notes-codec.ts';
+import type { DetectionData } from '../src/model/pack.ts';
 import { gateData, searchMaker } from './gate-data.ts';
 
 const SRC = new URL('../src/content/', import.meta.url).pathname;
@@ -33,6 +32,14 @@ const HASHING_LEFT_OUT: EsbuildPlugin = {
   name: 'backstory-hashing-left-out',
   setup(bundle) {
     bundle.onResolve({ filter: /\/shingles\.ts$/ }, (args) => ({ errors: [{ text: `the gate must not hash page text (imported by ${args.importer}): the background does` }] }));
+  },
+};
+
+/** The overlay never matches notes in page text (the background does, off the page's main thread): a build that would bring the matcher into it fails. */
+const MATCHING_LEFT_OUT: EsbuildPlugin = {
+  name: 'backstory-matching-left-out',
+  setup(bundle) {
+    bundle.onResolve({ filter: /\/core\/(match|anchor-text)\.ts$/ }, (args) => ({ errors: [{ text: `the overlay must not match notes in page text (imported by ${args.importer}): the background does` }] }));
   },
 };
 
@@ -69,22 +76,17 @@ async function bundle(entry: string, outFile: string, browser: Browser, packs: r
   });
 }
 
-/** What a bundled pack's file carries: its data, with the notes the overlay anchors as the matcher reads them (the article page then does not read them again). */
-export function packFileData(data: PackData): PackData {
-  return { ...data, notesData: packNotesData(data.notes) };
-}
-
 /** The content scripts for the packs under `packsRoot` (also built on their own by the tests: the gate's size). */
 export async function buildContentScripts(outDir: string, browser: Browser, packsRoot = PACKS_ROOT): Promise<void> {
   const packs = buildPacks(packsRoot);
   await bundle('gate.ts', join(outDir, GATE_FILE), browser, packs, false, [HASHING_LEFT_OUT]);
   // Not in the manifest: the background registers it while a reader has imported a pack.
   await bundle('gate.ts', join(outDir, IMPORTED_GATE_FILE), browser, [], true, [HASHING_LEFT_OUT]);
-  await bundle('overlay-entry.ts', join(outDir, OVERLAY_FILE), browser, packs);
+  await bundle('overlay-entry.ts', join(outDir, OVERLAY_FILE), browser, packs, false, [MATCHING_LEFT_OUT]);
   writeFileSync(join(outDir, HIGHLIGHTS_FILE), readFileSync(join(SRC, 'highlights.css')));
   writeFileSync(join(outDir, HIGHLIGHT_FILLS_FILE), readFileSync(join(SRC, 'highlight-fills.css')));
   mkdirSync(join(outDir, 'content/packs'), { recursive: true });
-  for (const pack of packs) writeFileSync(join(outDir, packFile(pack.slug)), `globalThis.${PACK_GLOBAL}=${JSON.stringify(packFileData(pack.data))};`);
+  for (const pack of packs) writeFileSync(join(outDir, packFile(pack.slug)), `globalThis.${PACK_GLOBAL}=${JSON.stringify(pack.data)};`);
   const manifestPath = join(outDir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   // document_start: the gate's input relay must be listening before any page script (input-relay.ts).

@@ -1,16 +1,20 @@
 // Background: settings defaults on install, the toolbar badge, keyboard commands, the judging of the
-// text a tab's gate found around a pack's markers, and the injection of the overlay when that text
-// carries the article (a bundled pack's from its files, an imported pack's from storage); and the imported
-// packs' gate, registered only while a pack is imported.
+// text a tab's gate found around a pack's markers, the injection of the overlay when that text
+// carries the article (a bundled pack's from its files, an imported pack's from storage), the
+// anchoring of the notes in the text the overlay reads there; and the imported packs' gate,
+// registered only while a pack is imported.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { decodeHashes } from '../core/base64.ts';
 import { WELCOME_PAGE } from '../shared/extension-pages.ts';
 import { packs as bundledPacks } from 'virtual:backstory-pack-list';
 import { packs as detectionPacks } from 'virtual:backstory-detection';
+import { packs as anchoringPacks } from 'virtual:backstory-anchoring';
+import { createTextAnchorer, textPlaces, type TextAnchoring } from '../core/anchor-text.ts';
 import { judgeTexts } from '../core/judge.ts';
+import { highlightable } from '../model/note-changes.ts';
 import { HIGHLIGHT_FILLS_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, packFile } from '../shared/injected-files.ts';
 import { readImportedPacks, syncImportedGate } from '../shared/imported-store.ts';
-import { parseToBackground, toImportedGate, type DetectAnswer, type ToBackground } from '../shared/messages.ts';
+import { MOST_PLACES, parseToBackground, toImportedGate, type AnchorAnswer, type DetectAnswer, type ToBackground } from '../shared/messages.ts';
 import { isActiveOn } from '../shared/settings.ts';
 import { readSettings, updateSettings } from '../shared/settings-store.ts';
 
@@ -114,6 +118,30 @@ async function detect(tabId: number, sender: Runtime.MessageSender, message: Ext
   return { found: [...found], article };
 }
 
+/** Each bundled pack's matcher, made once per background start (an imported one is made afresh: it may be replaced). */
+const bundledAnchorers = new Map<string, (text: string) => TextAnchoring>();
+
+async function textAnchorerOf(slug: string): Promise<((text: string) => TextAnchoring) | undefined> {
+  if (!BUNDLED.has(slug)) {
+    const imported = await readImportedPacks();
+    const data = Object.hasOwn(imported, slug) ? imported[slug].data : undefined;
+    return data && createTextAnchorer({ ...data, notes: highlightable(data.notes) });
+  }
+  let anchorer = bundledAnchorers.get(slug);
+  const data = anchorer ? undefined : anchoringPacks.find((pack) => pack.slug === slug);
+  if (data) bundledAnchorers.set(slug, (anchorer = createTextAnchorer(data)));
+  return anchorer;
+}
+
+/**
+ * The places of pack `slug`'s notes in the text an overlay read on its page (content/anchor.ts):
+ * the matching runs here, off the page's main thread. No places for a pack that is not installed.
+ */
+async function anchor(message: Extract<ToBackground, { type: 'anchor' }>): Promise<AnchorAnswer> {
+  const anchorText = await textAnchorerOf(message.slug);
+  return { places: anchorText ? textPlaces(anchorText(message.text), MOST_PLACES) : [] };
+}
+
 async function handle(message: ToBackground, sender: Runtime.MessageSender): Promise<unknown> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return undefined;
@@ -130,6 +158,8 @@ async function handle(message: ToBackground, sender: Runtime.MessageSender): Pro
       return undefined;
     case 'detect':
       return detect(tabId, sender, message);
+    case 'anchor':
+      return anchor(message);
     case 'load-overlay':
       return loadOverlay(tabId, sender.frameId ?? 0, message.slug);
     case 'load-styles':

@@ -1,11 +1,10 @@
-// Finds a pack's article in a page and anchors every note in it, as offsets into the page's text
-// index (the DOM Ranges are made from them by text-index.ts).
-import { createTextAnchorer } from '../core/anchor-text.ts';
+// Anchors a pack's notes on the page: the page's text is read into an index (text-index.ts), the
+// background finds the notes' places in that text (core/anchor-text.ts, off the page's main thread),
+// and DOM Ranges are made of the places here.
+import type { TextPlace } from '../core/anchor-text.ts';
 import type { MatchHow } from '../core/match.ts';
 import type { Note, NoteKind } from '../model/note.ts';
-import type { PackData } from '../model/pack.ts';
 import { indexText, indexTextInSlices, rangeOf, type TextIndex } from './text-index.ts';
-import { highlightable } from '../model/note-changes.ts';
 
 /** A note's place on the page: offsets into the index's text, and the live Range over them. */
 export interface Anchored {
@@ -23,42 +22,39 @@ export interface Anchoring {
   anchored: Anchored[];
 }
 
-/** More places than any real copy of an article has: a page cannot make Backstory keep millions. */
-const MAX_ANCHORED = 2000;
+/** The notes' places in a text, at most MOST_PLACES (the background's answer to an `anchor` message); throws when there is no answer. */
+export type TextAnchorer = (text: string) => Promise<readonly TextPlace[]>;
 
 export interface Anchorer {
-  anchorNotes(root: Node): Anchoring;
+  anchorNotes(root: Node): Promise<Anchoring>;
   /** anchorNotes for the live page: the walk yields to the page; undefined when aborted meanwhile. */
   anchorNotesInSlices(root: Node, signal: AbortSignal): Promise<Anchoring | undefined>;
   /** The match alone, on an index already read (vouch.ts runs it again with unseen text masked). */
-  anchorIndex(index: TextIndex): Anchoring;
+  anchorIndex(index: TextIndex): Promise<Anchoring>;
 }
 
-export function createAnchorer(pack: PackData): Anchorer {
-  const notesById = new Map(pack.notes.map((note) => [note.id, note]));
-  // A withdrawn note is listed (popup) but never painted.
-  const anchorText = createTextAnchorer({ ...pack, notes: highlightable(pack.notes) });
+export function createAnchorer(notes: readonly Note[], anchorText: TextAnchorer): Anchorer {
+  const notesById = new Map(notes.map((note) => [note.id, note]));
 
-  function anchorInIndex(index: TextIndex): Anchoring {
-    const { words, matches } = anchorText(index.text);
+  async function anchorIndex(index: TextIndex): Promise<Anchoring> {
+    const places = await anchorText(index.text);
     const anchored: Anchored[] = [];
-    for (const match of matches) {
-      if (anchored.length >= MAX_ANCHORED) break;
-      const start = words.starts[match.first];
-      const end = words.ends[match.end - 1];
+    for (const { noteId, kind, how, start, end } of places) {
       const range = rangeOf(index, start, end);
-      const note = notesById.get(match.noteId);
-      if (range && note) anchored.push({ note, kind: match.kind, how: match.how, start, end, range });
+      const note = notesById.get(noteId);
+      if (range && note) anchored.push({ note, kind, how, start, end, range });
     }
     return { index, anchored };
   }
 
   return {
-    anchorNotes: (root) => anchorInIndex(indexText(root)),
-    anchorIndex: anchorInIndex,
+    anchorNotes: (root) => anchorIndex(indexText(root)),
+    anchorIndex,
     async anchorNotesInSlices(root, signal) {
       const index = await indexTextInSlices(root, signal);
-      return index && !signal.aborted ? anchorInIndex(index) : undefined;
+      if (!index || signal.aborted) return undefined;
+      const anchoring = await anchorIndex(index);
+      return signal.aborted ? undefined : anchoring;
     },
   };
 }

@@ -1,9 +1,10 @@
 // The overlay script, injected by the background after the pack's notes file: it registers
 // startOverlay for the gate on the isolated world's global (the page cannot see it) and starts nothing.
 import type { PackData } from '../model/pack.ts';
-import type { ToBackground } from '../shared/messages.ts';
+import { parseAnchorAnswer, type ToBackground } from '../shared/messages.ts';
 import { displayOf, parseSettings } from '../shared/settings.ts';
 import { extensionApi } from './extension-api.ts';
+import type { TextAnchorer } from './anchor.ts';
 import { startOverlay } from './overlay.ts';
 import { OVERLAY_GLOBAL, PACK_GLOBAL } from '../shared/injected-files.ts';
 import type { OverlayModule } from './overlay-api.ts';
@@ -12,6 +13,13 @@ const pack = Object.getOwnPropertyDescriptor(globalThis, PACK_GLOBAL)?.value as 
 const send = (message: ToBackground): Promise<unknown> => extensionApi.runtime.sendMessage(message).catch(() => undefined);
 /** The highlight styles, asked for once per document (an overlay started again finds them in). */
 let styles: Promise<unknown> | undefined;
+
+/** Pack `slug`'s notes' places in a text, found by the background. No answer is a failure (the gate starts again), never "no notes here". */
+const anchorTextOf = (slug: string): TextAnchorer => async (text) => {
+  const places = parseAnchorAnswer(await send({ type: 'anchor', slug, text }), text.length);
+  if (!places) throw new Error('no answer to anchor');
+  return places;
+};
 const extension = {
   openSource: (url: string) => void send({ type: 'open-source', url }),
   reportCount: (count: number) => void send({ type: 'note-count', count }),
@@ -22,7 +30,7 @@ const extension = {
 if (pack) {
   const overlay: OverlayModule = {
     slug: pack.slug,
-    startOverlay: (relay, signal, events, stored) => startOverlay(pack, relay, signal, events, displayOf(parseSettings(stored)), extension),
+    startOverlay: (relay, signal, events, stored) => startOverlay(pack, relay, signal, events, displayOf(parseSettings(stored)), { ...extension, anchorText: anchorTextOf(pack.slug) }),
   };
   Object.defineProperty(globalThis, OVERLAY_GLOBAL, { value: overlay, configurable: true });
 }

@@ -4,7 +4,7 @@
 import type { NoteSummary } from '../model/note.ts';
 import type { PackData } from '../model/pack.ts';
 import { displayOf, parseSettings, type Display } from '../shared/settings.ts';
-import { createAnchorer, type Anchored, type Anchoring } from './anchor.ts';
+import { createAnchorer, type Anchored, type Anchoring, type TextAnchorer } from './anchor.ts';
 import { guardHighlights } from './highlight-guard.ts';
 import { OwnHighlights } from './highlight-registry.ts';
 import { watchHover } from './hover.ts';
@@ -19,8 +19,9 @@ import { vouchInSlices, type Vouched, type Withheld } from './vouch.ts';
 import { showNote, step } from './stepping.ts';
 import { watchTouch } from './touch.ts';
 
-/** What the overlay needs from the extension: open a source in a tab, show the count on the badge. */
+/** What the overlay needs from the extension: the notes' places in the page's text, a source opened in a tab, the count on the badge. */
 export interface ExtensionSide {
+  anchorText: TextAnchorer;
   openSource(url: string): void;
   reportCount(count: number): void;
   /** The page kept a note or the highlights from the reader: the badge says so. */
@@ -79,7 +80,7 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
     report();
   }
 
-  const anchorer = createAnchorer(pack);
+  const anchorer = createAnchorer(pack.notes, extension.anchorText);
 
   /** The vouching in progress: a newer anchoring supersedes it. */
   let vouching: AbortController | undefined;
@@ -162,7 +163,13 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
   doc.addEventListener('visibilitychange', recheckSoon, { signal });
   cancelRecheck = after(RECHECK_IDLE_MS, recheck);
 
-  const reanchoring = watchArticle(state, anchorer, guard(anchored), events.onError, guard, signal);
+  // Highlights on nodes the page took away paint nothing: dropped at once, not once the background answers.
+  const removed = guard(() => {
+    vouching?.abort();
+    state.popover.hide();
+    state.highlights.clear();
+  });
+  const reanchoring = watchArticle(state, anchorer, guard(anchored), removed, events.onError, guard, signal);
   watchHover(state, guard, signal);
   watchTouch(state, guard, signal);
   closeOnScrollAway(state, guard, signal);

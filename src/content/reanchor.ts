@@ -22,6 +22,8 @@ export function watchArticle(
   state: OverlayState,
   anchorer: Pick<Anchorer, 'anchorNotesInSlices'>,
   onAnchored: (result: Anchoring) => void,
+  /** The article was taken off the page: its places are gone before the anchoring that follows answers. */
+  onArticleRemoved: () => void,
   onError: (error: unknown) => void,
   guard: Guard,
   signal: AbortSignal,
@@ -37,6 +39,7 @@ export function watchArticle(
       observedRoot = state.doc.documentElement;
       observer.observe(observedRoot, OBSERVED);
     }
+    if (state.articleRoot && !state.articleRoot.isConnected) onArticleRemoved();
     running?.abort();
     const run = new AbortController();
     running = run;

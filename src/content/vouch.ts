@@ -42,15 +42,19 @@ export function masked(index: TextIndex, places: ReadonlyArray<{ start: number; 
 }
 
 type Check = (range: Range, cache: RenderCache) => Rendering;
+/** The match again on an index with some places masked (Anchorer.anchorIndex). */
+type Rematch = (index: TextIndex) => Promise<Anchoring>;
+/** Asked after each check: whether to go on (false: stop), at once or once the page has had its turn. */
+type Pause = () => boolean | Promise<boolean>;
 
 /**
  * The places of `first` that the reader sees as written, and, for places that failed, the next-best
  * places found with the failed ones masked (at most MAX_REMATCHES more matches). A note is listed
  * as withheld when a place of it shows the reader different words, or when none of its places is
  * shown; a mention inside an unseen copy of a note shown elsewhere is simply not painted.
- * A generator that yields between checks, so that a caller can pause (vouchInSlices).
+ * Undefined when `pause` said to stop.
  */
-function* vouchSteps(first: Anchoring, rematch: (index: TextIndex) => Anchoring, check: Check, onPassed?: (item: Anchored) => void): Generator<void, Vouched, void> {
+async function vouchSteps(first: Anchoring, rematch: Rematch, check: Check, pause: Pause, onPassed?: (item: Anchored) => void): Promise<Vouched | undefined> {
   const cache = new RenderCache();
   const accepted: Anchored[] = [];
   const failed: Array<{ item: Anchored; reason: WithheldReason; partly: boolean }> = [];
@@ -70,11 +74,13 @@ function* vouchSteps(first: Anchoring, rematch: (index: TextIndex) => Anchoring,
         failed.push({ item, reason: verdict.reason, partly: verdict.partly });
         failedNow.push(item);
       }
-      yield;
+      const going = pause();
+      if (going !== true && !(await going)) return undefined;
     }
     if (failedNow.length === 0 || pass >= MAX_REMATCHES) break;
     index = masked(index, failedNow);
-    round = rematch(index).anchored;
+    round = (await rematch(index)).anchored;
+    if (!(await pause())) return undefined;
   }
   accepted.sort((a, b) => a.start - b.start || b.end - a.end);
   const painted = new Set(accepted.map((item) => item.note.id));
@@ -86,13 +92,9 @@ function* vouchSteps(first: Anchoring, rematch: (index: TextIndex) => Anchoring,
   return { anchoring: { index: first.index, anchored: accepted }, withheld: [...withheld.values()] };
 }
 
-/** vouchSteps in one go (tests). */
-export function vouch(first: Anchoring, rematch: (index: TextIndex) => Anchoring, check: Check = renderedAsWritten): Vouched {
-  const steps = vouchSteps(first, rematch, check);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+/** vouchSteps without a pause (tests). */
+export async function vouch(first: Anchoring, rematch: Rematch, check: Check = renderedAsWritten): Promise<Vouched> {
+  return (await vouchSteps(first, rematch, check, () => true)) as Vouched;
 }
 
 /**
@@ -100,15 +102,15 @@ export function vouch(first: Anchoring, rematch: (index: TextIndex) => Anchoring
  * places to check. Undefined when `signal` aborted meanwhile (a newer anchoring, or the overlay ended).
  * `onPassed` is told of each place as it passes.
  */
-export async function vouchInSlices(first: Anchoring, rematch: (index: TextIndex) => Anchoring, signal: AbortSignal, onPassed?: (item: Anchored) => void, check: Check = renderedAsWritten): Promise<Vouched | undefined> {
-  const steps = vouchSteps(first, rematch, check, onPassed);
+export async function vouchInSlices(first: Anchoring, rematch: Rematch, signal: AbortSignal, onPassed?: (item: Anchored) => void, check: Check = renderedAsWritten): Promise<Vouched | undefined> {
   let sliceStart = performance.now();
-  for (;;) {
-    if (signal.aborted) return undefined;
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart < SLICE_MS) continue;
-    await nextTask();
-    sliceStart = performance.now();
-  }
+  const pause = (): boolean | Promise<boolean> => {
+    if (signal.aborted) return false;
+    if (performance.now() - sliceStart < SLICE_MS) return true;
+    return nextTask().then(() => {
+      sliceStart = performance.now();
+      return !signal.aborted;
+    });
+  };
+  return signal.aborted ? undefined : vouchSteps(first, rematch, check, pause, onPassed);
 }

@@ -1,10 +1,12 @@
 // Anchors a pack's notes in a page's text: the words near the article's markers, which of them are
-// the article's own text, then every name and quote (match.ts). The overlay makes DOM Ranges of
-// the result (content/anchor.ts); `pack check --against` prints it.
+// the article's own text, then every name and quote (match.ts). The background runs it on the text
+// an article page's overlay sends and answers with the places (textPlaces), of which the overlay
+// makes DOM Ranges (content/anchor.ts); `pack check --against` prints it.
 import { markArticleWords } from './article-words.ts';
 import { decodeHashes } from './base64.ts';
 import { markerWindows } from './markers.ts';
-import { compileNotes, matchPage, type MatchableNote, type MatchResult } from './match.ts';
+import { compileNotes, matchPage, type MatchableNote, type MatchHow, type MatchResult } from './match.ts';
+import type { NoteKind } from '../model/note.ts';
 import { decodeNotes, type NotesData } from './notes-codec.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
 
@@ -36,4 +38,18 @@ export function createTextAnchorer(pack: AnchorablePack): (text: string) => Text
     const allowed = markArticleWords(words.hashes, articleShingles);
     return { words, ...matchPage({ hashes: words.hashes, allowed, page: { text, starts: words.starts, ends: words.ends } }, compiled) };
   };
+}
+
+/** A note's place in the text: character offsets [start, end). */
+export interface TextPlace {
+  noteId: string;
+  kind: NoteKind;
+  how: MatchHow;
+  start: number;
+  end: number;
+}
+
+/** The places of an anchoring's matches, in its order, at most `most` of them. */
+export function textPlaces({ words, matches }: TextAnchoring, most = Infinity): TextPlace[] {
+  return matches.slice(0, most).map(({ noteId, kind, how, first, end }) => ({ noteId, kind, how, start: words.starts[first], end: words.ends[end - 1] }));
 }

@@ -14,6 +14,12 @@ declare module 'virtual:backstory-detection' {
   export const packs: DetectionData[];
 }
 
+/** Every bundled pack's markers, shingles and notes as the matcher reads them: for the background's anchoring of the overlays' text. */
+declare module 'virtual:backstory-anchoring' {
+  import type { AnchoringData } from './pack.ts';
+  export const packs: AnchoringData[];
+}
+
 /** Every installed pack, for the options page's list. */
 declare module 'virtual:backstory-pack-list' {
   export const packs: Array<{ slug: string; title: string; publisher: string; published: string }>;

@@ -1,6 +1,8 @@
 // Messages between the popup, the background and the content script. Every receiver parses what it
 // gets; anything that is not one of these shapes is ignored.
-import type { ArticleMeta, Note, NoteSummary } from '../model/note.ts';
+import { NOTE_KINDS, type ArticleMeta, type Note, type NoteSummary } from '../model/note.ts';
+import type { TextPlace } from '../core/anchor-text.ts';
+import type { MatchHow } from '../core/match.ts';
 import { isRecord } from '../core/is-record.ts';
 
 /** What the content script knows: whether the article's notes are shown. The popup adds "off". */
@@ -57,6 +59,11 @@ export type ToBackground =
    * before the answer.
    */
   | { type: 'detect'; slug: string; texts: string[]; found: number[]; overlay: boolean }
+  /**
+   * The overlay read the page's text: where are the pack's notes in it? Answered with an
+   * AnchorAnswer. The matching runs in the background, off the page's main thread.
+   */
+  | { type: 'anchor'; slug: string; text: string }
   /** The gate found a pack's article: inject the overlay and that pack's notes. */
   | { type: 'load-overlay'; slug: string }
   /** The overlay anchored notes on the page: insert the highlight styles (not before: see background.ts). */
@@ -70,9 +77,35 @@ export interface DetectAnswer {
   article: boolean;
 }
 
+/** The background's answer to an `anchor`: every note's places in the text, in reading order. */
+export interface AnchorAnswer {
+  places: TextPlace[];
+}
+
+/** The most places an `anchor` answer gives: more than any real copy of an article has (a page cannot make Backstory keep millions). */
+export const MOST_PLACES = 2000;
+/** What an `anchor` may carry (2^25 characters): far more than any article page's text, well under a message's limit (64 MB in Chromium). */
+const MOST_ANCHOR_CHARS = 33_554_432;
+const MATCH_HOWS: readonly string[] = ['alias', 'exact', 'edited'] satisfies MatchHow[];
+
+const isOffset = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
+
+const isPlace = (value: unknown, length: number): value is TextPlace => {
+  if (!isRecord(value)) return false;
+  const { noteId, kind, how, start, end } = value;
+  if (typeof noteId !== 'string' || !(NOTE_KINDS as readonly unknown[]).includes(kind) || !MATCH_HOWS.includes(how as string)) return false;
+  return isOffset(start) && isOffset(end) && start < end && end <= length;
+};
+
+/** The places of an AnchorAnswer for a text of `length` characters; undefined for anything else (no answer: the background was not reached). */
+export function parseAnchorAnswer(raw: unknown, length: number): TextPlace[] | undefined {
+  if (!isRecord(raw) || !Array.isArray(raw.places) || raw.places.length > MOST_PLACES) return undefined;
+  return raw.places.every((place) => isPlace(place, length)) ? (raw.places as TextPlace[]) : undefined;
+}
+
 /** What a `detect` may carry: the text around markers of one piece of page text (page-text.ts's PIECE), cut in stretches. */
 const MOST_DETECT_TEXTS = 1_000;
-const MOST_DETECT_CHARS = 1 << 20;
+const MOST_DETECT_CHARS = 1_048_576;
 /** More than any fingerprint's sampled shingles. */
 const MOST_FOUND = 100_000;
 
@@ -114,6 +147,10 @@ export function parseToBackground(message: unknown): ToBackground | undefined {
     case 'note-count': {
       const { count } = message;
       return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? { type: 'note-count', count } : undefined;
+    }
+    case 'anchor': {
+      const { slug, text } = message;
+      return typeof slug === 'string' && SLUG.test(slug) && typeof text === 'string' && text.length <= MOST_ANCHOR_CHARS ? { type: 'anchor', slug, text } : undefined;
     }
     case 'load-overlay':
       return typeof message.slug === 'string' && SLUG.test(message.slug) ? { type: message.type, slug: message.slug } : undefined;

@@ -5,6 +5,7 @@ import * as pack from 'virtual:backstory-annotations';
 import { createAnchorer } from '../../../src/content/anchor.ts';
 import { compileNotes, findMatches } from '../../../src/core/match.ts';
 import { tokenize } from '../../../src/core/tokenize.ts';
+import { localTextAnchorer } from '../../support/anchoring.ts';
 import {
   ARTICLE_TEXT,
   escapeHtml,
@@ -18,7 +19,7 @@ import {
 } from '../../support/article.ts';
 
 const { notes } = pack;
-const { anchorNotes } = createAnchorer(pack);
+const { anchorNotes } = createAnchorer(pack.notes, localTextAnchorer(pack));
 
 /** What each note should anchor to: its matches in the plain article text. */
 function expectedAnchors(): string[] {
@@ -32,10 +33,10 @@ function expectedAnchors(): string[] {
 const visible = (text: string) => text.replace(/[\u00ad\u200b-\u200d\ufeff]/g, '').replace(/\s+/g, ' ');
 
 /** Anchors the notes in a page, checking that anchoring leaves the page's DOM exactly as it was. */
-function anchorsIn(bodyHtml: string): string[] {
+async function anchorsIn(bodyHtml: string): Promise<string[]> {
   document.body.innerHTML = bodyHtml; // test fixture, not extension code
   const before = document.body.innerHTML;
-  const anchors = anchorNotes(document.body).anchored.map((item) => `${item.note.id}: ${visible(item.range.toString())}`);
+  const anchors = (await anchorNotes(document.body)).anchored.map((item) => `${item.note.id}: ${visible(item.range.toString())}`);
   expect(document.body.innerHTML).toBe(before);
   return anchors;
 }
@@ -48,23 +49,23 @@ const page = (article: string) => `
   <section class="comments"><p>Putin and Biden again? Kremlin talking points.</p></section>`;
 
 describe('anchorNotes', () => {
-  it('anchors every note in a plain layout, and nothing outside the article', () => {
-    expect(anchorsIn(page(paragraphsHtml()))).toEqual(EXPECTED);
-    const { anchored } = anchorNotes(document.body);
+  it('anchors every note in a plain layout, and nothing outside the article', async () => {
+    expect(await anchorsIn(page(paragraphsHtml()))).toEqual(EXPECTED);
+    const { anchored } = await anchorNotes(document.body);
     const article = document.querySelector('article');
     expect(anchored.every((item) => article?.contains(item.range.commonAncestorContainer))).toBe(true);
   });
 
-  it('anchors the same notes when names are wrapped in links and bold', () => {
-    expect(anchorsIn(page(withLinkedNames(paragraphsHtml())))).toEqual(EXPECTED);
+  it('anchors the same notes when names are wrapped in links and bold', async () => {
+    expect(await anchorsIn(page(withLinkedNames(paragraphsHtml())))).toEqual(EXPECTED);
   });
 
-  it('anchors the same notes with a drop cap in its own element', () => {
-    expect(anchorsIn(page(withDropCap()))).toEqual(EXPECTED);
+  it('anchors the same notes with a drop cap in its own element', async () => {
+    expect(await anchorsIn(page(withDropCap()))).toEqual(EXPECTED);
   });
 
-  it('anchors the same notes with ads and read-more boxes between and inside paragraphs, except where an ad sits inside a mention or quote (then never painted over)', () => {
-    const anchors = anchorsIn(page(withAdsBetweenAndInside()));
+  it('anchors the same notes with ads and read-more boxes between and inside paragraphs, except where an ad sits inside a mention or quote (then never painted over)', async () => {
+    const anchors = await anchorsIn(page(withAdsBetweenAndInside()));
     // A note never covers words the article does not have (a page could insert its own into a claim).
     expect(anchors.filter((entry) => entry.includes('Advertisement'))).toEqual([]);
     const withAdInside = PARAGRAPHS.filter((_, i) => i % 3 === 0).map((paragraph) => {
@@ -80,30 +81,30 @@ describe('anchorNotes', () => {
     expect(anchors.filter((entry) => !kept.includes(entry))).toEqual(['claim/biden-administration-test: Biden has championed unwavering support for Kyiv']);
   });
 
-  it('anchors the same notes when paragraphs are separated by <br>', () => {
-    expect(anchorsIn(page(withBrSeparators()))).toEqual(EXPECTED);
+  it('anchors the same notes when paragraphs are separated by <br>', async () => {
+    expect(await anchorsIn(page(withBrSeparators()))).toEqual(EXPECTED);
   });
 
-  it('anchors the same notes through typographic noise', () => {
-    const noisy = anchorsIn(page(PARAGRAPHS.map((p) => `<p>${escapeHtml(withTypographicNoise(p))}</p>`).join('')));
+  it('anchors the same notes through typographic noise', async () => {
+    const noisy = await anchorsIn(page(PARAGRAPHS.map((p) => `<p>${escapeHtml(withTypographicNoise(p))}</p>`).join('')));
     expect(noisy.map((entry) => entry.split(':')[0])).toEqual(EXPECTED.map((entry) => entry.split(':')[0]));
   });
 
-  it('anchors nothing on a page that only names the same people', () => {
-    expect(anchorsIn(page('<p>Musk, Trump, Putin, Lavrov and Rubio were all in the news this week.</p>'))).toEqual([]);
+  it('anchors nothing on a page that only names the same people', async () => {
+    expect(await anchorsIn(page('<p>Musk, Trump, Putin, Lavrov and Rubio were all in the news this week.</p>'))).toEqual([]);
   });
 
-  it('ranges cover exactly the text they anchor (offsets and Ranges round-trip)', () => {
+  it('ranges cover exactly the text they anchor (offsets and Ranges round-trip)', async () => {
     document.body.innerHTML = page(withLinkedNames(withDropCap()));
-    const { index, anchored } = anchorNotes(document.body);
+    const { index, anchored } = await anchorNotes(document.body);
     for (const item of anchored) expect(item.range.toString()).toBe(index.text.slice(item.start, item.end));
   });
 
-  it('anchors every alias exactly once when the article is split at random points across inline elements', () => {
+  it('anchors every alias exactly once when the article is split at random points across inline elements', async () => {
     const tags = ['b', 'i', 'span', 'a', 'em', 'strong'];
     const splitParagraph = fc.tuple(fc.array(fc.nat(), { maxLength: 12 }), fc.array(fc.constantFrom(...tags), { minLength: 12, maxLength: 12 }));
-    fc.assert(
-      fc.property(fc.array(splitParagraph, { minLength: PARAGRAPHS.length, maxLength: PARAGRAPHS.length }), (splits) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(splitParagraph, { minLength: PARAGRAPHS.length, maxLength: PARAGRAPHS.length }), async (splits) => {
         const html = PARAGRAPHS.map((paragraph, i) => {
           const [points, wrappers] = splits[i];
           const cuts = [...new Set(points.map((point) => point % paragraph.length))].sort((a, b) => a - b);
@@ -115,7 +116,7 @@ describe('anchorNotes', () => {
           });
           return `<p>${out}${escapeHtml(paragraph.slice(last))}</p>`;
         }).join('');
-        expect(anchorsIn(page(html))).toEqual(EXPECTED);
+        expect(await anchorsIn(page(html))).toEqual(EXPECTED);
       }),
       { numRuns: 25 },
     );
@@ -123,18 +124,18 @@ describe('anchorNotes', () => {
 });
 
 describe('anchoring an edited copy in a page', () => {
-  it('paints respelt names and edited quotes in the article’s paragraphs, never the same names in the sidebar', () => {
+  it('paints respelt names and edited quotes in the article’s paragraphs, never the same names in the sidebar', async () => {
     const edited = PARAGRAPHS.map((paragraph) =>
       paragraph
         .replace('Sergey Lavrov', 'Sergei Lavrov')
         .replace('President Volodymyr Zelensky', 'President Volodymyr Zelenskyy')
         .replace('Kyiv will not recognize any talks conducted without its direct involvement', 'Kyiv won’t recognise any talks held without its direct involvement'),
     );
-    const anchors = anchorsIn(page(paragraphsHtml(edited)));
+    const anchors = await anchorsIn(page(paragraphsHtml(edited)));
     expect(anchors).toContain('person/sergey-lavrov: Sergei Lavrov');
     expect(anchors).toContain('person/volodymyr-zelensky: Volodymyr Zelenskyy');
     expect(anchors).toContain('event/kyiv-will-not-recognize: Kyiv won’t recognise any talks held without its direct involvement');
-    const { anchored } = anchorNotes(document.body);
+    const { anchored } = await anchorNotes(document.body);
     const article = document.querySelector('article');
     expect(anchored.every((item) => article?.contains(item.range.commonAncestorContainer))).toBe(true);
     expect(anchored.find((item) => item.note.id === 'event/kyiv-will-not-recognize')?.how).toBe('edited');
@@ -142,7 +143,7 @@ describe('anchoring an edited copy in a page', () => {
 });
 
 describe('anchoring while the page changes', () => {
-  const { anchorNotesInSlices } = createAnchorer(pack);
+  const { anchorNotesInSlices } = createAnchorer(pack.notes, localTextAnchorer(pack));
 
   it('never throws and makes no range on nodes the page shortened or removed during the walk', async () => {
     document.body.innerHTML = page(paragraphsHtml()); // test fixture, not extension code
@@ -164,7 +165,7 @@ describe('anchoring while the page changes', () => {
     expect(await anchorNotesInSlices(document.body, controller.signal)).toBeUndefined();
   });
 
-  it('reads the text of a page element named like Backstory’s own', () => {
-    expect(anchorsIn(page(`<backstory-popover>${paragraphsHtml()}</backstory-popover>`))).toEqual(EXPECTED);
+  it('reads the text of a page element named like Backstory’s own', async () => {
+    expect(await anchorsIn(page(`<backstory-popover>${paragraphsHtml()}</backstory-popover>`))).toEqual(EXPECTED);
   });
 });

@@ -230,7 +230,7 @@ describe('re-anchoring', () => {
     };
     const controller = new AbortController();
     const errors: unknown[] = [];
-    const reanchoring = watchArticle(state, anchorer, () => undefined, (error) => errors.push(error), makeGuard(controller.signal, (error) => errors.push(error)), controller.signal);
+    const reanchoring = watchArticle(state, anchorer, () => undefined, () => undefined, (error) => errors.push(error), makeGuard(controller.signal, (error) => errors.push(error)), controller.signal);
     reanchoring.now();
     await wait(20);
     expect(runs).toHaveLength(1);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseToBackground, parseToContent } from '../../../src/shared/messages.ts';
+import { MOST_PLACES, parseAnchorAnswer, parseToBackground, parseToContent } from '../../../src/shared/messages.ts';
 import { parsePageStatus } from '../../../src/shared/page-status.ts';
 
 describe('message parsing', () => {
@@ -66,6 +66,26 @@ describe('message parsing', () => {
     expect(parseToBackground({ ...detect, found: [2 ** 32] })).toBeUndefined();
     expect(parseToBackground({ ...detect, found: [0.5] })).toBeUndefined();
     expect(parseToBackground({ type: 'load-styles', files: ['../evil.css'] })).toEqual({ type: 'load-styles' });
+    const anchor = { type: 'anchor', slug: 'musk-riyadh-2025', text: 'Lavrov met Rubio in Riyadh' };
+    expect(parseToBackground(anchor)).toEqual(anchor);
+    expect(parseToBackground({ ...anchor, slug: '../evil' })).toBeUndefined();
+    expect(parseToBackground({ ...anchor, text: ['Lavrov'] })).toBeUndefined();
+    expect(parseToBackground({ ...anchor, text: 'a'.repeat(2 ** 25 + 1) })).toBeUndefined();
+  });
+
+  it('takes from an anchoring answer only places of known kinds inside the text it was asked about', () => {
+    const place = { noteId: 'person/sergey-lavrov', kind: 'person', how: 'alias', start: 0, end: 6 };
+    expect(parseAnchorAnswer({ places: [place] }, 26)).toEqual([place]);
+    expect(parseAnchorAnswer({ places: [] }, 26)).toEqual([]);
+    expect(parseAnchorAnswer(undefined, 26)).toBeUndefined();
+    expect(parseAnchorAnswer({ places: [{ ...place, end: 27 }] }, 26)).toBeUndefined();
+    expect(parseAnchorAnswer({ places: [{ ...place, start: 6 }] }, 26)).toBeUndefined();
+    expect(parseAnchorAnswer({ places: [{ ...place, start: -1 }] }, 26)).toBeUndefined();
+    expect(parseAnchorAnswer({ places: [{ ...place, start: 0.5 }] }, 26)).toBeUndefined();
+    expect(parseAnchorAnswer({ places: [{ ...place, kind: 'opinion' }] }, 26)).toBeUndefined();
+    expect(parseAnchorAnswer({ places: [{ ...place, how: 'guess' }] }, 26)).toBeUndefined();
+    expect(parseAnchorAnswer({ places: [{ ...place, noteId: 1 }] }, 26)).toBeUndefined();
+    expect(parseAnchorAnswer({ places: Array.from({ length: MOST_PLACES + 1 }, () => place) }, 26)).toBeUndefined();
   });
 
   it('never throws on anything', () => {
@@ -74,6 +94,7 @@ describe('message parsing', () => {
         parseToContent(message);
         parseToBackground(message);
         parsePageStatus(message);
+        parseAnchorAnswer(message, 100);
       }),
     );
   });
