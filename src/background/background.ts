@@ -9,6 +9,7 @@ import { WELCOME_PAGE } from '../shared/extension-pages.ts';
 import { packs as bundledPacks } from 'virtual:backstory-pack-list';
 import { packs as detectionPacks } from 'virtual:backstory-detection';
 import { packs as anchoringPacks } from 'virtual:backstory-anchoring';
+import { textOfRequest } from '../core/anchor-request.ts';
 import { createTextAnchorer, textPlaces, type TextAnchoring } from '../core/anchor-text.ts';
 import { judgeTexts } from '../core/judge.ts';
 import { highlightable } from '../model/note-changes.ts';
@@ -134,12 +135,13 @@ async function textAnchorerOf(slug: string): Promise<((text: string) => TextAnch
 }
 
 /**
- * The places of pack `slug`'s notes in the text an overlay read on its page (content/anchor.ts):
- * the matching runs here, off the page's main thread. No places for a pack that is not installed.
+ * The places of pack `slug`'s notes in the text an overlay read on its page (content/anchor.ts), or
+ * in the stretches of it near the markers (core/anchor-request.ts): the matching runs here, off the
+ * page's main thread. No places for a pack that is not installed.
  */
 async function anchor(message: Extract<ToBackground, { type: 'anchor' }>): Promise<AnchorAnswer> {
   const anchorText = await textAnchorerOf(message.slug);
-  return { places: anchorText ? textPlaces(anchorText(message.text), MOST_PLACES) : [] };
+  return { places: anchorText ? textPlaces(anchorText(textOfRequest(message)), MOST_PLACES) : [] };
 }
 
 async function handle(message: ToBackground, sender: Runtime.MessageSender): Promise<unknown> {

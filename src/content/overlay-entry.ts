@@ -1,5 +1,6 @@
 // The overlay script, injected by the background after the pack's notes file: it registers
 // startOverlay for the gate on the isolated world's global (the page cannot see it) and starts nothing.
+import { anchorRequestOf } from '../core/anchor-request.ts';
 import type { PackData } from '../model/pack.ts';
 import { parseAnchorAnswer, type ToBackground } from '../shared/messages.ts';
 import { displayOf, parseSettings } from '../shared/settings.ts';
@@ -14,9 +15,9 @@ const send = (message: ToBackground): Promise<unknown> => extensionApi.runtime.s
 /** The highlight styles, asked for once per document (an overlay started again finds them in). */
 let styles: Promise<unknown> | undefined;
 
-/** Pack `slug`'s notes' places in a text, found by the background. No answer is a failure (the gate starts again), never "no notes here". */
-const anchorTextOf = (slug: string): TextAnchorer => async (text) => {
-  const places = parseAnchorAnswer(await send({ type: 'anchor', slug, text }), text.length);
+/** The pack's notes' places in a text, found by the background. No answer is a failure (the gate starts again), never "no notes here". */
+const anchorTextOf = ({ slug, markers, radius }: PackData): TextAnchorer => async (text) => {
+  const places = parseAnchorAnswer(await send({ type: 'anchor', slug, ...anchorRequestOf(text, markers, radius) }), text.length);
   if (!places) throw new Error('no answer to anchor');
   return places;
 };
@@ -30,7 +31,7 @@ const extension = {
 if (pack) {
   const overlay: OverlayModule = {
     slug: pack.slug,
-    startOverlay: (relay, signal, events, stored) => startOverlay(pack, relay, signal, events, displayOf(parseSettings(stored)), { ...extension, anchorText: anchorTextOf(pack.slug) }),
+    startOverlay: (relay, signal, events, stored) => startOverlay(pack, relay, signal, events, displayOf(parseSettings(stored)), { ...extension, anchorText: anchorTextOf(pack) }),
   };
   Object.defineProperty(globalThis, OVERLAY_GLOBAL, { value: overlay, configurable: true });
 }

@@ -1,6 +1,7 @@
 // Messages between the popup, the background and the content script. Every receiver parses what it
 // gets; anything that is not one of these shapes is ignored.
 import { NOTE_KINDS, type ArticleMeta, type Note, type NoteSummary } from '../model/note.ts';
+import type { AnchorRequest } from '../core/anchor-request.ts';
 import type { TextPlace } from '../core/anchor-text.ts';
 import type { MatchHow } from '../core/match.ts';
 import { isRecord } from '../core/is-record.ts';
@@ -63,7 +64,7 @@ export type ToBackground =
    * The overlay read the page's text: where are the pack's notes in it? Answered with an
    * AnchorAnswer. The matching runs in the background, off the page's main thread.
    */
-  | { type: 'anchor'; slug: string; text: string }
+  | ({ type: 'anchor'; slug: string } & AnchorRequest)
   /** The gate found a pack's article: inject the overlay and that pack's notes. */
   | { type: 'load-overlay'; slug: string }
   /** The overlay anchored notes on the page: insert the highlight styles (not before: see background.ts). */
@@ -84,11 +85,32 @@ export interface AnchorAnswer {
 
 /** The most places an `anchor` answer gives: more than any real copy of an article has (a page cannot make Backstory keep millions). */
 export const MOST_PLACES = 2000;
-/** What an `anchor` may carry (2^25 characters): far more than any article page's text, well under a message's limit (64 MB in Chromium). */
+/** What an `anchor` may stand for (2^25 characters): far more than any article page's text, well under a message's limit (64 MB in Chromium). */
 const MOST_ANCHOR_CHARS = 33_554_432;
-const MATCH_HOWS: readonly string[] = ['alias', 'exact', 'edited'] satisfies MatchHow[];
+/** More stretches near markers than a text of MOST_ANCHOR_CHARS can hold apart. */
+const MOST_ANCHOR_STRETCHES = 100_000;
 
 const isOffset = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
+
+/** The stretches of an `anchor` for a text of `length` characters: in order, apart, inside it. */
+function isNear(near: unknown, length: number): near is Array<[number, string]> {
+  if (!Array.isArray(near) || near.length > MOST_ANCHOR_STRETCHES) return false;
+  let at = 0;
+  for (const stretch of near) {
+    if (!Array.isArray(stretch) || stretch.length !== 2) return false;
+    const [start, text] = stretch as unknown[];
+    if (!isOffset(start) || start < at || typeof text !== 'string' || text.length === 0) return false;
+    at = start + text.length;
+  }
+  return at <= length;
+}
+
+function parseAnchor(slug: unknown, text: unknown, length: unknown, near: unknown): ToBackground | undefined {
+  if (typeof slug !== 'string' || !SLUG.test(slug)) return undefined;
+  if (typeof text === 'string') return text.length <= MOST_ANCHOR_CHARS ? { type: 'anchor', slug, text } : undefined;
+  return isOffset(length) && length <= MOST_ANCHOR_CHARS && isNear(near, length) ? { type: 'anchor', slug, length, near } : undefined;
+}
+const MATCH_HOWS: readonly string[] = ['alias', 'exact', 'edited'] satisfies MatchHow[];
 
 const isPlace = (value: unknown, length: number): value is TextPlace => {
   if (!isRecord(value)) return false;
@@ -148,10 +170,8 @@ export function parseToBackground(message: unknown): ToBackground | undefined {
       const { count } = message;
       return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? { type: 'note-count', count } : undefined;
     }
-    case 'anchor': {
-      const { slug, text } = message;
-      return typeof slug === 'string' && SLUG.test(slug) && typeof text === 'string' && text.length <= MOST_ANCHOR_CHARS ? { type: 'anchor', slug, text } : undefined;
-    }
+    case 'anchor':
+      return parseAnchor(message.slug, message.text, message.length, message.near);
     case 'load-overlay':
       return typeof message.slug === 'string' && SLUG.test(message.slug) ? { type: message.type, slug: message.slug } : undefined;
     case 'detect': {

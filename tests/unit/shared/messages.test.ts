@@ -71,6 +71,15 @@ describe('message parsing', () => {
     expect(parseToBackground({ ...anchor, slug: '../evil' })).toBeUndefined();
     expect(parseToBackground({ ...anchor, text: ['Lavrov'] })).toBeUndefined();
     expect(parseToBackground({ ...anchor, text: 'a'.repeat(2 ** 25 + 1) })).toBeUndefined();
+    const near = { type: 'anchor', slug: 'musk-riyadh-2025', length: 1000, near: [[10, 'Kyiv'], [500, 'Riyadh talks']] };
+    expect(parseToBackground(near)).toEqual(near);
+    expect(parseToBackground({ ...near, near: [[500, 'Riyadh'], [10, 'Kyiv']] })).toBeUndefined();
+    expect(parseToBackground({ ...near, near: [[10, 'Kyiv'], [12, 'Riyadh']] })).toBeUndefined();
+    expect(parseToBackground({ ...near, near: [[996, 'Riyadh']] })).toBeUndefined();
+    expect(parseToBackground({ ...near, near: [[-1, 'Kyiv']] })).toBeUndefined();
+    expect(parseToBackground({ ...near, near: [[1, '']] })).toBeUndefined();
+    expect(parseToBackground({ ...near, near: [[1, 2]] })).toBeUndefined();
+    expect(parseToBackground({ ...near, length: 2 ** 25 + 1 })).toBeUndefined();
   });
 
   it('takes from an anchoring answer only places of known kinds inside the text it was asked about', () => {
