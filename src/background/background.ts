@@ -9,7 +9,7 @@ import { WELCOME_PAGE } from '../shared/extension-pages.ts';
 import { packs as bundledPacks } from 'virtual:backstory-pack-list';
 import { packs as detectionPacks } from 'virtual:backstory-detection';
 import { packs as anchoringPacks } from 'virtual:backstory-anchoring';
-import { textOfRequest } from '../core/anchor-request.ts';
+import { pagePlace, textOfRequest } from '../core/anchor-request.ts';
 import { createTextAnchorer, textPlaces, type TextAnchoring } from '../core/anchor-text.ts';
 import { judgeTexts } from '../core/judge.ts';
 import { highlightable } from '../model/note-changes.ts';
@@ -52,7 +52,8 @@ async function loadOverlay(tabId: number, frameId: number, slug: string): Promis
   if (imported) {
     // An imported pack's notes come from storage, as data (structured-cloned arguments), never as
     // code; they must be in place before the overlay script runs.
-    await browser.scripting.executeScript({ target, func: definePack, args: [PACK_GLOBAL, imported.data] });
+    // The matcher's reading of the notes stays here: the background anchors them.
+    await browser.scripting.executeScript({ target, func: definePack, args: [PACK_GLOBAL, { ...imported.data, notesData: undefined }] });
     await browser.scripting.executeScript({ target, files: [OVERLAY_FILE] });
   } else await browser.scripting.executeScript({ target, files: [packFile(slug), OVERLAY_FILE] });
   return true;
@@ -141,7 +142,9 @@ async function textAnchorerOf(slug: string): Promise<((text: string) => TextAnch
  */
 async function anchor(message: Extract<ToBackground, { type: 'anchor' }>): Promise<AnchorAnswer> {
   const anchorText = await textAnchorerOf(message.slug);
-  return { places: anchorText ? textPlaces(anchorText(textOfRequest(message)), MOST_PLACES) : [] };
+  if (!anchorText) return { places: [] };
+  const { text, pageOffset } = textOfRequest(message);
+  return { places: textPlaces(anchorText(text), MOST_PLACES).map((place) => pagePlace(place, pageOffset)) };
 }
 
 async function handle(message: ToBackground, sender: Runtime.MessageSender): Promise<unknown> {

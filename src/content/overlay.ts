@@ -113,7 +113,7 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
         Object.assign(state, { index, all, withheld });
         paint();
       }))
-      .catch(events.onError);
+      .catch((error: unknown) => void (run.signal.aborted || events.onError(error)));
   }
 
   function anchored(found: Anchoring): void {

@@ -53,7 +53,8 @@ export function watchArticle(
         onAnchored(result);
         for (const shadow of result.index.shadowRoots) observer.observe(shadow, OBSERVED);
       })
-      .catch(onError);
+      // A run superseded meanwhile fails no one.
+      .catch((error: unknown) => void (run.signal.aborted || onError(error)));
   };
 
   const poke = settler(

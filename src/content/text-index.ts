@@ -139,17 +139,36 @@ export async function indexTextInSlices(root: Node, signal: AbortSignal): Promis
 }
 
 /**
+ * Whether text node `i` of the index holds now, from `from` to `to` (to its end when undefined), the
+ * text the index read there: the page may edit its text while the walk yields, and while the
+ * background matches.
+ */
+function holdsAsRead(index: TextIndex, i: number, from: number, to?: number): boolean {
+  const node = index.nodes[i];
+  const start = index.starts[i];
+  const end = to ?? node.length;
+  if (node.data.slice(from, end) !== index.text.slice(start + from, start + end)) return false;
+  if (to !== undefined) return true;
+  // All of the node: as long as it was when read (a boundary's line break may follow it).
+  const readEnd = i + 1 < index.starts.length ? index.starts[i + 1] : index.text.length;
+  return start + end === readEnd || (start + end === readEnd - 1 && index.text[readEnd - 1] === '\n');
+}
+
+/**
  * The Range over `[start, end)` of the index's text, or undefined when the page changed the nodes
- * since they were read (a text node shortened or removed while the walk yielded): offsets are
- * clamped to what the nodes hold now, and nodes no longer on the page give no range.
+ * since they were read (a text node edited, shortened or removed while the walk yielded or the
+ * background matched): a place is made only on the words it was matched to.
  */
 export function rangeOf(index: TextIndex, start: number, end: number): Range | undefined {
   const [from, to] = locateSpan(index.starts, start, end);
   const first = index.nodes[from.segment];
   const last = index.nodes[to.segment];
   if (!first?.isConnected || !last?.isConnected) return undefined;
+  for (let i = from.segment; i <= to.segment; i++) {
+    if (!holdsAsRead(index, i, i === from.segment ? from.offset : 0, i === to.segment ? to.offset : undefined)) return undefined;
+  }
   const range = first.ownerDocument.createRange();
-  range.setStart(first, Math.min(from.offset, first.length));
-  range.setEnd(last, Math.min(to.offset, last.length));
+  range.setStart(first, from.offset);
+  range.setEnd(last, to.offset);
   return range.collapsed ? undefined : range;
 }

@@ -1,7 +1,7 @@
 // Messages between the popup, the background and the content script. Every receiver parses what it
 // gets; anything that is not one of these shapes is ignored.
 import { NOTE_KINDS, type ArticleMeta, type Note, type NoteSummary } from '../model/note.ts';
-import type { AnchorRequest } from '../core/anchor-request.ts';
+import { REQUEST_MOST, type AnchorRequest } from '../core/anchor-request.ts';
 import type { TextPlace } from '../core/anchor-text.ts';
 import type { MatchHow } from '../core/match.ts';
 import { isRecord } from '../core/is-record.ts';
@@ -85,9 +85,9 @@ export interface AnchorAnswer {
 
 /** The most places an `anchor` answer gives: more than any real copy of an article has (a page cannot make Backstory keep millions). */
 export const MOST_PLACES = 2000;
-/** What an `anchor` may stand for (2^25 characters): far more than any article page's text, well under a message's limit (64 MB in Chromium). */
-const MOST_ANCHOR_CHARS = 33_554_432;
-/** More stretches near markers than a text of MOST_ANCHOR_CHARS can hold apart. */
+/** The longest page text an `anchor` may stand for in stretches (2^30 characters: more than a browser's longest string). */
+const MOST_ANCHOR_LENGTH = 1_073_741_824;
+/** More stretches near markers than REQUEST_MOST characters can hold apart. */
 const MOST_ANCHOR_STRETCHES = 100_000;
 
 const isOffset = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
@@ -96,19 +96,21 @@ const isOffset = (value: unknown): value is number => Number.isInteger(value) &&
 function isNear(near: unknown, length: number): near is Array<[number, string]> {
   if (!Array.isArray(near) || near.length > MOST_ANCHOR_STRETCHES) return false;
   let at = 0;
+  let carried = 0;
   for (const stretch of near) {
     if (!Array.isArray(stretch) || stretch.length !== 2) return false;
     const [start, text] = stretch as unknown[];
     if (!isOffset(start) || start < at || typeof text !== 'string' || text.length === 0) return false;
     at = start + text.length;
+    carried += text.length;
   }
-  return at <= length;
+  return at <= length && carried <= REQUEST_MOST;
 }
 
 function parseAnchor(slug: unknown, text: unknown, length: unknown, near: unknown): ToBackground | undefined {
   if (typeof slug !== 'string' || !SLUG.test(slug)) return undefined;
-  if (typeof text === 'string') return text.length <= MOST_ANCHOR_CHARS ? { type: 'anchor', slug, text } : undefined;
-  return isOffset(length) && length <= MOST_ANCHOR_CHARS && isNear(near, length) ? { type: 'anchor', slug, length, near } : undefined;
+  if (typeof text === 'string') return text.length <= REQUEST_MOST ? { type: 'anchor', slug, text } : undefined;
+  return isOffset(length) && length <= MOST_ANCHOR_LENGTH && isNear(near, length) ? { type: 'anchor', slug, length, near } : undefined;
 }
 const MATCH_HOWS: readonly string[] = ['alias', 'exact', 'edited'] satisfies MatchHow[];
 

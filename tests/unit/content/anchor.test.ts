@@ -158,6 +158,24 @@ describe('anchoring while the page changes', () => {
     }
   });
 
+  it('makes a range only on the words a place was matched to when the page edits its text while the background matches', async () => {
+    document.body.innerHTML = page(paragraphsHtml()); // test fixture, not extension code
+    const matchElsewhere = localTextAnchorer(pack);
+    const editing = createAnchorer(pack.notes, async (text) => {
+      const places = await matchElsewhere(text);
+      // The page swaps its names and shifts its words meanwhile: "Lavrov" becomes "Rubio", and so on.
+      for (const p of document.querySelectorAll('article p')) {
+        const node = p.firstChild as Text;
+        node.data = node.data.replace('Lavrov', 'Rubio').replace('Musk', 'Zelensky').replace(/^/, 'Update: ');
+      }
+      return places;
+    });
+    const { index, anchored } = await editing.anchorNotes(document.body);
+    expect(index.text).toContain('Lavrov');
+    for (const item of anchored) expect(item.range.toString()).toBe(index.text.slice(item.start, item.end));
+    expect(anchored.length).toBeLessThan(EXPECTED.length);
+  });
+
   it('gives nothing for a walk aborted before it finished', async () => {
     document.body.innerHTML = page(paragraphsHtml()); // test fixture, not extension code
     const controller = new AbortController();

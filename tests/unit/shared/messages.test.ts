@@ -79,7 +79,8 @@ describe('message parsing', () => {
     expect(parseToBackground({ ...near, near: [[-1, 'Kyiv']] })).toBeUndefined();
     expect(parseToBackground({ ...near, near: [[1, '']] })).toBeUndefined();
     expect(parseToBackground({ ...near, near: [[1, 2]] })).toBeUndefined();
-    expect(parseToBackground({ ...near, length: 2 ** 25 + 1 })).toBeUndefined();
+    expect(parseToBackground({ ...near, length: 2 ** 30 + 1 })).toBeUndefined();
+    expect(parseToBackground({ ...near, length: 2 ** 26, near: [[0, 'a'.repeat(2 ** 24)], [2 ** 25, 'a'.repeat(2 ** 24 + 1)]] })).toBeUndefined();
   });
 
   it('takes from an anchoring answer only places of known kinds inside the text it was asked about', () => {
