@@ -3,6 +3,7 @@
 // one short task, only the stretches near the pack's markers, the only text that anchoring
 // tokenizes, each at its offset in the page's text.
 import { markerWindows } from './markers.ts';
+import { segmentAt } from './offsets.ts';
 
 /**
  * Longer texts cross as the stretches near the markers. Chromium serializes a message on the page's
@@ -47,14 +48,8 @@ export function textOfRequest(request: AnchorRequest): { text: string; pageOffse
     at += stretch.length + BETWEEN.length;
   }
   const pageOffset = (offset: number) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return request.near[low][0] + offset - starts[low];
+    const k = segmentAt(starts, offset);
+    return request.near[k][0] + offset - starts[k];
   };
   return { text: request.near.map(([, stretch]) => stretch).join(BETWEEN), pageOffset };
 }
