@@ -14,6 +14,7 @@ import { createTextAnchorer, textPlaces, type TextAnchoring } from '../core/anch
 import { judgeTexts } from '../core/judge.ts';
 import { highlightable } from '../model/note-changes.ts';
 import { HIGHLIGHT_FILLS_FILE, HIGHLIGHTS_FILE, OVERLAY_FILE, PACK_GLOBAL, packFile } from '../shared/injected-files.ts';
+import type { ImportedPack } from '../shared/imported-packs.ts';
 import { readImportedPacks, syncImportedGate } from '../shared/imported-store.ts';
 import { MOST_PLACES, parseToBackground, toImportedGate, type AnchorAnswer, type DetectAnswer, type ToBackground } from '../shared/messages.ts';
 import { isActiveOn } from '../shared/settings.ts';
@@ -81,20 +82,31 @@ function definePack(key: string, data: unknown): void {
   (globalThis as unknown as Record<string, unknown>)[key] = data;
 }
 
-/** Each bundled pack's fingerprint, decoded once per background start (an imported one is read afresh: it may be replaced). */
-const bundledFingerprints = new Map<string, ReadonlySet<number>>();
-
-async function fingerprintOf(slug: string): Promise<ReadonlySet<number> | undefined> {
-  if (!BUNDLED.has(slug)) {
-    const imported = await readImportedPacks();
-    const encoded = Object.hasOwn(imported, slug) ? imported[slug].detection.fingerprint : undefined;
-    return encoded === undefined ? undefined : decodeHashes(encoded);
-  }
-  let fingerprint = bundledFingerprints.get(slug);
-  const encoded = fingerprint ? undefined : detectionPacks.find((pack) => pack.slug === slug)?.fingerprint;
-  if (encoded !== undefined) bundledFingerprints.set(slug, (fingerprint = decodeHashes(encoded)));
-  return fingerprint;
+/**
+ * What the background makes of pack `slug`'s data: a bundled pack's once per background start, an
+ * imported pack's from storage each time (it may be replaced); undefined for a pack not installed.
+ */
+function perPack<T>(ofBundled: (slug: string) => T | undefined, ofImported: (pack: ImportedPack) => T): (slug: string) => Promise<T | undefined> {
+  const made = new Map<string, T>();
+  return async (slug) => {
+    if (!BUNDLED.has(slug)) {
+      const imported = await readImportedPacks();
+      return Object.hasOwn(imported, slug) ? ofImported(imported[slug]) : undefined;
+    }
+    const known = made.get(slug) ?? ofBundled(slug);
+    if (known !== undefined) made.set(slug, known);
+    return known;
+  };
 }
+
+/** Each pack's fingerprint, decoded. */
+const fingerprintOf = perPack<ReadonlySet<number>>(
+  (slug) => {
+    const encoded = detectionPacks.find((pack) => pack.slug === slug)?.fingerprint;
+    return encoded === undefined ? undefined : decodeHashes(encoded);
+  },
+  (pack) => decodeHashes(pack.detection.fingerprint),
+);
 
 /** Whether the stored settings have Backstory on for pack `slug` on the page at `url`. */
 async function activeOn(url: string | undefined, slug: string): Promise<boolean> {
@@ -120,20 +132,14 @@ async function detect(tabId: number, sender: Runtime.MessageSender, message: Ext
   return { found: [...found], article };
 }
 
-/** Each bundled pack's matcher, made once per background start (an imported one is made afresh: it may be replaced). */
-const bundledAnchorers = new Map<string, (text: string) => TextAnchoring>();
-
-async function textAnchorerOf(slug: string): Promise<((text: string) => TextAnchoring) | undefined> {
-  if (!BUNDLED.has(slug)) {
-    const imported = await readImportedPacks();
-    const data = Object.hasOwn(imported, slug) ? imported[slug].data : undefined;
-    return data && createTextAnchorer({ ...data, notes: highlightable(data.notes) });
-  }
-  let anchorer = bundledAnchorers.get(slug);
-  const data = anchorer ? undefined : anchoringPacks.find((pack) => pack.slug === slug);
-  if (data) bundledAnchorers.set(slug, (anchorer = createTextAnchorer(data)));
-  return anchorer;
-}
+/** Each pack's matcher (the painted notes only). */
+const textAnchorerOf = perPack<(text: string) => TextAnchoring>(
+  (slug) => {
+    const data = anchoringPacks.find((pack) => pack.slug === slug);
+    return data && createTextAnchorer(data);
+  },
+  ({ data }) => createTextAnchorer({ ...data, notes: highlightable(data.notes) }),
+);
 
 /**
  * The places of pack `slug`'s notes in the text an overlay read on its page (content/anchor.ts), or
