@@ -28,6 +28,8 @@ export interface TaskSpan {
   thread: string;
   start: number;
   end: number;
+  /** The thread's CPU time in the task, µs: less than its span when the system ran something else meanwhile. */
+  cpu: number;
 }
 
 export interface Attribution {
@@ -63,6 +65,8 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread CPU time of a complete event, µs. */
+  tdur?: number;
   args?: { name?: string };
 }
 
@@ -101,7 +105,7 @@ function rendererTasks(events: readonly TraceEvent[]): TaskSpan[] {
   const mains = new Set(events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}/${event.tid}`));
   const spans = events
     .filter((event) => event.ph === 'X' && event.name === 'ThreadControllerImpl::RunTask' && mains.has(`${event.pid}/${event.tid}`))
-    .map((event) => ({ thread: `${event.pid}/${event.tid}`, start: event.ts, end: event.ts + (event.dur ?? 0) }))
+    .map((event) => ({ thread: `${event.pid}/${event.tid}`, start: event.ts, end: event.ts + (event.dur ?? 0), cpu: event.tdur ?? event.dur ?? 0 }))
     .sort((a, b) => a.start - b.start);
   const outer = new Map<string, TaskSpan>();
   return spans.filter((span) => {
@@ -122,8 +126,11 @@ function longestInOneTask(ours: ReadonlyArray<readonly [number, number]>, tasks:
     while (index < tasks.length && tasks[index].end < at) index++;
     for (let i = index; i < tasks.length && tasks[i].start <= at; i++) {
       if (tasks[i].end < at) continue;
-      byTask.set(tasks[i], (byTask.get(tasks[i]) ?? 0) + us);
-      perThread.set(tasks[i].thread, (perThread.get(tasks[i].thread) ?? 0) + us);
+      // A sample lasts until the next one, which may come late (a busy sampler, an idle thread):
+      // only its part inside the task can be the task's.
+      const inside = Math.min(at + us, tasks[i].end) - at;
+      byTask.set(tasks[i], (byTask.get(tasks[i]) ?? 0) + inside);
+      perThread.set(tasks[i].thread, (perThread.get(tasks[i].thread) ?? 0) + inside);
     }
   }
   const page = [...perThread].sort((a, b) => b[1] - a[1])[0]?.[0];

@@ -13,11 +13,8 @@ import type { Guard, OverlayState } from './overlay-state.ts';
 import { OverpaintWatch } from './overpaint.ts';
 import { after } from './timers.ts';
 
-/** How often, at most, the registry is checked while nothing else prompts it… */
+/** How often, at most, the registry is checked while nothing else prompts it (issue 23: once a second). */
 const IDLE_CHECK_MS = 1000;
-/** …and in the first EARLY_MS after the overlay starts. */
-const EARLY_CHECK_MS = 100;
-const EARLY_MS = 3000;
 /** Repaints after which the page is reported as blocking Backstory (repainting goes on). */
 const RESTORE_BUDGET = 200;
 /** After the page took the highlights, how long they are checked before every frame. */
@@ -69,13 +66,9 @@ export function guardHighlights(state: OverlayState, events: GuardEvents, guard:
   signal.addEventListener('abort', () => cancelAnimationFrame(frame), { once: true });
 
   let cancelTick = () => {};
-  const started = performance.now();
   const schedule = () => {
     cancelTick();
-    // A page hostile from the start is met at once: checks come often for the first seconds (a
-    // timer that finds nothing to do produces no frame).
-    const every = performance.now() - started < EARLY_MS ? EARLY_CHECK_MS : IDLE_CHECK_MS;
-    if (!signal.aborted && state.doc.visibilityState === 'visible') cancelTick = after(every, tick);
+    if (!signal.aborted && state.doc.visibilityState === 'visible') cancelTick = after(IDLE_CHECK_MS, tick);
   };
   const tick = () => {
     check();
