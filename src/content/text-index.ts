@@ -12,8 +12,9 @@ export interface TextIndex {
   shadowRoots: ShadowRoot[];
 }
 
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'IFRAME', 'OBJECT', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD']);
-const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'DEL', 'INS', 'LABEL']);
+/** Local names, in lower case as HTML documents give them (no string made per element). */
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'option', 'iframe', 'object', 'svg', 'math', 'canvas', 'video', 'audio', 'head']);
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'del', 'ins', 'label']);
 
 /** Node.ELEMENT_NODE and Node.TEXT_NODE, written out so that the index also runs on a DOM without globals (the pack CLI's jsdom). */
 const ELEMENT_NODE = 1;
@@ -24,8 +25,8 @@ const isElement = (node: Node): node is Element => node.nodeType === ELEMENT_NOD
  * A `hidden` element is not laid out, so it separates nothing: `fai<br hidden>led` reads "failed",
  * as the reader sees it. Its text is still read; rendered-text.ts withholds a note with hidden words.
  */
-const isBlock = (element: Element): boolean => !INLINE.has(element.tagName.toUpperCase()) && !element.hasAttribute('hidden');
-const isSkipped = (element: Element): boolean => SKIPPED.has(element.tagName.toUpperCase());
+const isBlock = (element: Element): boolean => !INLINE.has(element.localName) && !element.hasAttribute('hidden');
+const isSkipped = (element: Element): boolean => SKIPPED.has(element.localName);
 
 class IndexBuilder {
   /** The text read since the last step, and the steps' texts: joined a step at a time, since one join of a huge page's parts was a long task (38 ms for 400,000). */
