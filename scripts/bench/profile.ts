@@ -28,8 +28,8 @@ export interface TaskSpan {
   thread: string;
   start: number;
   end: number;
-  /** The thread's CPU time in the task, µs: less than its span when the system ran something else meanwhile. */
-  cpu: number;
+  /** The thread's CPU time in the task, µs, where the trace gives it: less than its span when the system ran something else meanwhile (for probes). */
+  cpu?: number;
 }
 
 export interface Attribution {
@@ -105,7 +105,7 @@ function rendererTasks(events: readonly TraceEvent[]): TaskSpan[] {
   const mains = new Set(events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}/${event.tid}`));
   const spans = events
     .filter((event) => event.ph === 'X' && event.name === 'ThreadControllerImpl::RunTask' && mains.has(`${event.pid}/${event.tid}`))
-    .map((event) => ({ thread: `${event.pid}/${event.tid}`, start: event.ts, end: event.ts + (event.dur ?? 0), cpu: event.tdur ?? event.dur ?? 0 }))
+    .map((event) => ({ thread: `${event.pid}/${event.tid}`, start: event.ts, end: event.ts + (event.dur ?? 0), cpu: event.tdur }))
     .sort((a, b) => a.start - b.start);
   const outer = new Map<string, TaskSpan>();
   return spans.filter((span) => {
@@ -116,21 +116,29 @@ function rendererTasks(events: readonly TraceEvent[]): TaskSpan[] {
   });
 }
 
-/** The most of `ours` (sample start, duration) inside one task: of the thread that ran most of them. */
-function longestInOneTask(ours: ReadonlyArray<readonly [number, number]>, tasks: readonly TaskSpan[]): number {
+/**
+ * The most of the extension's sample time inside one task, of the thread that ran most of it.
+ * `samples`: every sample's start and duration, and whether it is the extension's. A sample stands
+ * for the time until the next one, cut at its task's end; the first sample inside a task also stands
+ * for the time since the task began (the sampler comes late when the machine is busy).
+ */
+function longestInOneTask(samples: ReadonlyArray<readonly [number, number, boolean]>, tasks: readonly TaskSpan[]): number {
   const byTask = new Map<TaskSpan, number>();
   const perThread = new Map<string, number>();
+  const begun = new Set<TaskSpan>();
   let index = 0;
   // Both lists are in time order (rendererTasks sorts the tasks by start).
-  for (const [at, us] of ours) {
+  for (const [at, us, mine] of samples) {
     while (index < tasks.length && tasks[index].end < at) index++;
     for (let i = index; i < tasks.length && tasks[i].start <= at; i++) {
-      if (tasks[i].end < at) continue;
-      // A sample lasts until the next one, which may come late (a busy sampler, an idle thread):
-      // only its part inside the task can be the task's.
-      const inside = Math.min(at + us, tasks[i].end) - at;
-      byTask.set(tasks[i], (byTask.get(tasks[i]) ?? 0) + inside);
-      perThread.set(tasks[i].thread, (perThread.get(tasks[i].thread) ?? 0) + inside);
+      const task = tasks[i];
+      if (task.end < at) continue;
+      const from = begun.has(task) ? at : task.start;
+      begun.add(task);
+      if (!mine) continue;
+      const inside = Math.min(at + us, task.end) - from;
+      byTask.set(task, (byTask.get(task) ?? 0) + inside);
+      perThread.set(task.thread, (perThread.get(task.thread) ?? 0) + inside);
     }
   }
   const page = [...perThread].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -181,15 +189,15 @@ export function attribute(profile: CpuProfile, extensionId: string): Attribution
   let longest = 0;
   let run = 0;
   const times = sampleTimes(profile);
-  const ours: Array<[number, number]> = [];
+  const timed: Array<[number, number, boolean]> = [];
   for (let i = 0; i < samples.length; i++) {
     const who = ownerOf(samples[i]);
     const us = durations[i];
+    timed.push([times[i], us, who === 1]);
     if (who === 1) {
       ms += us;
       count++;
       run += us;
-      ours.push([times[i], us]);
     } else {
       if (who === 2) foreign++;
       // A GC sample inside a run of the extension's samples belongs to that task.
@@ -199,6 +207,6 @@ export function attribute(profile: CpuProfile, extensionId: string): Attribution
     }
     longest = Math.max(longest, run);
   }
-  const longestTaskMs = profile.tasks ? longestInOneTask(ours, profile.tasks) / 1000 : Number.NaN;
+  const longestTaskMs = profile.tasks ? longestInOneTask(timed, profile.tasks) / 1000 : Number.NaN;
   return { ms: ms / 1000, wallMs: (profile.endTime - profile.startTime) / 1000, samples: count, totalSamples: samples.length, longestRunMs: longest / 1000, longestTaskMs, foreignSamples: foreign };
 }

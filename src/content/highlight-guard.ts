@@ -75,7 +75,8 @@ export function guardHighlights(state: OverlayState, events: GuardEvents, guard:
     schedule();
   };
   signal.addEventListener('abort', () => cancelTick(), { once: true });
-  state.doc.addEventListener('visibilitychange', guard(tick), { signal });
+  // A page can dispatch a visibilitychange of its own: it prompts a check, never pushes the next one back.
+  state.doc.addEventListener('visibilitychange', guard((event: Event) => (event.isTrusted ? tick() : check())), { signal });
   addEventListener('resize', check, { signal, passive: true });
   for (const type of ['scroll', 'pointermove', 'pointerup', 'keydown'] as const) state.relay.on(type, check, signal);
   schedule();

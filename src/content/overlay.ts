@@ -138,7 +138,10 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
   // tab is visible; never more often than every RECHECK_MIN_MS.
   let lastCheck = performance.now();
   let cancelRecheck = () => {};
+  /** A re-check prompted by a change is on its way: later changes do not push it back (a page that keeps changing would hold it off). */
+  let recheckComing = false;
   const recheck = guard(() => {
+    recheckComing = false;
     cancelRecheck();
     if (lastFound && !vouching && doc.visibilityState === 'visible') {
       // An article taken off the page, or a place whose words left it (its live Range collapsed), is
@@ -151,6 +154,8 @@ export function startOverlay(pack: PackData, relay: InputRelay, signal: AbortSig
     if (doc.visibilityState === 'visible') cancelRecheck = after(RECHECK_IDLE_MS, recheck);
   });
   const recheckSoon = () => {
+    if (recheckComing) return;
+    recheckComing = true;
     cancelRecheck();
     cancelRecheck = after(Math.max(RECHECK_SETTLE_MS, lastCheck + RECHECK_MIN_MS - performance.now()), recheck);
   };

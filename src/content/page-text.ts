@@ -136,9 +136,10 @@ const NATIVE_SEARCH_MAX = 20_000;
 /** Subtrees of up to this many elements are walked rather than searched with XPath. */
 const WALKED_ANYWAY = 16;
 /**
- * Elements a walk looks at, at most. Each gets a wrapper in this world's wrapper map, whose growth
- * past 8,192 and 16,384 entries took 1–5 ms in one step of 64 elements (100,000 custom elements,
- * Chromium 156), beyond the slice; 20,000 cost 6–10 ms in all.
+ * Elements a walk of a page (or added subtree) of more than NATIVE_SEARCH_MAX elements looks at.
+ * Each gets a wrapper in this world's wrapper map, whose growth past 8,192 and 16,384 entries took
+ * 1–5 ms in one step of 64 elements (100,000 custom elements, Chromium 156), beyond the slice; the
+ * first 20,000 cost 2.7–23.6 ms in all there.
  */
 const WALKED_MOST = 6_000;
 
@@ -190,7 +191,8 @@ export function* shadowTexts(root: Node, shadows: Shadows, most = NATIVE_SEARCH_
     // Without XPath functions (jsdom), the walk.
   }
   const walker = custom || !below ? undefined : doc.createTreeWalker(root, 1);
-  const looked = custom ? most : Math.min(most, WALKED_MOST);
+  // Shadow roots (which cannot count their elements) and jsdom are walked whole, up to `most`.
+  const looked = elements === Infinity ? Math.min(most, WALKED_MOST) : most;
   for (let node: Node | null = root, count = 0; node && count <= looked; node = custom ? custom.snapshotItem(count - 1) : (walker?.nextNode() ?? null)) {
     if (++count % ELEMENTS_PER_PAUSE === 0) yield '';
     const shadow = node.nodeType === 1 && newRoot(node as Element, shadows);
@@ -228,10 +230,10 @@ function elementsUpTo(root: Node, most: number): number | undefined {
   return elements && (elements[most] ? Infinity : elements.length);
 }
 
-/** The number of elements in `doc` (elementsUpTo), or Infinity when its HTML alone makes it large. */
-function sizeOf(doc: Document): number {
+/** Whether `doc`'s HTML alone makes it too large to read natively. */
+function largeHtml(): boolean {
   const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return (navigation?.decodedBodySize ?? 0) > LARGE_HTML ? Infinity : (elementsUpTo(doc, NATIVE_SEARCH_MAX) as number);
+  return (navigation?.decodedBodySize ?? 0) > LARGE_HTML;
 }
 
 /**
@@ -241,8 +243,8 @@ function sizeOf(doc: Document): number {
  */
 export function* pageTexts(doc: Document, shadows: Shadows, added: readonly Node[] = [doc]): Generator<string> {
   for (const node of added) {
-    const elements = node === doc ? sizeOf(doc) : undefined;
-    if (elements !== undefined) shadows.large = elements > NATIVE_SEARCH_MAX;
+    const elements = node === doc ? (elementsUpTo(doc, NATIVE_SEARCH_MAX) as number) : undefined;
+    if (elements !== undefined) shadows.large = elements > NATIVE_SEARCH_MAX || largeHtml();
     yield* inPieces(shadows.large && node === doc ? textParts(readRoot(doc)) : [textOf(node)]);
     yield* shadowTexts(node, shadows, NATIVE_SEARCH_MAX, elements);
   }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { notes } from '../../packs/musk-riyadh-2025/annotations.json' with { type: 'json' };
 import { corpusPage, offline, vendoredPageNames } from '../support/corpus.ts';
 import { inPopover, type ReaderPreferences, type TestBrowser, type TestPage } from './harness/browsers.ts';
-import { articleInShadowRoot, articleUnderLayer, churningArticle, clickThroughCover, hostileRepublisher, hostThief, splitWordsUnderShadowRoot, swappableBody } from './harness/fixture-pages.ts';
+import { articleInShadowRoot, articleUnderLayer, churningArticle, clickThroughCover, hostileRepublisher, hostThief, splitWordsUnderShadowRoot, restlessPage, swappableBody, visibilitySpoofer } from './harness/fixture-pages.ts';
 import { domMatchesSource, fromExtensionPage, highlightCounts, highlightPoint, popoverHostCount, popoverState, sleep, totalHighlights, waitFor } from './harness/page-probes.ts';
 import { useSession } from './harness/session.ts';
 import { describeRendering } from './rendering-scenarios.ts';
@@ -119,6 +119,30 @@ export function describeTrust(launch: (preferences?: ReaderPreferences) => Promi
       expect(samples.filter((count) => count > 0).length).toBeGreaterThanOrEqual(7);
       await tab.close();
     });
+  });
+
+  it('paints again within a second a page that clears its highlights behind visibilitychange events of its own', async () => {
+    const { tab } = await open('/visibility-spoofer.html', visibilitySpoofer());
+    await waitFor(() => totalHighlights(tab), (total) => total > ARTICLE_PEOPLE_HIGHLIGHTS, 15_000);
+    expect(await tab.evaluate(() => (window as unknown as { spoof(): number }).spoof(), null)).toBeGreaterThan(0);
+    // The guard's once-a-second check is not pushed back by the page's events: it finds the marks gone.
+    await sleep(1500);
+    const samples: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      await sleep(137);
+      samples.push(await totalHighlights(tab));
+    }
+    expect(samples.filter((total) => total > ARTICLE_PEOPLE_HIGHLIGHTS).length).toBeGreaterThanOrEqual(7);
+    await tab.close();
+  });
+
+  it('checks again what the reader sees on a page that never stops changing its classes', async () => {
+    const { tab } = await open('/restless.html', restlessPage());
+    await waitFor(() => totalHighlights(tab), (total) => total > ARTICLE_PEOPLE_HIGHLIGHTS, 15_000);
+    await tab.evaluate(() => void ((document.querySelector('article') as HTMLElement).style.visibility = 'hidden'), null);
+    // Each change prompts a check within a second; the next change does not put it off.
+    expect(await waitFor(() => totalHighlights(tab), (total) => total === 0, 5000)).toBe(0);
+    await tab.close();
   });
 
   it('never throws while the page edits the article every 20 ms for 5 s, and keeps its highlights', async () => {

@@ -360,3 +360,31 @@ export const articleAddedWhileRead = () =>
     `<main id="top"></main>${Array.from({ length: 200 }, (_, i) => `<p>Archive item ${i}: ${'officials met again today; talks on trade, energy and security continue. '.repeat(140)}</p>`).join('')}`,
     inlineScript(`addEventListener('load', () => setTimeout(() => { document.getElementById('top').innerHTML = ${JSON.stringify(`<article>${paragraphsHtml()}</article>`)}; }, 0));`),
   );
+
+/**
+ * The article, with `spoof()`: every 500 ms the page puts Backstory's ranges back into its
+ * highlights, dispatches a visibilitychange of its own (which Backstory's guard hears), and clears
+ * them again, so that a check prompted by the event finds them intact and the marks are never seen.
+ */
+export const visibilitySpoofer = () =>
+  page(
+    `<article>${paragraphsHtml()}</article>`,
+    inlineScript(`
+      window.spoof = () => {
+        const saved = new Map();
+        for (const [name, highlight] of CSS.highlights) if (name.startsWith('backstory')) saved.set(highlight, [...highlight]);
+        const round = () => {
+          for (const [highlight, ranges] of saved) for (const range of ranges) highlight.add(range);
+          document.dispatchEvent(new Event('visibilitychange'));
+          for (const highlight of saved.keys()) highlight.clear();
+        };
+        round();
+        setInterval(round, 500);
+        return saved.size;
+      };
+    `),
+  );
+
+/** The article on a page that toggles a class on <body> every 100 ms, for as long as it is open. */
+export const restlessPage = () =>
+  page(`<article>${paragraphsHtml()}</article>`, inlineScript(`setInterval(() => document.body.classList.toggle('tick'), 100);`));
