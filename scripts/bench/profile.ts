@@ -28,7 +28,7 @@ export interface TaskSpan {
   thread: string;
   start: number;
   end: number;
-  /** The thread's CPU time in the task, µs, where the trace gives it: less than its span when the system ran something else meanwhile (for probes). */
+  /** The thread's CPU time in the task, µs, where the trace gives it: less than its span when the system ran something else meanwhile. */
   cpu?: number;
 }
 
@@ -120,7 +120,8 @@ function rendererTasks(events: readonly TraceEvent[]): TaskSpan[] {
  * The most of the extension's sample time inside one task, of the thread that ran most of it.
  * `samples`: every sample's start and duration, and whether it is the extension's. A sample stands
  * for the time until the next one, cut at its task's end; the first sample inside a task also stands
- * for the time since the task began (the sampler comes late when the machine is busy).
+ * for the time since the task began (the sampler comes late when the machine is busy); a task's
+ * figure is at most its thread CPU time.
  */
 function longestInOneTask(samples: ReadonlyArray<readonly [number, number, boolean]>, tasks: readonly TaskSpan[]): number {
   const byTask = new Map<TaskSpan, number>();
@@ -142,7 +143,9 @@ function longestInOneTask(samples: ReadonlyArray<readonly [number, number, boole
     }
   }
   const page = [...perThread].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return Math.max(0, ...[...byTask].filter(([task]) => task.thread === page).map(([, us]) => us));
+  // Never more than the thread's CPU time in the task: while the system ran something else, the
+  // extension ran nothing.
+  return Math.max(0, ...[...byTask].filter(([task]) => task.thread === page).map(([task, us]) => Math.min(us, task.cpu ?? us)));
 }
 
 /**
