@@ -65,18 +65,21 @@ export function guardHighlights(state: OverlayState, events: GuardEvents, guard:
   });
   signal.addEventListener('abort', () => cancelAnimationFrame(frame), { once: true });
 
-  let cancelTick = () => {};
+  // The next check, once armed, is never put off: a page can dispatch visibilitychange events of its own.
+  let cancelTick: (() => void) | undefined;
   const schedule = () => {
-    cancelTick();
-    if (!signal.aborted && state.doc.visibilityState === 'visible') cancelTick = after(IDLE_CHECK_MS, tick);
+    if (cancelTick || signal.aborted || state.doc.visibilityState !== 'visible') return;
+    cancelTick = after(IDLE_CHECK_MS, () => {
+      cancelTick = undefined;
+      tick();
+    });
   };
   const tick = () => {
     check();
     schedule();
   };
-  signal.addEventListener('abort', () => cancelTick(), { once: true });
-  // A page can dispatch a visibilitychange of its own: it prompts a check, never pushes the next one back.
-  state.doc.addEventListener('visibilitychange', guard((event: Event) => (event.isTrusted ? tick() : check())), { signal });
+  signal.addEventListener('abort', () => cancelTick?.(), { once: true });
+  state.doc.addEventListener('visibilitychange', guard(tick), { signal });
   addEventListener('resize', check, { signal, passive: true });
   for (const type of ['scroll', 'pointermove', 'pointerup', 'keydown'] as const) state.relay.on(type, check, signal);
   schedule();

@@ -41,6 +41,21 @@ function cardContent(tab: TestPage) {
   }, null);
 }
 
+/**
+ * Ten samples of `probe`, 137 ms apart (out of step with a page's timers), taken once the guard's
+ * check, at most once a second while nothing prompts it, has found what the page took: from then
+ * on it checks before every frame.
+ */
+async function sampledAfterGuardCheck(probe: () => Promise<number>): Promise<number[]> {
+  await sleep(1500);
+  const samples: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    await sleep(137);
+    samples.push(await probe());
+  }
+  return samples;
+}
+
 /** A note's text as the card renders it: without citation markers, whitespace collapsed. */
 const plain = (text: string) => text.replace(/\[\d+(,\s*\d+)*\]/g, '').replace(/\s+/g, ' ').trim();
 
@@ -106,14 +121,7 @@ export function describeTrust(launch: (preferences?: ReaderPreferences) => Promi
     it('keeps its highlights painted while the page clears and replaces them', async () => {
       const { tab } = await open('/hostile-republisher-2.html', hostileRepublisher());
       await waitFor(() => totalHighlights(tab), (total) => total > ARTICLE_PEOPLE_HIGHLIGHTS, 15_000);
-      // The guard's check, once a second while nothing prompts it, finds the first clearing; from
-      // then on it checks before every frame.
-      await sleep(1500);
-      const samples: number[] = [];
-      for (let i = 0; i < 10; i++) {
-        await sleep(137);
-        samples.push((await highlightCounts(tab))['backstory-claim'] ?? 0);
-      }
+      const samples = await sampledAfterGuardCheck(async () => (await highlightCounts(tab))['backstory-claim'] ?? 0);
       // Sampled between frames, the page's clearing can be seen now and then, never for long.
       console.info(`${session.browser.name}: claim marks sampled ${samples.join(' ')}`);
       expect(samples.filter((count) => count > 0).length).toBeGreaterThanOrEqual(7);
@@ -126,12 +134,7 @@ export function describeTrust(launch: (preferences?: ReaderPreferences) => Promi
     await waitFor(() => totalHighlights(tab), (total) => total > ARTICLE_PEOPLE_HIGHLIGHTS, 15_000);
     expect(await tab.evaluate(() => (window as unknown as { spoof(): number }).spoof(), null)).toBeGreaterThan(0);
     // The guard's once-a-second check is not pushed back by the page's events: it finds the marks gone.
-    await sleep(1500);
-    const samples: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      await sleep(137);
-      samples.push(await totalHighlights(tab));
-    }
+    const samples = await sampledAfterGuardCheck(() => totalHighlights(tab));
     expect(samples.filter((total) => total > ARTICLE_PEOPLE_HIGHLIGHTS).length).toBeGreaterThanOrEqual(7);
     await tab.close();
   });
